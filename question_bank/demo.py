@@ -1,0 +1,32 @@
+"""Sample content for `matchprep demo`: a few questions of the user's own."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from question_bank.questions import add_question, list_questions, set_hidden
+
+
+def populate(db: Database) -> None:
+    add_question(
+        db,
+        text="How would you explain a [US city] relocation to your family?",
+        category="img",
+        tags=("personal", "img"),
+        target_seconds=60,
+        structure="outline",
+        guidance="Probing: how you handle a big move.\nShape: the plan, the support, the upside.\n"
+                 "Pitfall: sounding unsure you will stay.",
+    )
+    add_question(
+        db,
+        text="Walk me through the case you presented at our [/] conference 🩻",
+        category="research",
+        tags=("research", "presentation"),
+        target_seconds=120,
+        structure="star",
+        guidance="",
+    )
+    shipped = list_questions(db, category="knowledge", limit=1)
+    if shipped:
+        set_hidden(db, shipped[0].id, True)

@@ -1,0 +1,271 @@
+"""The question store: read, search, add, edit and hide questions."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+from question_bank.categories import AUDIENCES, STRUCTURES, category_ids
+
+MAX_TEXT = 1_000
+MAX_GUIDANCE = 5_000
+MIN_SECONDS, MAX_SECONDS = 5, 1_800
+_TAG_SPLIT = re.compile(r"[,;]+|\s{2,}")
+_TAG_OK = re.compile(r"^[\w][\w\- ]*$", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    text: str
+    category: str
+    tags: tuple[str, ...]
+    target_seconds: int
+    structure: str
+    guidance: str
+    audience: str | None
+    origin: str
+    edited: bool
+    hidden: bool
+
+    @classmethod
+    def from_row(cls, row: dict) -> Question:
+        return cls(
+            id=row["id"],
+            text=row["text"],
+            category=row["category"],
+            tags=tuple(json.loads(row["tags"] or "[]")),
+            target_seconds=int(row["target_seconds"]),
+            structure=row["structure"],
+            guidance=row["guidance"] or "",
+            audience=row["audience"],
+            origin=row["origin"],
+            edited=bool(row["edited"]),
+            hidden=bool(row["hidden"]),
+        )
+
+
+class QuestionError(ValueError):
+    """A field of a question that is not acceptable, named, with what was expected."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def parse_tags(value: str | list | tuple | None) -> tuple[str, ...]:
+    """Tags from a list or from text separated by commas or semicolons; lowercased, unique."""
+    if value is None:
+        return ()
+    items = _TAG_SPLIT.split(value) if isinstance(value, str) else [str(v) for v in value]
+    seen: dict[str, None] = {}
+    for item in items:
+        tag = " ".join(item.strip().lower().split()).replace(" ", "-")
+        if tag:
+            seen.setdefault(tag, None)
+    return tuple(seen)
+
+
+def validate(
+    *,
+    text: str,
+    category: str,
+    tags: tuple[str, ...] = (),
+    target_seconds: int | str = 90,
+    structure: str = "outline",
+    guidance: str = "",
+    audience: str | None = None,
+) -> dict:
+    """Check every field; return the clean row values or raise QuestionError."""
+    text = (text or "").strip()
+    if not text:
+        raise QuestionError("text", "the question is empty; write the question as it is asked")
+    if len(text) > MAX_TEXT:
+        raise QuestionError("text", f"is {len(text)} characters; at most {MAX_TEXT} are allowed")
+    if category not in category_ids():
+        raise QuestionError(
+            "category", f"{category!r} is not a category; expected one of {', '.join(category_ids())}"
+        )
+    try:
+        seconds = int(str(target_seconds).strip())
+    except ValueError:
+        raise QuestionError(
+            "target_seconds", f"{target_seconds!r} is not a whole number of seconds"
+        ) from None
+    if not MIN_SECONDS <= seconds <= MAX_SECONDS:
+        raise QuestionError(
+            "target_seconds", f"{seconds} is out of range; expected {MIN_SECONDS} to {MAX_SECONDS}"
+        )
+    if structure not in STRUCTURES:
+        raise QuestionError(
+            "structure", f"{structure!r} is not a structure; expected one of {', '.join(STRUCTURES)}"
+        )
+    for tag in tags:
+        if not _TAG_OK.match(tag) or len(tag) > 40:
+            raise QuestionError("tags", f"{tag!r} is not a tag; use short words joined by hyphens")
+    if len(guidance or "") > MAX_GUIDANCE:
+        raise QuestionError("guidance", f"is longer than {MAX_GUIDANCE} characters")
+    audience = (audience or "").strip() or None
+    if audience is not None and audience not in AUDIENCES:
+        raise QuestionError(
+            "audience", f"{audience!r} is not an audience; expected one of {', '.join(AUDIENCES)}"
+        )
+    return {
+        "text": text,
+        "category": category,
+        "tags": json.dumps(list(tags), ensure_ascii=False),
+        "target_seconds": seconds,
+        "structure": structure,
+        "guidance": (guidance or "").strip(),
+        "audience": audience,
+    }
+
+
+def fts_query(text: str) -> str | None:
+    """A safe FTS5 query from what a person typed: every word must match, the last as a prefix."""
+    words = re.findall(r"\w+", text, flags=re.UNICODE)
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _filters(
+    category: str | None, tag: str | None, include_hidden: bool, only_hidden: bool = False
+) -> tuple[list[str], list]:
+    where, params = [], []
+    if only_hidden:
+        where.append("q.hidden = 1")
+    elif not include_hidden:
+        where.append("q.hidden = 0")
+    if category:
+        where.append("q.category = ?")
+        params.append(category)
+    if tag:
+        where.append("exists (select 1 from json_each(q.tags) where json_each.value = ?)")
+        params.append(tag)
+    return where, params
+
+
+def list_questions(
+    db: Database,
+    *,
+    category: str | None = None,
+    tag: str | None = None,
+    search: str | None = None,
+    include_hidden: bool = False,
+    only_hidden: bool = False,
+    limit: int | None = None,
+) -> list[Question]:
+    """Questions matching the filters: by search rank when searching, else by category order."""
+    where, params = _filters(category, tag, include_hidden, only_hidden)
+    match = fts_query(search) if search else None
+    if search and match is None:
+        return []
+    if match:
+        sql = (
+            "select q.* from questions_fts f join questions q on q.rowid = f.rowid "
+            "where questions_fts match ?"
+            + "".join(f" and {w}" for w in where)
+            + " order by f.rank"
+        )
+        params = [match, *params]
+    else:
+        order = " ".join(f"when '{cid}' then {i}" for i, cid in enumerate(category_ids()))
+        sql = (
+            "select q.* from questions q"
+            + (" where " + " and ".join(where) if where else "")
+            + f" order by case q.category {order} else 999 end, q.rowid"
+        )
+    if limit:
+        sql += f" limit {int(limit)}"
+    return [Question.from_row(row) for row in db.query(sql, params)]
+
+
+def get_question(db: Database, question_id: str) -> Question | None:
+    rows = list(db.query("select * from questions where id = ?", [question_id]))
+    return Question.from_row(rows[0]) if rows else None
+
+
+def count_questions(db: Database, *, include_hidden: bool = False) -> int:
+    sql = "select count(*) from questions" + ("" if include_hidden else " where hidden = 0")
+    return db.execute(sql).fetchone()[0]
+
+
+def category_counts(db: Database) -> dict[str, int]:
+    rows = db.execute(
+        "select category, count(*) from questions where hidden = 0 group by category"
+    ).fetchall()
+    return dict(rows)
+
+
+def origin_counts(db: Database) -> dict[str, int]:
+    rows = db.execute("select origin, count(*) from questions group by origin").fetchall()
+    counts = dict(rows)
+    counts["hidden"] = db.execute("select count(*) from questions where hidden = 1").fetchone()[0]
+    counts["edited"] = db.execute("select count(*) from questions where edited = 1").fetchone()[0]
+    return counts
+
+
+def tag_counts(db: Database, *, category: str | None = None) -> list[tuple[str, int]]:
+    """Every tag in use among visible questions (of one category if given), most used first."""
+    sql = (
+        "select json_each.value as tag, count(*) as n from questions q, json_each(q.tags) "
+        "where q.hidden = 0" + (" and q.category = ?" if category else "")
+        + " group by tag order by n desc, tag"
+    )
+    return [(r["tag"], r["n"]) for r in db.query(sql, [category] if category else [])]
+
+
+def add_question(db: Database, **fields) -> Question:
+    """Add a question of the user's own; fields as `validate` takes them."""
+    row = validate(**fields)
+    stamp = now_iso()
+    row.update(
+        id=f"user.{uuid.uuid4().hex[:12]}",
+        origin="user",
+        edited=0,
+        hidden=0,
+        created_at=stamp,
+        updated_at=stamp,
+    )
+    db["questions"].insert(row)
+    return get_question(db, row["id"])
+
+
+def update_question(db: Database, question_id: str, **fields) -> Question:
+    """Change a question; a shipped one becomes the user's (later bank merges leave it alone)."""
+    current = get_question(db, question_id)
+    if current is None:
+        raise QuestionError("id", f"no question has the id {question_id!r}")
+    merged = {
+        "text": current.text,
+        "category": current.category,
+        "tags": current.tags,
+        "target_seconds": current.target_seconds,
+        "structure": current.structure,
+        "guidance": current.guidance,
+        "audience": current.audience,
+        **fields,
+    }
+    row = validate(**merged)
+    row["updated_at"] = now_iso()
+    if current.origin == "shipped":
+        row["edited"] = 1
+    db["questions"].update(question_id, row)
+    return get_question(db, question_id)
+
+
+def set_hidden(db: Database, question_id: str, hidden: bool) -> None:
+    db["questions"].update(question_id, {"hidden": int(hidden), "updated_at": now_iso()})

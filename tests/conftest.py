@@ -1,0 +1,104 @@
+"""Shared fixtures: a prepared temporary database, the app factory, the real command line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class FakeSpeaker:
+    """Records what it was asked to say; never makes a sound."""
+
+    available = True
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+        self.stopped = 0
+        self.closed = False
+
+    def say(self, text: str, **kwargs) -> None:
+        self.said.append(text)
+
+    def stop(self) -> None:
+        self.stopped += 1
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path_factory, monkeypatch):
+    """Keep every test away from the real user's data folder and database."""
+    home = tmp_path_factory.mktemp("xdg")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("MATCHPREP_DB", raising=False)
+    monkeypatch.delenv("MATCHPREP_DEBUG", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    """A database with every migration run and the shipped bank merged."""
+    from tui.launch import prepare_database
+
+    path = tmp_path / "matchprep.db"
+    prepare_database(path)
+    return path
+
+
+@pytest.fixture
+def db(db_path):
+    from tui.storage import connect
+
+    database = connect(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def speaker() -> FakeSpeaker:
+    return FakeSpeaker()
+
+
+@pytest.fixture
+def app_factory(db_path, speaker) -> Callable:
+    """`app_factory(**kwargs)` builds the app on the test database; closed afterwards."""
+    from tui.launch import make_app
+
+    made = []
+
+    def factory(**kwargs):
+        kwargs.setdefault("speaker", speaker)
+        app = make_app(db_path, prepare=False, **kwargs)
+        made.append(app)
+        return app
+
+    yield factory
+    for app in made:
+        app.ctx.close()
+
+
+@pytest.fixture
+def run_cli(tmp_path) -> Callable[..., subprocess.CompletedProcess]:
+    """Run the real command line: `run_cli("questions", "list", db=path)`."""
+
+    def run(*args: str, db: Path | None = None, input: str | None = None,
+            env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+        environment = {**os.environ, **(env or {})}
+        environment.setdefault("PYTHONPATH", str(ROOT))
+        if db is not None:
+            environment["MATCHPREP_DB"] = str(db)
+        return subprocess.run(
+            [sys.executable, "-m", "tui.cli", *args],
+            capture_output=True, text=True, input=input, env=environment, timeout=timeout,
+            cwd=tmp_path,
+        )
+
+    return run

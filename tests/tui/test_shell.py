@@ -1,0 +1,46 @@
+"""The app shell: sections by key and by click, help, theme kept across runs, quit."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from tui.settings import get_setting
+
+
+async def test_number_keys_and_clicks_move_between_sections(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.current_mode == "home"
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.current_mode == "questions"
+        assert app.screen.query_one("#question-table", DataTable).row_count > 0
+        await pilot.click("#tab-home")
+        await pilot.pause()
+        assert app.current_mode == "home"
+
+
+async def test_help_screen_lists_keys_of_every_section(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = str(app.screen.query_one("#help-keys").render())
+        assert "Questions" in text and "Hide/show" in text and "Go to Home" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.id == "screen-home"
+
+
+async def test_theme_is_kept_across_runs(app_factory, db):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    app.ctx.writer.flush()
+    assert get_setting(db, "theme") == "nord"
+    again = app_factory()
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"

@@ -1,0 +1,101 @@
+"""The matchprep app: sections as modes, global keys, the command palette, the theme."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from functools import partial
+
+from textual import on
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tui.commands import QuestionCommands, SectionCommands
+from tui.context import AppContext
+from tui.sections import SECTIONS
+from tui.settings import get_setting, set_setting
+from tui.widgets.section_bar import SectionBar
+
+
+def _section_bindings() -> list[Binding]:
+    return [
+        Binding(s.key, f"app.section('{s.id}')", s.label, show=False, id=f"section.{s.id}",
+                tooltip=f"Go to {s.label}")
+        for s in SECTIONS
+    ]
+
+
+class MatchprepApp(App[None]):
+    """Practise for residency interviews: one app, one local database."""
+
+    TITLE = "matchprep"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {SectionCommands, QuestionCommands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-normal"), (160, "-wide")]
+    BINDINGS = [
+        *_section_bindings(),
+        Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Every key, by screen"),
+        Binding("ctrl+t", "change_theme", "Theme", show=False, id="app.theme",
+                tooltip="Choose a colour theme (kept across runs)"),
+    ]
+
+    def __init__(self, ctx: AppContext, *, start: str = "home") -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._start = start
+        for s in SECTIONS:
+            self.add_mode(s.id, partial(self._make_section, s.id))
+
+    def _make_section(self, section_id: str) -> Screen:
+        for s in SECTIONS:
+            if s.id == section_id:
+                return s.screen_class()(self.ctx)
+        raise KeyError(section_id)
+
+    def on_mount(self) -> None:
+        saved = get_setting(self.ctx.db, "theme")
+        if saved and saved in self.available_themes and saved != self.theme:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.switch_mode(self._start)
+
+    def _remember_theme(self, theme) -> None:
+        self.ctx.writer.submit(set_setting, "theme", theme.name)
+
+    def action_section(self, section_id: str) -> None:
+        if section_id != self.current_mode:
+            self.switch_mode(section_id)
+
+    @on(SectionBar.Selected)
+    def _section_clicked(self, event: SectionBar.Selected) -> None:
+        self.action_section(event.section_id)
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Every key binding, screen by screen", self.action_help)
+
+    def _fatal_error(self) -> None:
+        """Report a crash without variables or messages: they may hold the user's words."""
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        self.bell()
+        error_type, error, tb = sys.exc_info()
+        if error is None and self._exception is not None:
+            error = self._exception
+            error_type, tb = type(error), error.__traceback__
+        if error is not None:
+            trace = Traceback.extract(error_type, error, tb, show_locals=False)
+            for stack in trace.stacks:
+                stack.exc_value = "(message withheld: it may quote your text)"
+                stack.notes = []
+            report = Traceback(trace, width=None)
+            self._exit_renderables.append(Segments(self.console.render(report, self.console.options)))
+        self._close_messages_no_wait()

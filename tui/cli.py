@@ -1,0 +1,85 @@
+"""matchprep's command line. `matchprep --help` lists the commands (see PRODUCT.md)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from importlib import import_module
+
+from tui import __version__
+from tui.cmd import UserError
+
+# Subcommand modules, each with `register(subparsers)`.
+COMMAND_MODULES = [
+    "tui.cmd.app_commands",
+    "tui.cmd.doctor",
+    "tui.cmd.questions",
+    "tui.cmd.backups",
+]
+
+
+def user_errors() -> tuple[type[BaseException], ...]:
+    """Errors that are a person's mistake or a file's problem: a sentence, no traceback."""
+    from question_bank.packs import PackError
+    from question_bank.questions import QuestionError
+    from tui.backup import BackupError
+    from tui.files import UnsafePathError
+    from tui.storage import DatabaseError
+
+    return (UserError, DatabaseError, BackupError, PackError, QuestionError, UnsafePathError)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="matchprep",
+        description="Practise residency interviews: question bank, answers, dossiers, mock "
+                    "interviews. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"matchprep {__version__}")
+    parser.add_argument("--db", metavar="PATH",
+                        help="database file (default: $MATCHPREP_DB, else the user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        import_module(name).register(sub)
+    return parser
+
+
+def _report_internal_error(error: BaseException) -> None:
+    """A bug: say so without the message or variables (they may hold the user's text)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" at {os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else ""
+    print(f"matchprep: internal error ({type(error).__name__}{where}). What you saved is safe. "
+          "Run `matchprep doctor`; set MATCHPREP_DEBUG=1 to see the details.", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.umask(0o077)  # everything matchprep writes is for the user alone
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from tui.cmd.app_commands import open_command
+
+        handler = open_command
+    else:
+        handler = args.handler
+    try:
+        return handler(args) or 0
+    except user_errors() as error:
+        print(f"matchprep: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+    except Exception as error:
+        if os.environ.get("MATCHPREP_DEBUG"):
+            raise
+        _report_internal_error(error)
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

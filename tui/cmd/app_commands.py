@@ -1,0 +1,60 @@
+"""Opening the app: `matchprep` on its database, and `matchprep demo` on a throwaway one."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from importlib import import_module
+from pathlib import Path
+
+from tui.cmd.common import add_db_option, db_path
+from tui.launch import make_app, prepare_database
+from tui.storage import connect
+
+# Sample content for the demo, one filler per domain package ("module:function(db)").
+DEMO_FILLERS: list[str] = [
+    "question_bank.demo:populate",
+]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    demo = sub.add_parser("demo", help="open the app on a throwaway database filled with samples")
+    add_db_option(demo)
+    demo.set_defaults(handler=demo_command)
+
+
+def run_app(path: Path, **kwargs) -> int:
+    app = make_app(path, **kwargs)
+    try:
+        app.run()
+    finally:
+        app.ctx.close()
+    return app.return_code or 0
+
+
+def open_command(args: argparse.Namespace) -> int:
+    return run_app(db_path(args))
+
+
+def fill_demo(path: Path) -> None:
+    prepare_database(path)
+    db = connect(path)
+    try:
+        for filler in DEMO_FILLERS:
+            module, _, name = filler.partition(":")
+            getattr(import_module(module), name)(db)
+    finally:
+        db.close()
+
+
+def demo_command(args: argparse.Namespace) -> int:
+    folder = Path(tempfile.mkdtemp(prefix="matchprep-demo-"))
+    try:
+        path = folder / "demo.db"
+        fill_demo(path)
+        print(f"Demo database: {path} (deleted when you quit)", file=sys.stderr)
+        return run_app(path)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,35 @@
+"""Where matchprep keeps its files. Resolved when asked, never at import."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "matchprep"
+DB_ENV = "MATCHPREP_DB"
+
+
+def data_dir() -> Path:
+    """The platform's user data folder for matchprep (not created here)."""
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def default_db_path() -> Path:
+    return data_dir() / "matchprep.db"
+
+
+def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """The database to use: `--db`, else `MATCHPREP_DB`, else the default."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env).expanduser()
+    return default_db_path()
+
+
+def backups_dir(db_path: Path) -> Path:
+    """Automatic and manual backups of `db_path` live beside it, in their own folder."""
+    return db_path.parent / f"{db_path.stem}-backups"

@@ -1,0 +1,82 @@
+"""Home: where the user stands and what to do next."""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.screens.base import SectionScreen
+from tui.widgets.home_panel import HomePanel, NextStep
+
+# The home screen's cards, in order ("module:Class"); each issue adds its own.
+PANELS: list[str] = [
+    "tui.widgets.bank_panel:BankPanel",
+]
+
+
+def _panel_class(path: str) -> type[HomePanel]:
+    module, _, name = path.partition(":")
+    return getattr(import_module(module), name)
+
+
+class HomeScreen(SectionScreen):
+    """Home"""
+
+    SECTION = "home"
+    HELP_TITLE = "Home"
+    BINDINGS = [
+        Binding("r", "reload", "Refresh", id="home.refresh", tooltip="Read everything again"),
+    ]
+
+    _steps: list[NextStep]
+
+    def compose_body(self) -> ComposeResult:
+        self._steps = []
+        with VerticalScroll(id="home-body"):
+            yield Static("Welcome to matchprep. Here is where you stand.", id="home-greeting")
+            next_list = OptionList(id="next-steps")
+            next_list.border_title = "What to do next"
+            yield next_list
+            for path in PANELS:
+                yield _panel_class(path)(self.ctx)
+
+    def on_screen_resume(self) -> None:
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self._gather()
+
+    @work(thread=True, exclusive=True, group="home", exit_on_error=False)
+    def _gather(self) -> None:
+        panels = list(self.query(HomePanel))
+        with self.ctx.reader() as db:
+            states = [(panel, panel.gather(db)) for panel in panels]
+        self.app.call_from_thread(self._show, states)
+
+    def _show(self, states: list) -> None:
+        steps: list[NextStep] = []
+        for panel, state in states:
+            panel.show(state)
+            steps.extend(panel.next_steps(state))
+        steps.sort(key=lambda s: s.priority)
+        option_list = self.query_one("#next-steps", OptionList)
+        highlighted = option_list.highlighted
+        option_list.clear_options()
+        option_list.add_options(
+            [Option(Content(f"→ {s.text}"), id=f"step-{i}") for i, s in enumerate(steps[:6])]
+        )
+        self._steps = steps[:6]
+        if self._steps:
+            option_list.highlighted = min(highlighted or 0, len(self._steps) - 1)
+
+    @on(OptionList.OptionSelected, "#next-steps")
+    async def _step_chosen(self, event: OptionList.OptionSelected) -> None:
+        step = self._steps[event.option_index]
+        await self.run_action(step.action)

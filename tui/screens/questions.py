@@ -1,0 +1,311 @@
+"""Questions: browse the bank by category and tag, search as you type, add, edit, hide."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import DataTable, Input, Select, Static
+
+from question_bank.categories import categories, category_label
+from question_bank.questions import Question, get_question, list_questions, set_hidden, tag_counts
+from tui.screens.base import SectionScreen
+from tui.widgets.question_detail import QuestionDetail, format_seconds
+
+PAGE = 300  # rows added to the table at a time; more are added as the cursor nears the end
+
+
+@dataclass(frozen=True)
+class Listing:
+    generation: int
+    questions: list[Question]
+    tags: list[tuple[str, int]]
+
+
+class QuestionsScreen(SectionScreen):
+    """Questions"""
+
+    SECTION = "questions"
+    HELP_TITLE = "Questions"
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="questions.search"),
+        Binding("a", "add", "Add", id="questions.add", tooltip="Add a question of your own"),
+        Binding("e", "edit", "Edit", id="questions.edit", tooltip="Edit the selected question"),
+        Binding("x", "toggle_hidden", "Hide/show", id="questions.hide",
+                tooltip="Hide the selected question (or bring a hidden one back)"),
+        Binding("v", "toggle_show_hidden", "Hidden on/off", id="questions.show_hidden",
+                tooltip="Show or leave out hidden questions"),
+        Binding("d", "details", "Details", id="questions.details",
+                tooltip="Read the selected question's guidance full-screen"),
+        Binding("escape", "leave_search", "List", show=False, id="questions.list"),
+    ]
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self._generation = 0
+        self._questions: list[Question] = []
+        self._shown = 0
+        self._show_hidden = False
+        self._select_after_load: str | None = None
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="question-filters"):
+            yield Input(placeholder="Search questions (type words)", id="question-search")
+            yield Select([(c.label, c.id) for c in categories()], prompt="All categories",
+                         id="category-filter")
+            yield Select([], prompt="All tags", id="tag-filter")
+        with Horizontal(id="question-main"):
+            with Vertical(id="question-list"):
+                table = DataTable(id="question-table", cursor_type="row", zebra_stripes=True)
+                yield table
+                yield Static(id="question-status")
+            yield QuestionDetail(id="question-detail")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#question-table", DataTable)
+        table.add_column("Question", key="text", width=60)
+        table.add_column("Category", key="category", width=18)
+        table.add_column("Target", key="target", width=6)
+        self.reload()
+        table.focus()
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        table = self.query_one("#question-table", DataTable)
+        if not table.columns:
+            return
+        width = table.scrollable_content_region.width or table.size.width
+        fixed = 18 + 6 + 2 * 3 + 1
+        text_column = table.columns.get("text")
+        wanted = max(20, width - fixed)
+        if text_column is not None and text_column.width != wanted:
+            text_column.width = wanted
+            table._require_update_dimensions = True
+            table.refresh()
+
+    # Loading -----------------------------------------------------------------------------
+
+    def _filters(self) -> dict:
+        category = self.query_one("#category-filter", Select).value
+        tag = self.query_one("#tag-filter", Select).value
+        return {
+            "category": None if category == Select.NULL else category,
+            "tag": None if tag == Select.NULL else tag,
+            "search": self.query_one("#question-search", Input).value.strip() or None,
+            "include_hidden": self._show_hidden,
+        }
+
+    def reload(self, select: str | None = None) -> None:
+        self._generation += 1
+        if select:
+            self._select_after_load = select
+        self._load(self._generation, self._filters())
+
+    @work(thread=True, exclusive=True, group="question-list", exit_on_error=False)
+    def _load(self, generation: int, filters: dict) -> None:
+        with self.ctx.reader() as db:
+            questions = list_questions(db, **filters)
+            tags = tag_counts(db, category=filters["category"])
+        self.app.call_from_thread(self._fill, Listing(generation, questions, tags))
+
+    def _fill(self, listing: Listing) -> None:
+        if listing.generation != self._generation:
+            return  # a newer search has started since
+        self._questions = listing.questions
+        self._update_tag_options(listing.tags)
+        table = self.query_one("#question-table", DataTable)
+        keep = self._select_after_load or self._highlighted_id()
+        self._select_after_load = None
+        table.clear()
+        self._shown = 0
+        self._add_page(until_id=keep)
+        if keep and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep), animate=False)
+        self._fit_columns()
+        self._update_status()
+        self._show_detail()
+
+    def _row(self, q: Question) -> tuple:
+        style = "dim italic" if q.hidden else ""
+        return (
+            Text(q.text, style=style, no_wrap=True, overflow="ellipsis"),
+            Text(category_label(q.category), style="dim", no_wrap=True, overflow="ellipsis"),
+            Text(format_seconds(q.target_seconds), justify="right"),
+        )
+
+    def _add_page(self, until_id: str | None = None) -> None:
+        table = self.query_one("#question-table", DataTable)
+        end = min(len(self._questions), self._shown + PAGE)
+        if until_id:
+            ids = [q.id for q in self._questions]
+            if until_id in ids:
+                end = max(end, min(len(ids), ids.index(until_id) + 1 + PAGE // 2))
+        for q in self._questions[self._shown:end]:
+            table.add_row(*self._row(q), key=q.id)
+        self._shown = end
+
+    def _update_tag_options(self, tags: list[tuple[str, int]]) -> None:
+        select = self.query_one("#tag-filter", Select)
+        current = select.value
+        options = [(Text(f"{tag} ({n})"), tag) for tag, n in tags]
+        values = {tag for tag, _ in tags}
+        with select.prevent(Select.Changed):
+            select.set_options(options)
+            if current != Select.NULL and current in values:
+                select.value = current
+
+    def _update_status(self) -> None:
+        filters = self._filters()
+        parts = [f"{len(self._questions)} question{'s' if len(self._questions) != 1 else ''}"]
+        if filters["category"]:
+            parts.append(f"in {category_label(filters['category'])}")
+        if filters["tag"]:
+            parts.append(f"tagged {filters['tag']}")
+        if filters["search"]:
+            parts.append(f"matching “{filters['search']}”")
+        if self._show_hidden:
+            parts.append("(hidden ones shown)")
+        if not self._questions:
+            parts.append("· nothing matches: clear the search or choose another category")
+        self.query_one("#question-status", Static).update(Content(" ".join(parts)))
+
+    # Selection ---------------------------------------------------------------------------
+
+    def _highlighted_id(self) -> str | None:
+        table = self.query_one("#question-table", DataTable)
+        if table.row_count == 0 or table.cursor_row < 0:
+            return None
+        try:
+            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        except Exception:
+            return None
+
+    def selected_question(self) -> Question | None:
+        question_id = self._highlighted_id()
+        return get_question(self.ctx.db, question_id) if question_id else None
+
+    def _show_detail(self) -> None:
+        self.query_one(QuestionDetail).show(self.selected_question())
+
+    @on(DataTable.RowHighlighted, "#question-table")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= self._shown - 20 and self._shown < len(self._questions):
+            self._add_page()
+        self._show_detail()
+
+    @on(DataTable.RowSelected, "#question-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.open_question(event.row_key.value)
+
+    def open_question(self, question_id: str) -> None:
+        """Enter on a question: show its guidance (the detail pane, or full-screen if narrow)."""
+        self.select_question(question_id)
+        self.action_details()
+
+    def select_question(self, question_id: str) -> None:
+        """Put the cursor on a question, clearing filters that would hide it."""
+        table = self.query_one("#question-table", DataTable)
+        if question_id in table.rows:
+            table.move_cursor(row=table.get_row_index(question_id), animate=False)
+            return
+        if any(q.id == question_id for q in self._questions):
+            self._add_page(until_id=question_id)
+            table.move_cursor(row=table.get_row_index(question_id), animate=False)
+            return
+        question = get_question(self.ctx.db, question_id)
+        if question is None:
+            return
+        with self.prevent(Input.Changed, Select.Changed):
+            self.query_one("#question-search", Input).value = ""
+            self.query_one("#category-filter", Select).value = Select.NULL
+            self.query_one("#tag-filter", Select).value = Select.NULL
+        if question.hidden:
+            self._show_hidden = True
+        self.reload(select=question_id)
+
+    # Filters -----------------------------------------------------------------------------
+
+    @on(Input.Changed, "#question-search")
+    def _search_changed(self) -> None:
+        self.reload()
+
+    @on(Input.Submitted, "#question-search")
+    def _search_submitted(self) -> None:
+        self.query_one("#question-table", DataTable).focus()
+
+    @on(Select.Changed, "#category-filter")
+    def _category_changed(self) -> None:
+        with self.prevent(Select.Changed):
+            self.query_one("#tag-filter", Select).value = Select.NULL
+        self.reload()
+
+    @on(Select.Changed, "#tag-filter")
+    def _tag_changed(self) -> None:
+        self.reload()
+
+    # Actions -----------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.query_one("#question-search", Input).focus()
+
+    def action_leave_search(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+        self.query_one("#question-table", DataTable).focus()
+
+    def action_details(self) -> None:
+        detail = self.query_one(QuestionDetail)
+        if self.maximized is detail:
+            self.minimize()
+            self.query_one("#question-table", DataTable).focus()
+        elif self.size.width < 90 or not detail.display:
+            self.maximize(detail, container=False)
+            detail.focus()
+        else:
+            detail.focus()
+
+    def action_add(self) -> None:
+        from tui.screens.question_form import QuestionForm
+
+        category = self._filters()["category"]
+        self.app.push_screen(QuestionForm(self.ctx, category=category), self._after_form)
+
+    def action_edit(self) -> None:
+        from tui.screens.question_form import QuestionForm
+
+        question = self.selected_question()
+        if question is None:
+            self.notify("Select a question to edit first.", severity="warning")
+            return
+        self.app.push_screen(QuestionForm(self.ctx, question), self._after_form)
+
+    def _after_form(self, question_id: str | None) -> None:
+        if question_id:
+            self.notify("Question saved.")
+            self.reload(select=question_id)
+
+    async def action_toggle_hidden(self) -> None:
+        question = self.selected_question()
+        if question is None:
+            return
+        import asyncio
+
+        await asyncio.wrap_future(self.ctx.writer.submit(set_hidden, question.id, not question.hidden))
+        if question.hidden:
+            self.notify("The question is back in the bank.")
+        else:
+            self.notify(
+                "Hidden. Press v to show hidden questions, x to bring it back.", title="Hidden"
+            )
+        self.reload()
+
+    def action_toggle_show_hidden(self) -> None:
+        self._show_hidden = not self._show_hidden
+        self.reload()

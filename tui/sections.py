@@ -1,0 +1,38 @@
+"""The app's sections: one screen module each, reached by a number key or a click.
+
+A section is added here in one line when it works; screens are imported only when
+first shown, which keeps start-up quick.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    key: str
+    label: str
+    screen: str  # "module:Class"
+    description: str
+
+    def screen_class(self) -> type:
+        module, _, name = self.screen.partition(":")
+        return getattr(import_module(module), name)
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("home", "1", "Home", "tui.screens.home:HomeScreen",
+            "Where you stand and what to do next."),
+    Section("questions", "2", "Questions", "tui.screens.questions:QuestionsScreen",
+            "The question bank: browse, search, add, edit and hide questions."),
+)
+
+
+def section(section_id: str) -> Section:
+    for s in SECTIONS:
+        if s.id == section_id:
+            return s
+    raise KeyError(section_id)

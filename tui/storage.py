@@ -1,0 +1,222 @@
+"""The one module that opens matchprep's database.
+
+It opens the file (WAL journal, foreign keys, a busy timeout, 0600), checks that it is
+a database at all, and runs each domain package's numbered migrations, recording the
+schema version of each component. It knows nothing of questions or programs.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from sqlite_utils import Database
+
+from tui.files import PRIVATE_FILE, ensure_private_dir, tighten
+from tui.paths import backups_dir
+
+BUSY_TIMEOUT_MS = 15_000
+
+Migration = Callable[[Database], None]
+T = TypeVar("T")
+
+
+class DatabaseError(Exception):
+    """A database matchprep cannot use, explained in a sentence a person understands."""
+
+
+def schema_components() -> list[tuple[str, list[Migration]]]:
+    """Every component's migrations, in the order they must run."""
+    from dossiers.schema import COMPONENTS as dossier_components
+    from question_bank.schema import COMPONENTS as question_components
+
+    return [("core", CORE_MIGRATIONS), *question_components, *dossier_components]
+
+
+def _core_001(db: Database) -> None:
+    db["settings"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+
+
+CORE_MIGRATIONS: list[Migration] = [_core_001]
+
+
+def _what_to_do(path: Path) -> str:
+    return (
+        f"Run `matchprep --db {path} doctor` for details, or restore a backup with "
+        f"`matchprep --db {path} restore FILE` (backups are kept in {backups_dir(path)})."
+    )
+
+
+def _explain(path: Path, error: BaseException) -> DatabaseError:
+    text = str(error)
+    if "file is not a database" in text or "malformed" in text:
+        reason = f"{path} is not a matchprep database, or it is damaged ({text})."
+    elif "readonly" in text or "read-only" in text:
+        reason = f"{path} cannot be written: it is read-only ({text}). Check its permissions."
+    elif "unable to open" in text:
+        reason = f"{path} cannot be opened ({text}). Check that its folder exists and is writable."
+    elif "disk" in text or "full" in text:
+        reason = f"{path} cannot be written: the disk seems full ({text})."
+    else:
+        reason = f"{path} cannot be used ({text})."
+    return DatabaseError(f"{reason} {_what_to_do(path)}")
+
+
+def _prepare_file(path: Path) -> bool:
+    """Create the file 0600 if missing (returning True), or tighten an existing one."""
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file. Give the path of a file.")
+    if path.exists():
+        for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            tighten(candidate)
+        return False
+    ensure_private_dir(path.parent)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
+    except FileExistsError:
+        return False
+    except OSError as error:
+        raise DatabaseError(f"{path} cannot be created ({error.strerror}).") from None
+    os.fchmod(fd, PRIVATE_FILE)
+    os.close(fd)
+    return True
+
+
+def is_locked_error(error: BaseException) -> bool:
+    text = str(error).lower()
+    return isinstance(error, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+def retry_locked(job: Callable[[], T], *, attempts: int = 8, first_wait: float = 0.05) -> T:
+    """Run a transactional `job`, retrying while another copy of matchprep holds the lock.
+
+    The busy timeout covers most waits; a deferred transaction that must upgrade to a write
+    can still be refused at once, which this absorbs. The job must be all-or-nothing.
+    """
+    wait = first_wait
+    for attempt in range(attempts):
+        try:
+            return job()
+        except sqlite3.OperationalError as error:
+            if not is_locked_error(error) or attempt == attempts - 1:
+                raise
+            time.sleep(wait)
+            wait = min(wait * 2, 1.0)
+    raise AssertionError("unreachable")
+
+
+def connect(path: Path | str) -> Database:
+    """A light connection to an existing, migrated database (for a worker thread).
+
+    Each thread uses its own connection: sqlite3 connections are not shared across threads.
+    """
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return Database(conn)
+
+
+def open_database(
+    path: Path | str,
+    *,
+    migrate: bool = True,
+    components: Iterable[tuple[str, list[Migration]]] | None = None,
+    backup: Callable[[Path, str], object] | None = None,
+) -> Database:
+    """Open (creating if needed) and migrate the database at `path`.
+
+    Raises DatabaseError with a sentence naming the file and the way out when the file is
+    not a database, is damaged, read-only, or was made by a newer matchprep.
+    """
+    path = Path(path)
+    created = _prepare_file(path)
+    try:
+        db = connect(path)
+    except sqlite3.Error as error:
+        raise _explain(path, error) from None
+    try:
+        db.execute("select count(*) from sqlite_master").fetchone()
+        mode = db.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal" and not created:
+            # A read-only file or folder keeps its old journal mode; writes will fail later.
+            db.conn.execute("select 1").fetchone()
+        for side in ("-wal", "-shm"):
+            tighten(Path(f"{path}{side}"))
+        if migrate:
+            run_migrations(
+                db,
+                path,
+                components if components is not None else schema_components(),
+                backup=None if created else backup,
+            )
+    except DatabaseError:
+        db.close()
+        raise
+    except sqlite3.Error as error:
+        db.close()
+        raise _explain(path, error) from None
+    return db
+
+
+def schema_versions(db: Database) -> dict[str, int]:
+    if not db["schema_versions"].exists():
+        return {}
+    return {row["component"]: row["version"] for row in db["schema_versions"].rows}
+
+
+def run_migrations(
+    db: Database,
+    path: Path,
+    components: Iterable[tuple[str, list[Migration]]],
+    *,
+    backup: Callable[[Path, str], object] | None = None,
+) -> list[str]:
+    """Bring every component up to date; return what ran ("questions 1→2", ...).
+
+    Before the first migration of an existing database, `backup(path, "pre-migration")` is
+    called. Each component's pending steps run in one transaction with its version update,
+    so a failure leaves that component exactly as it was.
+    """
+    db["schema_versions"].create(
+        {"component": str, "version": int}, pk="component", if_not_exists=True
+    )
+    current = schema_versions(db)
+    components = list(components)
+    for name, steps in components:
+        if current.get(name, 0) > len(steps):
+            raise DatabaseError(
+                f"{path} was written by a newer matchprep (its {name} schema is version "
+                f"{current[name]}; this matchprep knows version {len(steps)}). "
+                "Upgrade matchprep to open it."
+            )
+    pending = [(n, s) for n, s in components if current.get(n, 0) < len(s)]
+    ran: list[str] = []
+    if not pending:
+        return ran
+    if backup is not None and any(current.get(n, 0) > 0 for n, _ in pending):
+        backup(path, "pre-migration")
+    for name, steps in pending:
+        start = current.get(name, 0)
+        with db.atomic():
+            for step in steps[start:]:
+                step(db)
+            db["schema_versions"].upsert({"component": name, "version": len(steps)}, pk="component")
+        ran.append(f"{name} {start}→{len(steps)}")
+    return ran
+
+
+def integrity(db_or_path: Database | Path | str) -> str:
+    """SQLite's `PRAGMA integrity_check`: "ok" or the first problem it found."""
+    own = not isinstance(db_or_path, Database)
+    db = connect(db_or_path) if own else db_or_path
+    try:
+        rows = db.conn.execute("PRAGMA integrity_check").fetchall()
+        return "ok" if rows == [("ok",)] else "; ".join(r[0] for r in rows[:5])
+    finally:
+        if own:
+            db.close()

@@ -1,0 +1,51 @@
+"""A card on the home screen: what one part of the app says about where the user stands.
+
+A panel reads in a worker thread (`gather`, given a private connection), then shows what
+it read on the event loop (`show`), and may offer next steps for the "What next" list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+from textual.containers import Vertical
+
+from tui.context import AppContext
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    priority: int  # lower comes first
+    text: str
+    action: str  # an action string, e.g. "app.section('questions')"
+
+
+class HomePanel(Vertical):
+    DEFAULT_CSS = """
+    HomePanel {
+        height: auto;
+        border: round $primary 40%;
+        border-title-color: $text-primary;
+        padding: 0 1;
+        margin: 0 0 1 0;
+    }
+    """
+    TITLE = ""
+
+    def __init__(self, ctx: AppContext, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.ctx = ctx
+        self.border_title = self.TITLE
+
+    def gather(self, db: Database) -> Any:
+        """Read what the panel needs (runs in a worker thread; no widgets here)."""
+        raise NotImplementedError
+
+    def show(self, state: Any) -> None:
+        """Display `state` (runs on the event loop)."""
+        raise NotImplementedError
+
+    def next_steps(self, state: Any) -> list[NextStep]:
+        return []

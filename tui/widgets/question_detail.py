@@ -1,0 +1,78 @@
+"""The detail pane of a question: its text, facts, tags and guidance, shown literally."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from question_bank.categories import AUDIENCES, STRUCTURES, category_label
+from question_bank.questions import Question
+
+GUIDANCE_LABELS = ("Probing:", "Shape:", "Pitfall:")
+
+
+def format_seconds(seconds: int) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def guidance_content(guidance: str) -> Content:
+    lines = []
+    for line in guidance.splitlines():
+        label = next((g for g in GUIDANCE_LABELS if line.startswith(g)), None)
+        if label:
+            lines.append(Content.from_markup("[b $text-accent]$label[/]$rest", label=label,
+                                             rest=line[len(label):]))
+        else:
+            lines.append(Content(line))
+    return Content("\n").join(lines)
+
+
+def origin_text(q: Question) -> str:
+    if q.origin == "shipped":
+        return "shipped, edited by you" if q.edited else "shipped"
+    return "imported from a pack" if q.origin == "pack" else "your own"
+
+
+class QuestionDetail(VerticalScroll, can_focus=True):
+    """Shows one question. `show(None)` shows a hint instead."""
+
+    DEFAULT_CSS = """
+    QuestionDetail { padding: 0 1; }
+    QuestionDetail #detail-text { text-style: bold; margin-bottom: 1; }
+    QuestionDetail #detail-facts { color: $text-muted; }
+    QuestionDetail #detail-guidance { margin-top: 1; }
+    """
+
+    def compose(self):
+        yield Static(id="detail-text")
+        yield Static(id="detail-facts")
+        yield Static(id="detail-guidance")
+
+    def show(self, question: Question | None) -> None:
+        text, facts, guidance = (self.query_one(f"#detail-{n}", Static)
+                                 for n in ("text", "facts", "guidance"))
+        if question is None:
+            text.update("No question selected.")
+            facts.update("")
+            guidance.update("")
+            return
+        text.update(Content(question.text))
+        fact_lines = [
+            Content.from_markup(
+                "$category · $structure · target [b]$target[/b]",
+                category=category_label(question.category),
+                structure=STRUCTURES.get(question.structure, question.structure).split(" (")[0],
+                target=format_seconds(question.target_seconds),
+            ),
+            Content(f"Source: {origin_text(question)}" + ("  ·  hidden" if question.hidden else "")),
+        ]
+        if question.audience:
+            fact_lines.append(Content(f"Ask: {AUDIENCES.get(question.audience, question.audience)}"))
+        if question.tags:
+            fact_lines.append(Content("Tags: " + ", ".join(question.tags)))
+        facts.update(Content("\n").join(fact_lines))
+        guidance.update(guidance_content(question.guidance) if question.guidance
+                        else Content("No guidance yet. Press e to write your own."))
+        self.scroll_home(animate=False)
