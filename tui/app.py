@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from collections.abc import Iterable
 from functools import partial
 
@@ -30,7 +31,8 @@ class MatchprepApp(App[None]):
     """Practise for residency interviews: one app, one local database."""
 
     TITLE = "matchprep"
-    CSS_PATH = "app.tcss"
+    # Every part of the app keeps its styles in its own file under tui/styles/.
+    CSS_PATH = sorted(str(p) for p in (Path(__file__).parent / "styles").glob("*.tcss"))
     COMMANDS = App.COMMANDS | {SectionCommands, QuestionCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-normal"), (160, "-wide")]
     BINDINGS = [
