@@ -14,6 +14,7 @@ from textual.screen import Screen
 
 from tui.commands import QuestionCommands, SectionCommands
 from tui.context import AppContext
+from tui.messages import OpenQuestion
 from tui.sections import SECTIONS
 from tui.settings import get_setting, set_setting
 from tui.widgets.section_bar import SectionBar
@@ -72,6 +73,17 @@ class MatchprepApp(App[None]):
     @on(SectionBar.Selected)
     def _section_clicked(self, event: SectionBar.Selected) -> None:
         self.action_section(event.section_id)
+
+    @on(OpenQuestion)
+    async def _open_question(self, event: OpenQuestion) -> None:
+        """Show a question wherever the request came from (palette, home, a link)."""
+        if self.current_mode != "questions":
+            await self.switch_mode("questions")
+        while len(self.screen_stack) > 1:  # close dialogs stacked on the questions screen
+            self.pop_screen()
+        screen = self.screen
+        if hasattr(screen, "open_question"):
+            screen.open_question(event.question_id)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -37,14 +37,14 @@ class SectionCommands(Provider):
 class QuestionCommands(Provider):
     """Any question in the bank, found by the words in it (full-text search)."""
 
-    def _search(self, query: str) -> list:
+    def _find(self, query: str) -> list:
         with self.app.ctx.reader() as db:
             return list_questions(db, search=query, limit=MAX_QUESTION_HITS)
 
     async def search(self, query: str) -> Hits:
         if len(query.strip()) < 2:
             return
-        questions = await asyncio.to_thread(self._search, query)
+        questions = await asyncio.to_thread(self._find, query)
         for rank, question in enumerate(questions):
             display = Content.from_markup("$text", text=question.text)
             yield Hit(

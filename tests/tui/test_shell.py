@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
+from question_bank.questions import add_question
 from tui.settings import get_setting
 
 
@@ -44,3 +45,18 @@ async def test_theme_is_kept_across_runs(app_factory, db):
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
+
+
+async def test_command_palette_finds_a_question_by_its_words(app_factory, db):
+    add_question(db, text="What is your [/] favorite modality?", category="knowledge")
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"favorite", "space", *"modal")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.current_mode == "questions"
+        detail = app.screen.query_one("#detail-text")
+        assert "favorite modality" in str(detail.render())
