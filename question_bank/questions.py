@@ -178,9 +178,15 @@ def list_questions(
             "select q.* from questions_fts f join questions q on q.rowid = f.rowid "
             "where questions_fts match ?"
             + "".join(f" and {w}" for w in where)
-            + " order by f.rank"
+            # Questions whose text holds the words as typed come first, the shortest (most
+            # precise) of them first; then by relevance (the question's own words weigh most,
+            # then tags, then guidance).
+            + " order by instr(lower(q.text), ?) = 0,"
+            " case when instr(lower(q.text), ?) > 0 then length(q.text) end,"
+            " bm25(questions_fts, 10.0, 1.0, 3.0)"
         )
-        params = [match, *params]
+        typed = " ".join(search.lower().split())
+        params = [match, *params, typed, typed]
     else:
         order = " ".join(f"when '{cid}' then {i}" for i, cid in enumerate(category_ids()))
         sql = (

@@ -267,7 +267,7 @@ class QuestionsScreen(SectionScreen):
             self.query_one("#question-table", DataTable).focus()
         elif self.size.width < 90 or not detail.display:
             self.maximize(detail, container=False)
-            detail.focus()
+            self.call_after_refresh(detail.focus)  # focusable once the style shows it
         else:
             detail.focus()
 

@@ -38,6 +38,8 @@ def origin_text(q: Question) -> str:
 class QuestionDetail(VerticalScroll, can_focus=True):
     """Shows one question. `show(None)` shows a hint instead."""
 
+    ALLOW_MAXIMIZE = True  # containers refuse by default; here it is the narrow-screen reader
+
     DEFAULT_CSS = """
     QuestionDetail { padding: 0 1; }
     QuestionDetail #detail-text { text-style: bold; margin-bottom: 1; }
