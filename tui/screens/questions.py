@@ -17,6 +17,8 @@ from question_bank.questions import Question, get_question, list_questions, set_
 from tui.screens.base import SectionScreen
 from tui.widgets.question_detail import QuestionDetail, format_seconds
 
+CATEGORY_WIDTH = 16
+NARROW_TABLE = 56  # below this many cells the table leaves out the category column
 PAGE = 300  # rows added to the table at a time; more are added as the cursor nears the end
 
 
@@ -56,9 +58,9 @@ class QuestionsScreen(SectionScreen):
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="question-filters"):
             yield Input(placeholder="Search questions (type words)", id="question-search")
-            yield Select([(c.label, c.id) for c in categories()], prompt="All categories",
+            yield Select([(c.label, c.id) for c in categories()], prompt="Category",
                          id="category-filter")
-            yield Select([], prompt="All tags", id="tag-filter")
+            yield Select([], prompt="Tag", id="tag-filter")
         with Horizontal(id="question-main"):
             with Vertical(id="question-list"):
                 table = DataTable(id="question-table", cursor_type="row", zebra_stripes=True)
@@ -68,23 +70,40 @@ class QuestionsScreen(SectionScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#question-table", DataTable)
-        table.add_column("Question", key="text", width=60)
-        table.add_column("Category", key="category", width=18)
-        table.add_column("Target", key="target", width=6)
+        self._set_columns(with_category=True)
         self.reload()
         table.focus()
 
     def on_resize(self) -> None:
-        self._fit_columns()
+        self.call_after_refresh(self._fit_columns)  # once the table has its new size
+
+    def _set_columns(self, *, with_category: bool) -> None:
+        table = self.query_one("#question-table", DataTable)
+        table.clear(columns=True)
+        table.add_column("Question", key="text", width=40)
+        if with_category:
+            table.add_column("Category", key="category", width=CATEGORY_WIDTH)
+        table.add_column("Target", key="target", width=6)
+        self._shown = 0
 
     def _fit_columns(self) -> None:
+        """The question takes what the other columns leave; narrow screens drop the category."""
         table = self.query_one("#question-table", DataTable)
-        if not table.columns:
+        width = table.size.width
+        if not table.columns or not width:
             return
-        width = table.scrollable_content_region.width or table.size.width
-        fixed = 18 + 6 + 2 * 3 + 1
+        with_category = width >= NARROW_TABLE
+        if ("category" in table.columns) != with_category:
+            keep = self._highlighted_id()
+            self._set_columns(with_category=with_category)
+            self._add_page(until_id=keep)
+            if keep and keep in table.rows:
+                table.move_cursor(row=table.get_row_index(keep), animate=False)
+        # Other columns, one cell of padding each side of every column, the scrollbar.
+        others = [c.width for key, c in table.columns.items() if key.value != "text"]
+        fixed = sum(others) + 2 * len(table.columns) + table.styles.scrollbar_size_vertical
         text_column = table.columns.get("text")
-        wanted = max(20, width - fixed)
+        wanted = max(10, width - fixed)
         if text_column is not None and text_column.width != wanted:
             text_column.width = wanted
             table._require_update_dimensions = True
@@ -132,13 +151,14 @@ class QuestionsScreen(SectionScreen):
         self._update_status()
         self._show_detail()
 
-    def _row(self, q: Question) -> tuple:
+    def _row(self, q: Question, with_category: bool) -> tuple:
         style = "dim italic" if q.hidden else ""
-        return (
-            Text(q.text, style=style, no_wrap=True, overflow="ellipsis"),
-            Text(category_label(q.category), style="dim", no_wrap=True, overflow="ellipsis"),
-            Text(format_seconds(q.target_seconds), justify="right"),
-        )
+        cells = [Text(q.text, style=style, no_wrap=True, overflow="ellipsis")]
+        if with_category:
+            cells.append(Text(category_label(q.category), style="dim", no_wrap=True,
+                              overflow="ellipsis"))
+        cells.append(Text(format_seconds(q.target_seconds), justify="right"))
+        return tuple(cells)
 
     def _add_page(self, until_id: str | None = None) -> None:
         table = self.query_one("#question-table", DataTable)
@@ -147,8 +167,9 @@ class QuestionsScreen(SectionScreen):
             ids = [q.id for q in self._questions]
             if until_id in ids:
                 end = max(end, min(len(ids), ids.index(until_id) + 1 + PAGE // 2))
+        with_category = "category" in table.columns
         for q in self._questions[self._shown:end]:
-            table.add_row(*self._row(q), key=q.id)
+            table.add_row(*self._row(q, with_category), key=q.id)
         self._shown = end
 
     def _update_tag_options(self, tags: list[tuple[str, int]]) -> None:
