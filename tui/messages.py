@@ -1,4 +1,8 @@
-"""Messages that travel up to the app: requests any screen or provider may make."""
+"""Messages that travel up to the app: requests any screen or provider may make.
+
+Each names what the user wants to see; the app decides how (switching section, pushing
+a screen). The part of the app that owns the destination adds the handler in `tui/app.py`.
+"""
 
 from __future__ import annotations
 
@@ -12,3 +16,18 @@ class OpenQuestion(Message):
     """Show this question (from the command palette, the home screen, a link)."""
 
     question_id: str
+
+
+@dataclass
+class OpenAnswer(Message):
+    """Open the answer editor on this question (its current answer, or `answer_id`)."""
+
+    question_id: str
+    answer_id: int | None = None
+
+
+@dataclass
+class OpenProgram(Message):
+    """Open this program's dossier."""
+
+    program_id: int

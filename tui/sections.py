@@ -23,6 +23,8 @@ class Section:
         return getattr(import_module(module), name)
 
 
+# Keys are reserved so that parts built side by side do not collide:
+# 1 home, 2 questions, 3 answers, 4 stories, 5 programs, 6 mock, 7 progress.
 SECTIONS: tuple[Section, ...] = (
     Section("home", "1", "Home", "tui.screens.home:HomeScreen",
             "Where you stand and what to do next."),

@@ -5,6 +5,9 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError
 
+# Keys in use: "theme"; "pace_wpm" (speaking pace, 130-160, answers); "timezone" (the
+# user's IANA zone, dossiers; empty means the system's); "speech_enabled", "speech_rate",
+# "speech_voice" (mock interviews). Add a key here with its default when a part needs one.
 DEFAULTS: dict[str, str] = {
     "theme": "textual-dark",
 }
