@@ -158,24 +158,24 @@ def _filters(
     return where, params
 
 
-def list_questions(
-    db: Database,
+def _listing_sql(
+    columns: str,
     *,
-    category: str | None = None,
-    tag: str | None = None,
-    search: str | None = None,
-    include_hidden: bool = False,
-    only_hidden: bool = False,
-    limit: int | None = None,
-) -> list[Question]:
-    """Questions matching the filters: by search rank when searching, else by category order."""
+    category: str | None,
+    tag: str | None,
+    search: str | None,
+    include_hidden: bool,
+    only_hidden: bool,
+    limit: int | None,
+) -> tuple[str, list] | None:
+    """The ordered query behind every listing; None when the search has no words."""
     where, params = _filters(category, tag, include_hidden, only_hidden)
     match = fts_query(search) if search else None
     if search and match is None:
-        return []
+        return None
     if match:
         sql = (
-            "select q.* from questions_fts f join questions q on q.rowid = f.rowid "
+            f"select {columns} from questions_fts f join questions q on q.rowid = f.rowid "
             "where questions_fts match ?"
             + "".join(f" and {w}" for w in where)
             # Questions whose text holds the words as typed come first, the shortest (most
@@ -190,13 +190,55 @@ def list_questions(
     else:
         order = " ".join(f"when '{cid}' then {i}" for i, cid in enumerate(category_ids()))
         sql = (
-            "select q.* from questions q"
+            f"select {columns} from questions q"
             + (" where " + " and ".join(where) if where else "")
             + f" order by case q.category {order} else 999 end, q.rowid"
         )
     if limit:
         sql += f" limit {int(limit)}"
-    return [Question.from_row(row) for row in db.query(sql, params)]
+    return sql, params
+
+
+def list_questions(
+    db: Database,
+    *,
+    category: str | None = None,
+    tag: str | None = None,
+    search: str | None = None,
+    include_hidden: bool = False,
+    only_hidden: bool = False,
+    limit: int | None = None,
+) -> list[Question]:
+    """Questions matching the filters: by search rank when searching, else by category order."""
+    query = _listing_sql("q.*", category=category, tag=tag, search=search,
+                         include_hidden=include_hidden, only_hidden=only_hidden, limit=limit)
+    if query is None:
+        return []
+    return [Question.from_row(row) for row in db.query(*query)]
+
+
+def list_question_ids(db: Database, **filters) -> list[str]:
+    """The ids `list_questions(db, **filters)` would return, in the same order, cheaply.
+
+    A long list shows a page at a time: take the ids, then `get_questions` for each page.
+    """
+    query = _listing_sql("q.id", **{"category": None, "tag": None, "search": None,
+                                     "include_hidden": False, "only_hidden": False,
+                                     "limit": None, **filters})
+    if query is None:
+        return []
+    return [row[0] for row in db.execute(*query).fetchall()]
+
+
+def get_questions(db: Database, ids: list[str]) -> list[Question]:
+    """The questions with these ids, in the order given (missing ones left out)."""
+    found: dict[str, Question] = {}
+    for start in range(0, len(ids), 500):  # SQLite's limit on parameters
+        chunk = ids[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in db.query(f"select * from questions where id in ({marks})", chunk):
+            found[row["id"]] = Question.from_row(row)
+    return [found[i] for i in ids if i in found]
 
 
 def get_question(db: Database, question_id: str) -> Question | None:

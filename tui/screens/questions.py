@@ -13,19 +13,27 @@ from textual.content import Content
 from textual.widgets import DataTable, Input, Select, Static
 
 from question_bank.categories import categories, category_label
-from question_bank.questions import Question, get_question, list_questions, set_hidden, tag_counts
+from question_bank.questions import (
+    Question,
+    get_question,
+    get_questions,
+    list_question_ids,
+    set_hidden,
+    tag_counts,
+)
 from tui.screens.base import SectionScreen
 from tui.widgets.question_detail import QuestionDetail, format_seconds
 
 CATEGORY_WIDTH = 16
 NARROW_TABLE = 56  # below this many cells the table leaves out the category column
-PAGE = 300  # rows added to the table at a time; more are added as the cursor nears the end
+PAGE = 100  # rows added to the table at a time; more are added as the cursor nears the end
 
 
 @dataclass(frozen=True)
 class Listing:
     generation: int
-    questions: list[Question]
+    ids: list[str]  # every match, in order; rows are read a page at a time
+    first_page: list[Question]
     tags: list[tuple[str, int]]
 
 
@@ -50,7 +58,7 @@ class QuestionsScreen(SectionScreen):
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self._generation = 0
-        self._questions: list[Question] = []
+        self._ids: list[str] = []
         self._shown = 0
         self._show_hidden = False
         self._select_after_load: str | None = None
@@ -130,21 +138,28 @@ class QuestionsScreen(SectionScreen):
     @work(thread=True, exclusive=True, group="question-list", exit_on_error=False)
     def _load(self, generation: int, filters: dict) -> None:
         with self.ctx.reader() as db:
-            questions = list_questions(db, **filters)
+            ids = list_question_ids(db, **filters)
+            wanted = self._select_after_load
+            end = PAGE
+            if wanted in ids:
+                end = max(end, ids.index(wanted) + 1 + PAGE // 2)
+            first_page = get_questions(db, ids[:end])
             tags = tag_counts(db, category=filters["category"])
-        self.app.call_from_thread(self._fill, Listing(generation, questions, tags))
+        self.app.call_from_thread(self._fill, Listing(generation, ids, first_page, tags))
 
     def _fill(self, listing: Listing) -> None:
         if listing.generation != self._generation:
             return  # a newer search has started since
-        self._questions = listing.questions
+        self._ids = listing.ids
         self._update_tag_options(listing.tags)
         table = self.query_one("#question-table", DataTable)
         keep = self._select_after_load or self._highlighted_id()
         self._select_after_load = None
         table.clear()
         self._shown = 0
-        self._add_page(until_id=keep)
+        self._add_rows(listing.first_page)
+        if keep and keep in self._ids and keep not in table.rows:
+            self._add_page(until_id=keep)
         if keep and keep in table.rows:
             table.move_cursor(row=table.get_row_index(keep), animate=False)
         self._fit_columns()
@@ -160,17 +175,20 @@ class QuestionsScreen(SectionScreen):
         cells.append(Text(format_seconds(q.target_seconds), justify="right"))
         return tuple(cells)
 
-    def _add_page(self, until_id: str | None = None) -> None:
+    def _add_rows(self, questions: list[Question]) -> None:
         table = self.query_one("#question-table", DataTable)
-        end = min(len(self._questions), self._shown + PAGE)
-        if until_id:
-            ids = [q.id for q in self._questions]
-            if until_id in ids:
-                end = max(end, min(len(ids), ids.index(until_id) + 1 + PAGE // 2))
         with_category = "category" in table.columns
-        for q in self._questions[self._shown:end]:
+        for q in questions:
             table.add_row(*self._row(q, with_category), key=q.id)
-        self._shown = end
+        self._shown += len(questions)
+
+    def _add_page(self, until_id: str | None = None) -> None:
+        """Show the next page of rows (or up to `until_id`): one quick read by primary key."""
+        end = min(len(self._ids), self._shown + PAGE)
+        if until_id and until_id in self._ids:
+            end = max(end, min(len(self._ids), self._ids.index(until_id) + 1 + PAGE // 2))
+        if end > self._shown:
+            self._add_rows(get_questions(self.ctx.db, self._ids[self._shown:end]))
 
     def _update_tag_options(self, tags: list[tuple[str, int]]) -> None:
         select = self.query_one("#tag-filter", Select)
@@ -184,7 +202,7 @@ class QuestionsScreen(SectionScreen):
 
     def _update_status(self) -> None:
         filters = self._filters()
-        parts = [f"{len(self._questions)} question{'s' if len(self._questions) != 1 else ''}"]
+        parts = [f"{len(self._ids)} question{'s' if len(self._ids) != 1 else ''}"]
         if filters["category"]:
             parts.append(f"in {category_label(filters['category'])}")
         if filters["tag"]:
@@ -193,7 +211,7 @@ class QuestionsScreen(SectionScreen):
             parts.append(f"matching “{filters['search']}”")
         if self._show_hidden:
             parts.append("(hidden ones shown)")
-        if not self._questions:
+        if not self._ids:
             parts.append("· nothing matches: clear the search or choose another category")
         self.query_one("#question-status", Static).update(Content(" ".join(parts)))
 
@@ -217,7 +235,7 @@ class QuestionsScreen(SectionScreen):
 
     @on(DataTable.RowHighlighted, "#question-table")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= self._shown - 20 and self._shown < len(self._questions):
+        if event.cursor_row >= self._shown - 20 and self._shown < len(self._ids):
             self._add_page()
         self._show_detail()
 
@@ -236,7 +254,7 @@ class QuestionsScreen(SectionScreen):
         if question_id in table.rows:
             table.move_cursor(row=table.get_row_index(question_id), animate=False)
             return
-        if any(q.id == question_id for q in self._questions):
+        if question_id in self._ids:
             self._add_page(until_id=question_id)
             table.move_cursor(row=table.get_row_index(question_id), animate=False)
             return
