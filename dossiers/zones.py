@@ -96,10 +96,12 @@ def zone_label(zone_name: str, at: datetime) -> str:
         at.astimezone(ZoneInfo(zone_name)).strftime("UTC%z")
 
 
-def format_instant(at: datetime, zone_name: str, *, with_date: bool = True) -> str:
+def format_instant(at: datetime, zone_name: str, *, with_date: bool = True,
+                   year: bool = True) -> str:
     """`at` as a person reads it in a zone: "Thu 15 Jan 2026 09:00 CST"."""
     local = at.astimezone(ZoneInfo(zone_name))
-    text = local.strftime("%a %d %b %Y %H:%M" if with_date else "%H:%M")
+    pattern = ("%a %d %b %Y %H:%M" if year else "%a %d %b %H:%M") if with_date else "%H:%M"
+    text = local.strftime(pattern)
     return f"{text} {zone_label(zone_name, at)}"
 
 
