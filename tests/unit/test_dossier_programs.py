@@ -6,10 +6,10 @@ import pytest
 
 from dossiers import asks, people, programs
 from dossiers.errors import DossierError, ProgramNotFound
-from dossiers.plans import plan_story, planned_stories, programs_for_story, unplan_story
-from dossiers.rank import move_in_rank, rank_order
 from dossiers.impressions import save_impression
 from dossiers.interviews import add_interview
+from dossiers.plans import plan_story, planned_stories, programs_for_story, unplan_story
+from dossiers.rank import move_in_rank, rank_order
 from dossiers.readiness import readiness
 
 

@@ -9,8 +9,14 @@ import pytest
 
 from dossiers import checklists, programs
 from dossiers.errors import DossierError
-from dossiers.interviews import (add_interview, just_ended, list_interviews, next_interview,
-                                 overlaps, update_interview)
+from dossiers.interviews import (
+    add_interview,
+    just_ended,
+    list_interviews,
+    next_interview,
+    overlaps,
+    update_interview,
+)
 from dossiers.zones import find_zone, format_instant, same_clock, system_zone_name, until
 
 

@@ -82,8 +82,8 @@ class ChecklistScreen(Screen):
                     Selection(Content(i.text) + (Content.styled("  (yours)", "dim")
                                                  if not i.shipped else Content("")),
                               i.key, i.ticked) for i in own])
-            if highlighted is not None and own:
-                selection.highlighted = min(highlighted, len(own) - 1)
+            if own:
+                selection.highlighted = min(highlighted or 0, len(own) - 1)
         if self.focused is None:
             first = next((s for s in self.query(SelectionList) if s.display), None)
             if first is not None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 
 from dossiers import asks, interviews, people
@@ -79,8 +78,8 @@ class DossierLists:
         self.reload()
         return result
 
-    @on(ItemTable.Requested)
-    async def _list_request(self, event: ItemTable.Requested) -> None:
+    async def on_item_table_requested(self, event: ItemTable.Requested) -> None:
+        # A named handler, not @on: the decorator only registers methods of message pumps.
         event.stop()
         handler = {"people-table": self._people_request, "met-table": self._met_request,
                    "asks-table": self._asks_request,
