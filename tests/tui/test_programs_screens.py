@@ -250,3 +250,46 @@ async def test_choose_my_time_zone(app_factory, db, chicago):
 
         assert get_setting(db, "timezone") == "Asia/Kolkata"
         assert "your zone Asia/Kolkata" in shown(app, "#programs-status")
+
+
+async def test_pick_questions_from_the_bank_and_write_people(app_factory, db, chicago):
+    from dossiers.asks import list_asks
+    from dossiers.people import list_people
+
+    app = app_factory(now=clock)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await app.action_open_program(chicago.id, "asks")
+        await settle(app, pilot)
+        await pilot.press("ctrl+b")
+        await settle(app, pilot)
+        await pilot.press("space", "down", "space", "ctrl+s")
+        await settle(app, pilot)
+        picked = list_asks(db, chicago.id)
+        assert len(picked) == 2 and all(q.question_id and q.audience for q in picked)
+        assert [r[2] for r in rows(app, "#asks-table")] == [q.text for q in picked]
+        app.screen.query_one(TabbedContent).active = "tab-people"
+        await pilot.pause()
+        app.screen.query_one("#people-table").focus()
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#person-name", Input).value = "Dr. [Ana] Ruiz 🙂"
+        app.screen.query_one("#person-note", Input).value = "Breast AI, like my project"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert [(p.name, p.role) for p in list_people(db, chicago.id)] == [
+            ("Dr. [Ana] Ruiz 🙂", "faculty")]
+        assert rows(app, "#people-table")[0][0] == "Dr. [Ana] Ruiz 🙂"
+        assert "Faculty" not in shown(app, "#dossier-readiness").split("missing:")[1]
+
+
+async def test_typed_text_is_kept_when_the_app_quits_at_once(app_factory, db, chicago):
+    app = app_factory(now=clock)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await app.action_open_program(chicago.id, "notes")
+        await settle(app, pilot)
+        notes = app.screen.query_one("#p-notes", TextArea)
+        notes.focus()
+        await pilot.press(*"abc")
+        await app.action_quit()
+    app.ctx.writer.flush()
+    assert programs.get_program(db, chicago.id).notes == "abc"

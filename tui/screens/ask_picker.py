@@ -68,6 +68,8 @@ class AskPicker(ModalScreen[list[Question] | None]):
             for q in self._questions.values()
             if audience == Select.NULL or q.audience == audience
         ])
+        if selection.option_count:
+            selection.highlighted = 0
         self._count()
 
     @on(SelectionList.SelectionToggled, "#ask-list")

@@ -54,9 +54,9 @@ class DossierLists:
         fill("met-table", ["Name", "Role", "Note"],
              [(str(x.id), (_cell(x.name), _cell(x.role_label, "dim"), _cell(x.note)))
               for x in d.met])
-        fill("asks-table", ["#", "Question", "For"],
-             [(str(q.id), (Text(str(n)), _cell(q.text), _cell(AUDIENCE_SHORT.get(q.audience or "",
-                                                                                "mine"), "dim")))
+        fill("asks-table", ["#", "For", "Question"],
+             [(str(q.id), (Text(str(n)), _cell(AUDIENCE_SHORT.get(q.audience or "", "mine"),
+                                               "dim"), _cell(q.text)))
               for n, q in enumerate(d.asks, 1)])
         day_rows = []
         for day in d.interviews:
