@@ -41,7 +41,8 @@ def _when(day: interviews.Interview, user_zone: str) -> str:
     return text
 
 
-def dossier_markdown(db: Database, program_id: int, *, user_zone: str, now: datetime) -> str:
+def dossier_markdown(db: Database, program_id: int, *, user_zone: str, now: datetime,
+                     clashes: dict | None = None) -> str:
     """One program's dossier, every section, as Markdown."""
     p = programs.get_program(db, program_id)
     if p is None:
@@ -55,7 +56,8 @@ def dossier_markdown(db: Database, program_id: int, *, user_zone: str, now: date
     out += [" · ".join(f for f in facts if f) or "*Place and type not recorded.*", "",
             f"**Readiness:** {md(summary(ready))}", ""]
     days = interviews.list_interviews(db, program_id)
-    clashes = overlaps(interviews.list_interviews(db))
+    if clashes is None:
+        clashes = overlaps(interviews.list_interviews(db))
     out.append("## Interview days")
     for day in days:
         line = f"- **{_when(day, user_zone)}**"
@@ -149,5 +151,6 @@ def dossiers_markdown(db: Database, program_ids: list[int] | None = None, *, use
            if program_ids is None or p.id in program_ids]
     if not ids:
         return "# Program dossiers\n\n*No programs yet.*\n"
-    return "\n---\n\n".join(dossier_markdown(db, pid, user_zone=user_zone, now=now)
-                            for pid in ids)
+    clashes = overlaps(interviews.list_interviews(db))
+    return "\n---\n\n".join(dossier_markdown(db, pid, user_zone=user_zone, now=now,
+                                             clashes=clashes) for pid in ids)

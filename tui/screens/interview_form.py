@@ -32,11 +32,15 @@ from tui.context import AppContext
 FIELDS = ("date", "start_time", "end_time", "timezone", "link", "interview_count",
           "format_notes", "social")
 PLACEHOLDERS = {
-    "date": "date: 2026-01-15 or 1/15/2026", "start_time": "starts: 09:00 or 9 AM",
-    "end_time": "ends (optional)", "timezone": "program's zone: America/Chicago or CT",
-    "link": "link to the meeting (or the address)", "interview_count": "number of interviews",
-    "format_notes": "format: who you meet, resident room…",
+    "date": "2026-01-15, 1/15/2026", "start_time": "09:00, 9 AM", "end_time": "optional",
+    "timezone": "America/Chicago, or CT", "link": "https://… (or the address)",
+    "interview_count": "e.g. 4", "format_notes": "who you meet, resident room…",
     "social": "resident social or other event, if any",
+}
+LABELS = {
+    "date": "Date", "start_time": "Starts", "end_time": "Ends", "timezone": "Program's time zone",
+    "link": "Link", "interview_count": "Number of interviews", "format_notes": "Format",
+    "social": "Social event",
 }
 
 
@@ -68,19 +72,27 @@ class InterviewForm(ModalScreen[int | None]):
             body.border_subtitle = "ctrl+s save · escape cancel"
             with Horizontal(classes="form-row"):
                 for name in ("date", "start_time", "end_time"):
-                    yield Input(v.get(name, ""), placeholder=PLACEHOLDERS[name], id=f"i-{name}")
-            yield Input(v.get("timezone", ""), placeholder=PLACEHOLDERS["timezone"],
-                        id="i-timezone", suggester=SuggestFromList(all_zone_names(),
-                                                                   case_sensitive=False))
+                    yield self._input(name)
+            yield self._input("timezone", suggester=SuggestFromList(all_zone_names(),
+                                                                    case_sensitive=False))
             yield Static("", id="interview-when")
-            yield Select([(label, key) for key, label in PLATFORMS.items()], prompt="Platform",
-                         value=v.get("platform") or Select.NULL, id="i-platform")
+            platform = Select([(label, key) for key, label in PLATFORMS.items()],
+                              prompt="Not set", value=v.get("platform") or Select.NULL,
+                              id="i-platform", classes="field")
+            platform.border_title = "Platform"
+            yield platform
             for name in ("link", "interview_count", "format_notes", "social"):
-                yield Input(v.get(name, ""), placeholder=PLACEHOLDERS[name], id=f"i-{name}")
+                yield self._input(name)
             yield Static("", id="interview-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
+
+    def _input(self, name: str, **kwargs) -> Input:
+        field = Input(self.values.get(name, ""), placeholder=PLACEHOLDERS[name], id=f"i-{name}",
+                      classes="field", **kwargs)
+        field.border_title = LABELS[name]
+        return field
 
     def on_mount(self) -> None:
         self.query_one("#i-date", Input).focus()
