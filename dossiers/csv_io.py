@@ -262,8 +262,9 @@ def plan_import(text: str, source: str, *, today: date | None = None
     try:
         header = next(reader)
     except StopIteration:
-        raise CsvImportError(source, [CsvProblem(1, None, "the file is empty; expected a "
-                                                 "header row such as Program,City,State")]) from None
+        raise CsvImportError(source, [CsvProblem(
+            1, None, "the file is empty; expected a header row such as Program,City,State")]) \
+            from None
     except csv.Error as error:
         raise CsvImportError(source, [CsvProblem(1, None, f"this is not CSV ({error})")]) from None
     keys: list[str | None] = []

@@ -46,7 +46,8 @@ def _lakeshore(db: Database) -> None:
         "Night float rather than 24-hour calls",
     ])
     programs.set_reasons(db, p.id, "fit", ["My stroke imaging research fits the neuro group"])
-    people.add_person(db, p.id, "Dr. Elena Marquez", "pd", "Neuroradiologist; likes concise answers")
+    people.add_person(db, p.id, "Dr. Elena Marquez", "pd",
+                      "Neuroradiologist; likes concise answers")
     people.add_person(db, p.id, "Dr. Samuel Okafor", "faculty",
                       "Stroke imaging research: same perfusion-CT question as my paper")
     for text, audience in [
@@ -61,7 +62,8 @@ def _lakeshore(db: Database) -> None:
                                    start_time="08:30", end_time="13:00",
                                    timezone="America/Chicago", platform="thalamus",
                                    link="https://thalamus.example/lakeshore",
-                                   interview_count=4, format_notes="PD, two faculty, chief resident",
+                                   interview_count=4,
+                                   format_notes="PD, two faculty, chief resident",
                                    social="Virtual resident social the evening before, 18:00")
     for item in checklists.items(db, day):
         checklists.tick(db, day.id, item.key)

@@ -9,7 +9,8 @@ import stat
 from icalendar import Calendar
 
 SHEET = ("Program,ERAS listing,City,State,Interview Date,Start Time,Time Zone,Platform,Notes\n"
-         "Lakeshore Radiology,LUMC-DR,Chicago,IL,2030-01-15,9:00 AM,CT,Zoom,\"Ask about \"\"AI\"\"\"\n"
+         "Lakeshore Radiology,LUMC-DR,Chicago,IL,2030-01-15,9:00 AM,CT,Zoom,"
+         "\"Ask about \"\"AI\"\"\"\n"
          "Bayside Imaging,,Oakland,CA,1/20/2030,08:30,PT,Thalamus,=1+1\n")
 
 

@@ -24,7 +24,8 @@ TRICKY = 'Hôpital "Saint-Éloi", Lyon —\nsecond line 🩻'
 def fill(db) -> programs.Program:
     p = programs.add_program(db, "Zürich–Søndergaard Radiology, \"North\"", city="São Paulo",
                              state="SP", type="hybrid", residents_per_year=5,
-                             hospital_name=TRICKY, strengths="=SUM(A1:A3)", notes="-5 days\n+1 @home",
+                             hospital_name=TRICKY, strengths="=SUM(A1:A3)",
+                             notes="-5 days\n+1 @home",
                              visa="h1b", other_names="ZSR\n@zsr")
     programs.set_reasons(db, p.id, "why", ["Reason, with comma", 'Reason "quoted"'])
     programs.set_reasons(db, p.id, "fit", ["Family in [Chicago] 🏙"])

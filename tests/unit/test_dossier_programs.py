@@ -63,7 +63,8 @@ def test_readiness_names_what_is_missing_and_rises(db):
 
 def test_questions_to_ask_keep_bank_ids_without_duplicates(db):
     p = programs.add_program(db, "Delta")
-    asks.add_ask(db, p.id, "How are residents taught?", question_id="to-ask.x", audience="residents")
+    asks.add_ask(db, p.id, "How are residents taught?", question_id="to-ask.x",
+                 audience="residents")
     assert asks.add_ask(db, p.id, "How are residents taught?", question_id="to-ask.x") is None
     mine = asks.add_ask(db, p.id, "Is there [moonlighting]?")
     asks.move_ask(db, p.id, mine.id, -1)

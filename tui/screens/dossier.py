@@ -45,7 +45,8 @@ HINTS = {
     "people": "The program director and faculty whose interests overlap yours: a note each.",
     "asks": "5-7 questions to ask: ctrl+b picks from the bank; in the list, a writes your own.",
     "interviews": "a adds a day · ctrl+l opens its checklists · overlaps are flagged.",
-    "after": "Fill this in the day it ends: who you met (a adds), impressions, the thank-you, a score.",
+    "after": "Fill this in the day it ends: who you met (a adds), impressions, the thank-you, "
+             "a score.",
 }
 
 

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from dossiers import asks, interviews, people
 from dossiers.dossier import Dossier
 from dossiers.zones import format_instant, same_clock
+from tui.widgets.cells import text_cell
 from tui.widgets.item_table import ItemTable
 
 AUDIENCE_SHORT = {"pd-faculty": "PD/faculty", "residents": "residents",
@@ -21,9 +22,6 @@ AUDIENCE_SHORT = {"pd-faculty": "PD/faculty", "residents": "residents",
 TABLES = {"people": "people-table", "asks": "asks-table", "interviews": "interviews-table",
           "after": "met-table"}
 
-
-def _cell(text: str, style: str = "") -> Text:
-    return Text(" ".join(str(text).split()), style=style, no_wrap=True, overflow="ellipsis")
 
 
 class DossierLists:
@@ -48,15 +46,15 @@ class DossierLists:
                 table.add_row(*cells, key=key)
             table.keep_cursor(keep)
 
-        person_rows = [(str(x.id), (_cell(x.name), _cell(x.role_label, "dim"), _cell(x.note)))
-                       for x in d.people]
-        fill("people-table", ["Name", "Role", "Note"], person_rows)
-        fill("met-table", ["Name", "Role", "Note"],
-             [(str(x.id), (_cell(x.name), _cell(x.role_label, "dim"), _cell(x.note)))
-              for x in d.met])
+        def person(x) -> tuple[str, tuple]:
+            return str(x.id), (text_cell(x.name), text_cell(x.role_label, "dim"),
+                               text_cell(x.note))
+
+        fill("people-table", ["Name", "Role", "Note"], [person(x) for x in d.people])
+        fill("met-table", ["Name", "Role", "Note"], [person(x) for x in d.met])
         fill("asks-table", ["#", "For", "Question"],
-             [(str(q.id), (Text(str(n)), _cell(AUDIENCE_SHORT.get(q.audience or "", "mine"),
-                                               "dim"), _cell(q.text)))
+             [(str(q.id), (Text(str(n)), text_cell(AUDIENCE_SHORT.get(q.audience or "", "mine"),
+                                               "dim"), text_cell(q.text)))
               for n, q in enumerate(d.asks, 1)])
         day_rows = []
         for day in d.interviews:
@@ -64,10 +62,10 @@ class DossierLists:
             yours = "same" if same_clock(day.timezone, self.zone, day.starts_at) else \
                 format_instant(day.starts_at, self.zone)
             clash = d.clashes.get(day.id, [])
-            flag = _cell("⚠ overlaps " + ", ".join(c.program_name for c in clash), "bold red") \
-                if clash else _cell("")
-            day_rows.append((str(day.id), (_cell(theirs), _cell(yours),
-                                           _cell(day.platform_label or "-"), flag)))
+            flag = text_cell("⚠ overlaps " + ", ".join(c.program_name for c in clash), "bold red") \
+                if clash else text_cell("")
+            day_rows.append((str(day.id), (text_cell(theirs), text_cell(yours),
+                                           text_cell(day.platform_label or "-"), flag)))
         fill("interviews-table", ["Program's time", "Your time", "Platform", "Overlap"], day_rows)
         self.query_one("#asks-table", ItemTable).border_subtitle = f"{len(d.asks)} of 5-7"
 

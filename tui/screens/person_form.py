@@ -51,7 +51,8 @@ class PersonForm(ModalScreen[tuple[str, str, str] | None]):
     def action_save(self) -> None:
         name = self.query_one("#person-name", Input).value.strip()
         if not name:
-            self.query_one("#person-error", Static).update(Content("Name: write the person's name."))
+            self.query_one("#person-error", Static).update(
+                Content("Name: write the person's name."))
             self.query_one("#person-name", Input).focus()
             return
         self.dismiss((name, str(self.query_one("#person-role", Select).value),

@@ -19,15 +19,13 @@ from dossiers.programs import add_program, delete_program
 from dossiers.zones import format_instant, same_clock
 from tui.screens.base import SectionScreen
 from tui.user_zone import set_user_zone, user_zone, zone_is_chosen
+from tui.widgets.cells import text_cell
 from tui.widgets.readiness_meter import readiness_cell
 
 SORT_ORDER = list(SORTS)
 NARROW = 70  # below this many cells the table keeps the essential columns
 BOTH_ZONES = 140  # from this many cells the table also shows the user's time
 
-
-def _cell(text: str, style: str = "") -> Text:
-    return Text(" ".join(str(text).split()), style=style, no_wrap=True, overflow="ellipsis")
 
 
 class ProgramsScreen(SectionScreen):
@@ -114,18 +112,18 @@ class ProgramsScreen(SectionScreen):
     def _cells(self, row: ProgramRow, wide: bool) -> list:
         nxt = row.next_interview
         if nxt is None:
-            when = _cell("—", "dim")
+            when = text_cell("—", "dim")
         else:
             text = format_instant(nxt.starts_at, nxt.timezone, year=False)
             if not wide:
                 text = text[4:]  # "26 Nov 08:00 MST"
             if self._both_zones and not same_clock(nxt.timezone, self._zone, nxt.starts_at):
                 text += f" · you {format_instant(nxt.starts_at, self._zone, with_date=False)}"
-            when = _cell(("⚠ " if row.overlapping else "") + text,
+            when = text_cell(("⚠ " if row.overlapping else "") + text,
                          "bold red" if row.overlapping else "")
-        cells = [_cell(row.program.name, "bold")]
+        cells = [text_cell(row.program.name, "bold")]
         if wide:
-            cells.append(_cell(row.program.place or "—", "" if row.program.place else "dim"))
+            cells.append(text_cell(row.program.place or "—", "" if row.program.place else "dim"))
         cells += [when, readiness_cell(row.readiness)]
         if wide:
             cells.append(Text(f"{row.score}/10" if row.score is not None else "—",

@@ -61,8 +61,8 @@ class ZonePicker(ModalScreen[str | None]):
             system = system_zone_name()
             options.append(Option(Content(f"The system's zone ({system})"), id=SYSTEM))
         for name in names:
-            options.append(Option(Content(f"{name:<32} {format_instant(self.now, name, with_date=False)}"),
-                                  id=name))
+            clock = format_instant(self.now, name, with_date=False)
+            options.append(Option(Content(f"{name:<32} {clock}"), id=name))
         zone_list = self.query_one("#zone-list", OptionList)
         zone_list.clear_options()
         zone_list.add_options(options)

@@ -72,7 +72,8 @@ def build(widget_id: str, label: str, kind: str) -> Widget:
     elif kind == "check":
         widget = Checkbox(label, id=widget_id, classes="field")
     else:
-        widget = Input(id=widget_id, classes="field", type="integer" if kind == "number" else "text")
+        widget = Input(id=widget_id, classes="field",
+                       type="integer" if kind == "number" else "text")
     if kind != "check":
         widget.border_title = label
     return widget
