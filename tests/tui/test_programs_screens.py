@@ -293,3 +293,17 @@ async def test_typed_text_is_kept_when_the_app_quits_at_once(app_factory, db, ch
         await app.action_quit()
     app.ctx.writer.flush()
     assert programs.get_program(db, chicago.id).notes == "abc"
+
+
+async def test_command_palette_opens_a_dossier_by_another_name(app_factory, db, chicago):
+    programs.update_program(db, chicago.id, nrmp_name="LKSR-IL")
+    app = app_factory(now=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"lksr")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.current_mode == "programs" and app.screen.id == "screen-dossier"
+        assert "Lakeshore Radiology" in shown(app, "#dossier-title")
