@@ -307,3 +307,38 @@ async def test_command_palette_opens_a_dossier_by_another_name(app_factory, db, 
         await settle(app, pilot)
         assert app.current_mode == "programs" and app.screen.id == "screen-dossier"
         assert "Lakeshore Radiology" in shown(app, "#dossier-title")
+
+
+async def test_export_from_the_app_writes_a_private_file(app_factory, db, chicago, tmp_path):
+    import os
+    import stat
+
+    add_interview(db, chicago.id, date="2026-01-15", start_time="9:00", timezone="CT")
+    target = tmp_path / "out" / "interviews.ics"
+    app = app_factory(now=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_programs(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#export-format").value = "ics"
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await settle(app, pilot)
+    assert b"Interview: Lakeshore Radiology" in target.read_bytes()
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+
+
+@pytest.mark.parametrize(("written_at", "prompted"), [
+    ("2026-01-10T12:00:00+00:00", True),  # before the 08:30 CST (14:30 UTC) end
+    ("2026-01-10T14:45:00+00:00", False),  # after it
+])
+async def test_impressions_written_after_the_interview_end_the_prompt(
+        app_factory, db, chicago, written_at, prompted):
+    add_interview(db, chicago.id, date="2026-01-10", start_time="07:00", end_time="08:30",
+                  timezone="CT")
+    impressions.save_impression(db, chicago.id, culture="Warm [really] 🙂")
+    db["impressions"].update(chicago.id, {"updated_at": written_at})
+    app = app_factory(now=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.screen.query_one("#after-interview").parent.display is prompted

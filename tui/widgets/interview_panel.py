@@ -4,6 +4,7 @@ checklist items), the interview that just ended, and the dossiers not ready yet.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlite_utils import Database
 from textual.app import ComposeResult
@@ -119,7 +120,8 @@ class AfterInterviewPanel(HomePanel):
         ended = []
         for day in just_ended(db, self.ctx.now(), user_zone(db)):
             impression = get_impression(db, day.program_id)
-            if not impression.recorded or impression.updated_at < day.ends_at.isoformat():
+            if not impression.recorded or \
+                    datetime.fromisoformat(impression.updated_at) < day.ends_at:
                 ended.append(day)
         return AfterState(ended)
 
