@@ -93,3 +93,19 @@ def test_planned_stories_and_cascading_delete(db):
     unplan_story(db, p.id, 7)
     programs.delete_program(db, p.id)
     assert planned_stories(db, p.id) == [] and programs.list_programs(db) == []
+
+
+def test_demo_programs_cover_past_tomorrow_and_an_overlap(db):
+    from dossiers.demo import populate
+    from dossiers.impressions import get_impression
+    from dossiers.interviews import list_interviews, overlaps
+
+    populate(db)
+    names = [p.name for p in programs.list_programs(db)]
+    assert len(names) == 4
+    clashes = overlaps(list_interviews(db))
+    assert len(clashes) == 2
+    lakeshore = programs.find_program(db, "lakeshore")
+    assert get_impression(db, lakeshore.id).score == 8
+    desert = programs.find_program(db, "desert")
+    assert any("[/]" in r and "🩻" in r for r in programs.get_reasons(db, desert.id, "why"))
