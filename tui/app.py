@@ -14,7 +14,8 @@ from textual.screen import Screen
 
 from tui.commands import QuestionCommands, SectionCommands
 from tui.context import AppContext
-from tui.messages import OpenQuestion
+from tui.program_commands import ProgramCommands
+from tui.messages import OpenProgram, OpenQuestion
 from tui.sections import SECTIONS
 from tui.settings import get_setting, set_setting
 from tui.widgets.section_bar import SectionBar
@@ -34,7 +35,7 @@ class MatchprepApp(App[None]):
     TITLE = "matchprep"
     # Every part of the app keeps its styles in its own file under tui/styles/.
     CSS_PATH = sorted(str(p) for p in (Path(__file__).parent / "styles").glob("*.tcss"))
-    COMMANDS = App.COMMANDS | {SectionCommands, QuestionCommands}
+    COMMANDS = App.COMMANDS | {SectionCommands, QuestionCommands, ProgramCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-normal"), (160, "-wide")]
     BINDINGS = [
         *_section_bindings(),
@@ -84,6 +85,19 @@ class MatchprepApp(App[None]):
         screen = self.screen
         if hasattr(screen, "open_question"):
             screen.open_question(event.question_id)
+
+    @on(OpenProgram)
+    async def _open_program(self, event: OpenProgram) -> None:
+        await self.action_open_program(event.program_id)
+
+    async def action_open_program(self, program_id: int, pane: str = "") -> None:
+        """Open a program's dossier (on a pane: "interviews", "after", "checklist"...)."""
+        if self.current_mode != "programs":
+            await self.switch_mode("programs")
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        if hasattr(self.screen, "open_program"):
+            self.screen.open_program(program_id, pane)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

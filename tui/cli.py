@@ -17,18 +17,22 @@ COMMAND_MODULES = [
     "tui.cmd.doctor",
     "tui.cmd.questions",
     "tui.cmd.backups",
+    "tui.cmd.programs",
 ]
 
 
 def user_errors() -> tuple[type[BaseException], ...]:
     """Errors that are a person's mistake or a file's problem: a sentence, no traceback."""
+    from dossiers.csv_io import CsvImportError
+    from dossiers.errors import DossierError
     from question_bank.packs import PackError
     from question_bank.questions import QuestionError
     from tui.backup import BackupError
     from tui.files import UnsafePathError
     from tui.storage import DatabaseError
 
-    return (UserError, DatabaseError, BackupError, PackError, QuestionError, UnsafePathError)
+    return (UserError, DatabaseError, BackupError, PackError, QuestionError, UnsafePathError,
+            DossierError, CsvImportError)
 
 
 def build_parser() -> argparse.ArgumentParser:

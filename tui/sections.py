@@ -30,6 +30,8 @@ SECTIONS: tuple[Section, ...] = (
             "Where you stand and what to do next."),
     Section("questions", "2", "Questions", "tui.screens.questions:QuestionsScreen",
             "The question bank: browse, search, add, edit and hide questions."),
+    Section("programs", "5", "Programs", "tui.screens.programs:ProgramsScreen",
+            "Program dossiers, interview days across time zones, checklists, the rank list."),
 )
 
 

@@ -16,6 +16,10 @@ from tui.sections import SECTIONS
 # Screens that are not sections but have keys of their own ("module:Class").
 OTHER_SCREENS: list[str] = [
     "tui.screens.question_form:QuestionForm",
+    "tui.screens.dossier:DossierScreen",
+    "tui.widgets.item_table:ItemTable",
+    "tui.screens.checklist:ChecklistScreen",
+    "tui.screens.rank:RankScreen",
 ]
 
 ALWAYS = [

@@ -17,6 +17,9 @@ from tui.widgets.home_panel import HomePanel, NextStep
 
 # The home screen's cards, in order ("module:Class"); each issue adds its own.
 PANELS: list[str] = [
+    "tui.widgets.interview_panel:AfterInterviewPanel",
+    "tui.widgets.interview_panel:NextInterviewPanel",
+    "tui.widgets.interview_panel:NotReadyPanel",
     "tui.widgets.bank_panel:BankPanel",
 ]
 

@@ -12,7 +12,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from question_bank.categories import AUDIENCES, DEFAULT_STRUCTURE_BY_CATEGORY, STRUCTURES, categories
+from question_bank.categories import (
+    AUDIENCES,
+    DEFAULT_STRUCTURE_BY_CATEGORY,
+    STRUCTURES,
+    categories,
+)
 from question_bank.questions import Question, QuestionError, add_question, update_question
 from tui.context import AppContext
 

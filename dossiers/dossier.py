@@ -1,0 +1,46 @@
+"""A whole dossier in one read: what the dossier screen, exports and mock interviews use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from dossiers import asks, impressions, interviews, people, plans, programs
+from dossiers.readiness import Readiness, readiness
+
+
+@dataclass(frozen=True)
+class Dossier:
+    program: programs.Program
+    why: list[str]  # "why this program" reasons (2-3)
+    fit: list[str]  # "why I fit" reasons (1-2)
+    people: list[people.Person]  # program director, faculty... (to know before)
+    met: list[people.Person]  # met on the day
+    asks: list[asks.ProgramQuestion]
+    interviews: list[interviews.Interview]
+    clashes: dict[int, list[interviews.Interview]]  # this program's days that overlap others
+    impression: impressions.Impression
+    readiness: Readiness
+    planned_stories: list[int]
+
+
+def load_dossier(db: Database, program_id: int) -> Dossier | None:
+    program = programs.get_program(db, program_id)
+    if program is None:
+        return None
+    days = interviews.list_interviews(db, program_id)
+    everything = interviews.overlaps(interviews.list_interviews(db))
+    return Dossier(
+        program=program,
+        why=programs.get_reasons(db, program_id, "why"),
+        fit=programs.get_reasons(db, program_id, "fit"),
+        people=people.list_people(db, program_id),
+        met=people.list_people(db, program_id, "met"),
+        asks=asks.list_asks(db, program_id),
+        interviews=days,
+        clashes={d.id: everything[d.id] for d in days if d.id in everything},
+        impression=impressions.get_impression(db, program_id),
+        readiness=readiness(db, program_id),
+        planned_stories=plans.planned_stories(db, program_id),
+    )

@@ -1,0 +1,69 @@
+"""Interview days as an iCalendar file, with each program's zone (TZID plus VTIMEZONE).
+
+The `icalendar` package does the folding (75 octets) and escaping RFC 5545 asks for.
+Each event's UID is stored with the interview day, so re-importing the file into a
+calendar updates the events rather than duplicating them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from icalendar import Calendar, Event
+from sqlite_utils import Database
+
+from dossiers.interviews import DEFAULT_LENGTH, Interview, list_interviews
+from dossiers.programs import get_program
+
+PRODID = "-//matchprep//Interview days//EN"
+
+
+def _description(day: Interview) -> str:
+    parts = []
+    if day.platform:
+        parts.append(f"Platform: {day.platform_label}")
+    if day.link:
+        parts.append(f"Link: {day.link}")
+    if day.interview_count is not None:
+        parts.append(f"Interviews: {day.interview_count}")
+    if day.format_notes.strip():
+        parts.append(f"Format: {day.format_notes.strip()}")
+    if day.social.strip():
+        parts.append(f"Social: {day.social.strip()}")
+    if day.end_time is None:
+        hours = int(DEFAULT_LENGTH.total_seconds() // 3600)
+        parts.append(f"End time not known: {hours} hours assumed.")
+    parts.append("From matchprep: open the program's dossier the night before.")
+    return "\n".join(parts)
+
+
+def export_ics(db: Database, program_ids: list[int] | None = None, *,
+               stamp: datetime | None = None) -> bytes:
+    """The interview days (of all programs, or those given) as an iCalendar file."""
+    calendar = Calendar.new(prodid=PRODID, name="Residency interviews",
+                            uid="residency-interviews@matchprep")
+    stamp = (stamp or datetime.now(UTC)).astimezone(UTC)
+    places: dict[int, str] = {}
+    for day in list_interviews(db):
+        if program_ids is not None and day.program_id not in program_ids:
+            continue
+        if day.program_id not in places:
+            program = get_program(db, day.program_id)
+            places[day.program_id] = program.place if program else ""
+        link = day.link.strip()
+        location = link if link and not day.in_person else \
+            (places[day.program_id] or day.program_name)
+        event = Event.new(
+            uid=day.uid,
+            stamp=stamp,
+            start=day.starts_at,
+            end=day.ends_at,
+            summary=f"Interview: {day.program_name}",
+            description=_description(day),
+            location=location,
+            url=link if link.lower().startswith(("http://", "https://")) else None,
+            categories=["Residency interview"],
+        )
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

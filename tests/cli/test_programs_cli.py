@@ -1,0 +1,58 @@
+"""`matchprep programs import|list|export`, run for real."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+from icalendar import Calendar
+
+SHEET = ("Program,ERAS listing,City,State,Interview Date,Start Time,Time Zone,Platform,Notes\n"
+         "Lakeshore Radiology,LUMC-DR,Chicago,IL,2030-01-15,9:00 AM,CT,Zoom,"
+         "\"Ask about \"\"AI\"\"\"\n"
+         "Bayside Imaging,,Oakland,CA,1/20/2030,08:30,PT,Thalamus,=1+1\n")
+
+
+def test_import_list_and_export_every_format(run_cli, tmp_path):
+    db = tmp_path / "m.db"
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(SHEET, encoding="utf-8")
+    result = run_cli("programs", "import", str(sheet), db=db)
+    assert result.returncode == 0, result.stderr
+    assert "2 programs added" in result.stdout and "2 interview days added" in result.stdout
+    assert list((tmp_path / "m-backups").glob("*pre-import.db"))
+    rows = json.loads(run_cli("programs", "list", "--json", db=db).stdout)
+    assert [r["name"] for r in rows] == ["Lakeshore Radiology", "Bayside Imaging"]
+    assert rows[0]["interviews"][0]["starts_at_utc"] == "2030-01-15T15:00:00+00:00"
+    plain = run_cli("programs", "list", db=db)
+    assert plain.returncode == 0 and "Lakeshore Radiology\tChicago, IL\t" in plain.stdout
+    out = tmp_path / "out.csv"
+    assert run_cli("programs", "export", "--format", "csv", "-o", str(out), db=db).returncode == 0
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    assert "'=1+1" in out.read_text(encoding="utf-8")
+    again = run_cli("programs", "import", str(out), db=db)
+    assert "0 programs added, 2 updated" in again.stdout
+    ics = run_cli("programs", "export", "--format", "ics", "--program", "bay", db=db)
+    events = list(Calendar.from_ical(ics.stdout.encode()).walk("VEVENT"))
+    assert [str(e["SUMMARY"]) for e in events] == ["Interview: Bayside Imaging"]
+    md = run_cli("programs", "export", "--format", "md", "--program", "LUMC", db=db)
+    assert md.stdout.startswith("# Lakeshore Radiology") and 'Ask about "AI"' in md.stdout
+
+
+def test_mistakes_are_sentences_and_change_nothing(run_cli, tmp_path):
+    db = tmp_path / "m.db"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Program,Interview Date,Start Time,Time Zone\nA,2026-01-15,09:00,ET\n"
+                   "B,15/31/2026,09:00,ET\n", encoding="utf-8")
+    result = run_cli("programs", "import", str(bad), db=db)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{bad}, line 3, column B ('Interview Date')" in result.stderr
+    assert json.loads(run_cli("programs", "list", "--json", db=db).stdout) == []
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("Program\nHôpital\n".encode("latin-1"))
+    result = run_cli("programs", "import", str(latin), db=db)
+    assert result.returncode == 1 and "CSV UTF-8" in result.stderr
+    result = run_cli("programs", "export", "--format", "md", "--program", "nowhere", db=db)
+    assert result.returncode == 1 and "no program is called" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,344 @@
+"""Programs and dossiers, driven as a user would: keys, typing, what the screen shows."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from textual.widgets import DataTable, Input, SelectionList, TabbedContent, TextArea
+from textual.worker import WorkerCancelled
+
+from dossiers import checklists, impressions, programs
+from dossiers.interviews import add_interview, list_interviews
+from dossiers.rank import rank_order
+from tui.settings import set_setting
+
+CHICAGO = ZoneInfo("America/Chicago")
+NOW = datetime(2026, 1, 10, 9, 0, tzinfo=CHICAGO)
+
+
+def clock():
+    return NOW
+
+
+def shown(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+def rows(app, table_id: str) -> list[list[str]]:
+    table = app.screen.query_one(table_id, DataTable)
+    return [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def settle(app, pilot) -> None:
+    for _ in range(3):
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:  # an exclusive reload replaced by a newer one
+            pass
+        await pilot.pause()
+    app.ctx.writer.flush()
+
+
+async def open_programs(app, pilot) -> None:
+    await pilot.press("5")
+    await settle(app, pilot)
+
+
+@pytest.fixture
+def chicago(db):
+    set_setting(db, "timezone", "Europe/Berlin")
+    p = programs.add_program(db, "Lakeshore Radiology", city="Chicago", state="IL")
+    return p
+
+
+async def test_new_program_fill_the_dossier_and_watch_readiness(app_factory, db):
+    app = app_factory(now=clock)
+    text = "Neuro [PET/MR] suite, [/] read-outs 🩻"
+    async with app.run_test(size=(110, 40)) as pilot:
+        await open_programs(app, pilot)
+        assert "No programs yet" in shown(app, "#programs-status")
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#prompt-input", Input).value = "Bayside [NY] Imaging"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen.id == "screen-dossier"
+        assert "0/11 ready" in shown(app, "#dossier-readiness")
+        city = app.screen.query_one("#p-city", Input)
+        city.focus()
+        await pilot.press(*"Boston")
+        app.screen.query_one("#p-strengths", TextArea).insert(text)
+        await pilot.pause(0.7)  # the autosave fires within half a second
+        await settle(app, pilot)
+        program = programs.find_program(db, "bayside")
+        assert program.name == "Bayside [NY] Imaging"
+        assert (program.city, program.strengths) == ("Boston", text)
+        assert "1/11 ready" in shown(app, "#dossier-readiness")  # strengths done
+        app.screen.query_one("#p-state", Input).value = "MA"
+        await pilot.press("escape")  # leaving saves at once
+        await settle(app, pilot)
+        assert programs.find_program(db, "bayside").state == "MA"
+        assert rows(app, "#programs-table")[0][0] == "Bayside [NY] Imaging"
+
+
+async def test_a_bad_field_is_named_and_the_rest_is_saved(app_factory, db, chicago):
+    app = app_factory(now=clock)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await open_programs(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        app.screen.query_one("#p-residents_per_year", Input).value = "999"
+        app.screen.query_one("#p-fellowships", Input).value = "MSK, IR"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "out of range" in shown(app, "#dossier-status")
+        assert app.screen.query_one("#p-residents_per_year").has_class("-invalid")
+        saved = programs.get_program(db, chicago.id)
+        assert saved.fellowships == "MSK, IR" and saved.residents_per_year is None
+
+
+async def test_two_overlapping_interviews_are_flagged(app_factory, db, chicago):
+    other = programs.add_program(db, "Desert Valley Radiology", city="Phoenix", state="AZ")
+    add_interview(db, other.id, date="2026-01-15", start_time="08:00", end_time="12:00",
+                  timezone="America/Phoenix")  # 15:00-19:00 UTC
+    app = app_factory(now=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_programs(app, pilot)
+        await pilot.press("slash", *"lakeshore", "enter")  # one match: opens it
+        await settle(app, pilot)
+        app.screen.query_one(TabbedContent).active = "tab-interviews"
+        await pilot.pause()
+        app.screen.query_one("#interviews-table").focus()
+        await pilot.press("a")
+        await settle(app, pilot)
+        for field, value in [("date", "1/15/2026"), ("start_time", "10:30 AM"),
+                             ("timezone", "CT"), ("link", "https://zoom.example/1")]:
+            app.screen.query_one(f"#i-{field}", Input).value = value
+        await pilot.pause()
+        assert "your time Thu 15 Jan 2026 17:30 CET" in shown(app, "#interview-when")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        table = rows(app, "#interviews-table")
+        assert table[0][0] == "Thu 15 Jan 2026 10:30 CST"
+        assert "overlaps Desert Valley Radiology" in table[0][3]
+        assert [i.program_name for i in list_interviews(db)] == ["Desert Valley Radiology",
+                                                                 "Lakeshore Radiology"]
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert all(r[2].startswith("⚠") for r in rows(app, "#programs-table"))
+
+
+async def test_tick_a_checklist_and_add_an_item(app_factory, db, chicago):
+    day = add_interview(db, chicago.id, date="2026-01-15", start_time="9:00", timezone="CT",
+                        platform="zoom")
+    app = app_factory(now=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.action_open_program(chicago.id, "checklist")
+        await settle(app, pilot)
+        assert app.screen.id == "screen-checklist"
+        assert "0 of" in shown(app, "#checklist-title")
+        setup = app.screen.query_one("#list-setup", SelectionList)
+        setup.focus()
+        await pilot.press("space")
+        await settle(app, pilot)
+        assert {i.key for i in checklists.items(db, day) if i.ticked} == {"setup.camera"}
+        assert "1 of" in shown(app, "#checklist-title")
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#prompt-input", Input).value = "Print the [map] 🗺"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert any(i.text == "Print the [map] 🗺" for i in checklists.items(db, day))
+        assert "Print the [map] 🗺" in str(setup.get_option_at_index(setup.option_count - 1).prompt)
+
+
+async def test_reorder_the_rank_list_with_keys(app_factory, db):
+    for name, score in (("Alpha", 6), ("Bravo", 9), ("Charlie", None)):
+        p = programs.add_program(db, name)
+        if score:
+            impressions.save_impression(db, p.id, score=score, best_moment="Met the [chief] 😀")
+    app = app_factory(now=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_programs(app, pilot)
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert [r[1] for r in rows(app, "#rank-table")] == ["Bravo", "Alpha", "Charlie"]
+        assert "+ Met the [chief] 😀" in rows(app, "#rank-table")[0][3]
+        await pilot.press("down", "shift+up")
+        await settle(app, pilot)
+        assert [e.program.name for e in rank_order(db)] == ["Alpha", "Bravo", "Charlie"]
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await settle(app, pilot)
+        assert [e.program.name for e in rank_order(db)] == ["Bravo", "Charlie", "Alpha"]
+        assert [r[1] for r in rows(app, "#rank-table")] == ["Bravo", "Charlie", "Alpha"]
+
+
+async def test_filter_sort_and_a_tiny_terminal(app_factory, db):
+    for name, city in (("Mercy Imaging", "Omaha"), ("Bay Radiology", "Oakland"),
+                       ("St. Luke's", "Boise")):
+        programs.add_program(db, name, city=city, hospital_name=f"{city} General")
+    app = app_factory(now=clock)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await open_programs(app, pilot)
+        assert len(rows(app, "#programs-table")) == 3
+        await pilot.press("slash", *"oakl")
+        await pilot.pause()
+        assert [r[0] for r in rows(app, "#programs-table")] == ["Bay Radiology"]
+        await pilot.press("escape")
+        app.screen.query_one("#programs-filter", Input).value = ""
+        await pilot.press("s", "s", "s")  # name -> ... -> score, nothing crashes
+        await pilot.pause()
+        assert app.screen.query_one("#programs-table").region.height >= 3
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen.id == "screen-dossier"
+        assert app.screen.query_one(TabbedContent).region.width >= 38
+
+
+async def test_import_in_the_app_refuses_a_bad_file_then_takes_a_good_one(app_factory, db,
+                                                                         tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Program,Interview Date,Time,Time Zone\nA,2026-02-30,9:00,ET\n")
+    good = tmp_path / "good.csv"
+    good.write_text("Program Name,City,Interview Date,Time,Time Zone\n"
+                    "Zeta [Z] Radiology,Reno,2026-01-20,9:00 AM,PT\n")
+    app = app_factory(now=clock)
+    async with app.run_test(size=(110, 35)) as pilot:
+        await open_programs(app, pilot)
+        await pilot.press("i", *str(bad), "enter")
+        await settle(app, pilot)
+        assert "line 2, column B ('Interview Date')" in shown(app, "#import-error")
+        assert programs.list_programs(db) == []
+        app.screen.query_one("#import-path", Input).value = str(good)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert [r[0] for r in rows(app, "#programs-table")] == ["Zeta [Z] Radiology"]
+        assert list_interviews(db)[0].timezone == "America/Los_Angeles"
+
+
+async def test_home_shows_the_next_interview_and_the_after_prompt(app_factory, db, chicago):
+    add_interview(db, chicago.id, date="2026-01-10", start_time="07:00", end_time="08:30",
+                  timezone="CT")
+    add_interview(db, chicago.id, date="2026-01-12", start_time="09:00", timezone="CT",
+                  platform="zoom")
+    app = app_factory(now=clock)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await settle(app, pilot)
+        text = shown(app, "#next-interview")
+        assert "Lakeshore Radiology" in text and "in 2 days" in text
+        assert "Mon 12 Jan 2026 09:00 CST · your time Mon 12 Jan 2026 16:00 CET" in text
+        assert "Checklist:" in text
+        assert "interview is over" in shown(app, "#after-interview")
+        steps = app.screen.query_one("#next-steps")
+        assert "impressions while fresh" in str(steps.get_option_at_index(0).prompt)
+        steps.focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen.id == "screen-dossier"
+        assert app.screen.query_one(TabbedContent).active == "tab-after"
+
+
+async def test_choose_my_time_zone(app_factory, db, chicago):
+    app = app_factory(now=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_programs(app, pilot)
+        await pilot.press("z", *"kolkata", "enter")
+        await settle(app, pilot)
+        from tui.settings import get_setting
+
+        assert get_setting(db, "timezone") == "Asia/Kolkata"
+        assert "your zone Asia/Kolkata" in shown(app, "#programs-status")
+
+
+async def test_pick_questions_from_the_bank_and_write_people(app_factory, db, chicago):
+    from dossiers.asks import list_asks
+    from dossiers.people import list_people
+
+    app = app_factory(now=clock)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await app.action_open_program(chicago.id, "asks")
+        await settle(app, pilot)
+        await pilot.press("ctrl+b")
+        await settle(app, pilot)
+        await pilot.press("space", "down", "space", "ctrl+s")
+        await settle(app, pilot)
+        picked = list_asks(db, chicago.id)
+        assert len(picked) == 2 and all(q.question_id and q.audience for q in picked)
+        assert [r[2] for r in rows(app, "#asks-table")] == [q.text for q in picked]
+        app.screen.query_one(TabbedContent).active = "tab-people"
+        await pilot.pause()
+        app.screen.query_one("#people-table").focus()
+        await pilot.press("a")
+        await pilot.pause()
+        app.screen.query_one("#person-name", Input).value = "Dr. [Ana] Ruiz 🙂"
+        app.screen.query_one("#person-note", Input).value = "Breast AI, like my project"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert [(p.name, p.role) for p in list_people(db, chicago.id)] == [
+            ("Dr. [Ana] Ruiz 🙂", "faculty")]
+        assert rows(app, "#people-table")[0][0] == "Dr. [Ana] Ruiz 🙂"
+        assert "Faculty" not in shown(app, "#dossier-readiness").split("missing:")[1]
+
+
+async def test_typed_text_is_kept_when_the_app_quits_at_once(app_factory, db, chicago):
+    app = app_factory(now=clock)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await app.action_open_program(chicago.id, "notes")
+        await settle(app, pilot)
+        notes = app.screen.query_one("#p-notes", TextArea)
+        notes.focus()
+        await pilot.press(*"abc")
+        await app.action_quit()
+    app.ctx.writer.flush()
+    assert programs.get_program(db, chicago.id).notes == "abc"
+
+
+async def test_command_palette_opens_a_dossier_by_another_name(app_factory, db, chicago):
+    programs.update_program(db, chicago.id, nrmp_name="LKSR-IL")
+    app = app_factory(now=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"lksr")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.current_mode == "programs" and app.screen.id == "screen-dossier"
+        assert "Lakeshore Radiology" in shown(app, "#dossier-title")
+
+
+async def test_export_from_the_app_writes_a_private_file(app_factory, db, chicago, tmp_path):
+    import os
+    import stat
+
+    add_interview(db, chicago.id, date="2026-01-15", start_time="9:00", timezone="CT")
+    target = tmp_path / "out" / "interviews.ics"
+    app = app_factory(now=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_programs(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        app.screen.query_one("#export-format").value = "ics"
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await settle(app, pilot)
+    assert b"Interview: Lakeshore Radiology" in target.read_bytes()
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+
+
+@pytest.mark.parametrize(("written_at", "prompted"), [
+    ("2026-01-10T12:00:00+00:00", True),  # before the 08:30 CST (14:30 UTC) end
+    ("2026-01-10T14:45:00+00:00", False),  # after it
+])
+async def test_impressions_written_after_the_interview_end_the_prompt(
+        app_factory, db, chicago, written_at, prompted):
+    add_interview(db, chicago.id, date="2026-01-10", start_time="07:00", end_time="08:30",
+                  timezone="CT")
+    impressions.save_impression(db, chicago.id, culture="Warm [really] 🙂")
+    db["impressions"].update(chicago.id, {"updated_at": written_at})
+    app = app_factory(now=clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.screen.query_one("#after-interview").parent.display is prompted

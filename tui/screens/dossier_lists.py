@@ -1,0 +1,191 @@
+"""The lists of a dossier screen: people, questions to ask, interview days, people met.
+
+A mixin for DossierScreen: it composes the tables, fills them from a Dossier, and turns
+ItemTable requests (add, edit, remove, move) into dialogs and writer jobs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from rich.text import Text
+from textual.app import ComposeResult
+
+from dossiers import asks, interviews, people
+from dossiers.dossier import Dossier
+from dossiers.zones import format_instant, same_clock
+from tui.widgets.cells import text_cell
+from tui.widgets.item_table import ItemTable
+
+AUDIENCE_SHORT = {"pd-faculty": "PD/faculty", "residents": "residents",
+                  "img-support": "IMG support"}
+TABLES = {"people": "people-table", "asks": "asks-table", "interviews": "interviews-table",
+          "after": "met-table"}
+
+
+
+class DossierLists:
+    """Mixed into DossierScreen (which provides ctx, program_id, dossier, zone, reload)."""
+
+    def compose_lists(self, tab: str) -> ComposeResult:
+        if tab in TABLES:
+            table = ItemTable(id=TABLES[tab], movable=tab == "asks", classes="dossier-list")
+            table.border_title = {"people": "People to know", "asks": "Questions to ask",
+                                  "interviews": "Interview days", "after": "People met"}[tab]
+            yield table
+
+    def fill_lists(self, d: Dossier) -> None:
+        def fill(table_id: str, columns: list[str], rows: list[tuple[str, tuple]]) -> None:
+            table = self.query_one(f"#{table_id}", ItemTable)
+            keep = table.highlighted_key()
+            table.clear(columns=not table.columns)
+            if not table.columns:
+                for column in columns:
+                    table.add_column(column, key=column)
+            for key, cells in rows:
+                table.add_row(*cells, key=key)
+            table.keep_cursor(keep)
+
+        def person(x) -> tuple[str, tuple]:
+            return str(x.id), (text_cell(x.name), text_cell(x.role_label, "dim"),
+                               text_cell(x.note))
+
+        fill("people-table", ["Name", "Role", "Note"], [person(x) for x in d.people])
+        fill("met-table", ["Name", "Role", "Note"], [person(x) for x in d.met])
+        fill("asks-table", ["#", "For", "Question"],
+             [(str(q.id), (Text(str(n)), text_cell(AUDIENCE_SHORT.get(q.audience or "", "mine"),
+                                               "dim"), text_cell(q.text)))
+              for n, q in enumerate(d.asks, 1)])
+        day_rows = []
+        for day in d.interviews:
+            theirs = format_instant(day.starts_at, day.timezone)
+            yours = "same" if same_clock(day.timezone, self.zone, day.starts_at) else \
+                format_instant(day.starts_at, self.zone)
+            clash = d.clashes.get(day.id, [])
+            flag = text_cell("⚠ overlaps " + ", ".join(c.program_name for c in clash), "bold red") \
+                if clash else text_cell("")
+            day_rows.append((str(day.id), (text_cell(theirs), text_cell(yours),
+                                           text_cell(day.platform_label or "-"), flag)))
+        fill("interviews-table", ["Program's time", "Your time", "Platform", "Overlap"], day_rows)
+        self.query_one("#asks-table", ItemTable).border_subtitle = f"{len(d.asks)} of 5-7"
+
+    # Requests from the tables ------------------------------------------------------------
+
+    async def _write(self, job, *args, **kwargs):
+        result = await asyncio.wrap_future(self.ctx.writer.submit(job, *args, **kwargs))
+        self.reload()
+        return result
+
+    async def on_item_table_requested(self, event: ItemTable.Requested) -> None:
+        # A named handler, not @on: the decorator only registers methods of message pumps.
+        event.stop()
+        handler = {"people-table": self._people_request, "met-table": self._met_request,
+                   "asks-table": self._asks_request,
+                   "interviews-table": self._interviews_request}[event.table.id]
+        await handler(event.action, int(event.key) if event.key else None)
+
+    async def _people_request(self, action: str, key: int | None, kind: str = "known") -> None:
+        from tui.screens.person_form import PersonForm
+        from tui.screens.prompt import Confirm
+
+        listed = self.dossier.people if kind == "known" else self.dossier.met
+        person = next((x for x in listed if x.id == key), None)
+        what = "person to know" if kind == "known" else "person met"
+        if action in ("add", "edit"):
+            hint = "note: interests that overlap yours" if kind == "known" else \
+                "note: what you talked about"
+            self.app.push_screen(PersonForm(
+                f"{'Edit' if action == 'edit' else 'New'} {what}",
+                person if action == "edit" else None, note_hint=hint),
+                lambda r: self._person_saved(r, person if action == "edit" else None, kind))
+        elif action == "remove" and person:
+            self.app.push_screen(Confirm(f"Remove {person.name} from this dossier?", "Remove"),
+                                 lambda yes: self._person_removed(yes, person.id, kind))
+
+    async def _person_saved(self, result, person, kind: str) -> None:
+        if result is None:
+            return
+        name, role, note = result
+        if person is None:
+            await self._write(people.add_person, self.program_id, name, role, note, kind=kind)
+        else:
+            await self._write(people.update_person, person.id, name, role, note, kind=kind)
+
+    async def _person_removed(self, yes: bool, person_id: int, kind: str) -> None:
+        if yes:
+            await self._write(people.remove_person, person_id, kind)
+
+    async def _met_request(self, action: str, key: int | None) -> None:
+        await self._people_request(action, key, "met")
+
+    async def _asks_request(self, action: str, key: int | None) -> None:
+        from tui.screens.prompt import TextPrompt
+
+        ask = next((q for q in self.dossier.asks if q.id == key), None)
+        if action == "add":
+            self.app.push_screen(TextPrompt("A question of your own", "The question to ask:"),
+                                 self._ask_written)
+        elif action == "edit" and ask:
+            self.app.push_screen(TextPrompt("Reword the question", "The question to ask:",
+                                            ask.text), lambda t: self._ask_reworded(ask.id, t))
+        elif action == "remove" and ask:
+            await self._write(asks.remove_ask, ask.id)
+            self.notify(f"Removed: {ask.text}", markup=False)
+        elif action in ("up", "down") and ask:
+            await self._write(asks.move_ask, self.program_id, ask.id, -1 if action == "up" else 1)
+
+    async def _ask_written(self, text: str | None) -> None:
+        if text:
+            await self._write(asks.add_ask, self.program_id, text)
+
+    async def _ask_reworded(self, ask_id: int, text: str | None) -> None:
+        if text:
+            await self._write(asks.set_ask_text, ask_id, text)
+
+    def action_pick_asks(self) -> None:
+        from tui.screens.ask_picker import AskPicker
+
+        already = {q.question_id for q in self.dossier.asks if q.question_id}
+        self.app.push_screen(AskPicker(self.ctx, already), self._asks_picked)
+
+    async def _asks_picked(self, picked) -> None:
+        for question in picked or []:
+            await self._write(asks.add_ask, self.program_id, question.text,
+                              question_id=question.id, audience=question.audience)
+        if picked:
+            self.notify(f"{len(picked)} question{'s' if len(picked) != 1 else ''} added.")
+
+    async def _interviews_request(self, action: str, key: int | None) -> None:
+        from tui.screens.interview_form import InterviewForm
+        from tui.screens.prompt import Confirm
+
+        day = next((i for i in self.dossier.interviews if i.id == key), None)
+        if action == "add" or (action == "edit" and day):
+            default = self.dossier.interviews[-1].timezone if self.dossier.interviews else ""
+            self.app.push_screen(InterviewForm(self.ctx, self.program_id, self.zone,
+                                               day if action == "edit" else None,
+                                               default_zone=default),
+                                 lambda saved: self.reload() if saved else None)
+        elif action == "remove" and day:
+            when = format_instant(day.starts_at, day.timezone)
+            self.app.push_screen(Confirm(f"Delete the interview day of {when}, with its "
+                                         "checklist ticks?"),
+                                 lambda yes: self._day_removed(yes, day.id))
+
+    async def _day_removed(self, yes: bool, interview_id: int) -> None:
+        if yes:
+            await self._write(interviews.delete_interview, interview_id)
+
+    def action_checklist(self) -> None:
+        from tui.screens.checklist import ChecklistScreen
+
+        days = self.dossier.interviews if self.dossier else []
+        if not days:
+            self.notify("Add an interview day first (Interviews tab, a).", severity="warning")
+            return
+        table = self.query_one("#interviews-table", ItemTable)
+        key = table.highlighted_key() if self._active_tab() == "interviews" else None
+        now = self.ctx.now()
+        day = next((d for d in days if str(d.id) == key), None) or \
+            next((d for d in days if d.ends_at > now), days[-1])
+        self.app.push_screen(ChecklistScreen(self.ctx, day.id))

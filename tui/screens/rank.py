@@ -1,0 +1,97 @@
+"""The rank-order list: programs in order, moved with keys, score and notes beside each."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from dossiers.rank import RankEntry, move_in_rank, rank_order
+from tui.context import AppContext
+
+
+class RankScreen(Screen):
+    """Rank-order list"""
+
+    HELP_TITLE = "Rank-order list"
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="rank.back"),
+        Binding("shift+up,left_square_bracket", "move(-1)", "Move up", id="rank.up",
+                tooltip="Move the highlighted program up the list"),
+        Binding("shift+down,right_square_bracket", "move(1)", "Move down", id="rank.down",
+                tooltip="Move the highlighted program down the list"),
+        Binding("home", "move(-1000)", "To the top", show=False, id="rank.top"),
+        Binding("end", "move(1000)", "To the bottom", show=False, id="rank.bottom"),
+    ]
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(id="screen-rank")
+        self.ctx = ctx
+        self._entries: list[RankEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.from_markup(
+            "[b]Rank-order list[/b]  [dim]$keys[/dim]",
+            keys="shift+↑/↓ or [ ] move · enter opens the dossier"), id="rank-title")
+        yield DataTable(id="rank-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#rank-table", DataTable)
+        table.add_column("#", key="position", width=3)
+        table.add_column("Program", key="name")
+        table.add_column("Score", key="score", width=6)
+        table.add_column("Notes: + best moment, ! red flags", key="note")
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="rank", exit_on_error=False)
+    def reload(self, select: int | None = None) -> None:
+        with self.ctx.reader() as db:
+            entries = rank_order(db)
+        self.app.call_from_thread(self._fill, entries, select)
+
+    def _fill(self, entries: list[RankEntry], select: int | None) -> None:
+        self._entries = entries
+        table = self.query_one("#rank-table", DataTable)
+        keep = select if select is not None else self._highlighted()
+        table.clear()
+        for e in entries:
+            score = e.impression.score
+            table.add_row(
+                Text(str(e.position), justify="right"),
+                Text(e.program.name, style="bold", no_wrap=True, overflow="ellipsis"),
+                Text(f"{score}/10" if score is not None else "—", justify="right",
+                     style="" if score is not None else "dim"),
+                Text(e.note or "—", style="" if e.note else "dim", no_wrap=True,
+                     overflow="ellipsis"),
+                key=str(e.program.id))
+        if keep is not None and str(keep) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(keep)), animate=False)
+
+    def _highlighted(self) -> int | None:
+        table = self.query_one("#rank-table", DataTable)
+        if table.row_count == 0:
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    async def action_move(self, delta: int) -> None:
+        program_id = self._highlighted()
+        if program_id is None:
+            return
+        await asyncio.wrap_future(self.ctx.writer.submit(move_in_rank, program_id, delta))
+        self.reload(select=program_id)
+
+    @on(DataTable.RowSelected, "#rank-table")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        from tui.screens.dossier import DossierScreen
+
+        self.app.push_screen(DossierScreen(self.ctx, int(event.row_key.value)))

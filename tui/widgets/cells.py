@@ -1,0 +1,10 @@
+"""Table cells that show user text literally (a `str` cell would be read as markup)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+
+def text_cell(text: str, style: str = "") -> Text:
+    """User text on one line, cut with an ellipsis where the column ends."""
+    return Text(" ".join(str(text).split()), style=style, no_wrap=True, overflow="ellipsis")
