@@ -16,6 +16,7 @@ from tui.storage import connect
 # Sample content for the demo, one filler per domain package ("module:function(db)").
 DEMO_FILLERS: list[str] = [
     "question_bank.demo:populate",
+    "question_bank.answers_demo:populate",
 ]
 
 
