@@ -14,7 +14,7 @@ from textual.screen import Screen
 
 from tui.commands import QuestionCommands, SectionCommands
 from tui.context import AppContext
-from tui.messages import OpenQuestion
+from tui.messages import OpenAnswer, OpenQuestion
 from tui.sections import SECTIONS
 from tui.settings import get_setting, set_setting
 from tui.widgets.section_bar import SectionBar
@@ -84,6 +84,16 @@ class MatchprepApp(App[None]):
         screen = self.screen
         if hasattr(screen, "open_question"):
             screen.open_question(event.question_id)
+
+    @on(OpenAnswer)
+    async def _open_answer(self, event: OpenAnswer) -> None:
+        """Open the answer editor on a question (palette, question list, home, a link)."""
+        from tui.screens.answer_editor import open_answer_editor
+
+        await open_answer_editor(self, event.question_id, event.answer_id)
+
+    def action_open_answer(self, question_id: str, answer_id: int | None = None) -> None:
+        self.post_message(OpenAnswer(question_id, answer_id))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -16,6 +16,15 @@ from tui.sections import SECTIONS
 # Screens that are not sections but have keys of their own ("module:Class").
 OTHER_SCREENS: list[str] = [
     "tui.screens.question_form:QuestionForm",
+    "tui.screens.answer_editor:AnswerEditor",
+    "tui.screens.answer_history:AnswerHistory",
+    "tui.screens.answer_versions:AnswerVersions",
+    "tui.screens.story_picker:StoryPicker",
+    "tui.screens.story_form:StoryForm",
+    "tui.screens.question_picker:QuestionPicker",
+    "tui.screens.answer_dialogs:StructureDialog",
+    "tui.screens.answer_dialogs:PaceDialog",
+    "tui.screens.confirm:ConfirmDialog",
 ]
 
 ALWAYS = [

@@ -1,0 +1,38 @@
+"""Fitting a DataTable to its width: which columns fit, and one flexible column."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.widgets import DataTable
+
+Column = tuple[str, str, int]  # key, label, width
+
+
+def columns_that_fit(columns: Iterable[Column], width: int,
+                     min_width: dict[str, int]) -> tuple[str, ...]:
+    """The keys of the columns to show at this table width (`min_width`: the narrowest table
+    that still shows a column; columns not named always show)."""
+    return tuple(key for key, _, _ in columns if width >= min_width.get(key, 0))
+
+
+def set_columns(table: DataTable, columns: Iterable[Column], keys: tuple[str, ...]) -> None:
+    table.clear(columns=True)
+    for key, label, width in columns:
+        if key in keys:
+            table.add_column(label, key=key, width=width)
+
+
+def stretch(table: DataTable, flex_key: str, minimum: int = 12) -> None:
+    """Give column `flex_key` the width the other columns leave (two cells of padding each,
+    and the scrollbar)."""
+    width = table.size.width
+    column = table.columns.get(flex_key)  # type: ignore[call-overload]
+    if not width or column is None:
+        return
+    others = sum(c.width + 2 for k, c in table.columns.items() if k.value != flex_key)
+    wanted = max(minimum, width - others - 2 - table.styles.scrollbar_size_vertical)
+    if column.width != wanted:
+        column.width = wanted
+        table._require_update_dimensions = True  # DataTable has no public way to re-measure
+        table.refresh()
