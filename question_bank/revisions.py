@@ -21,6 +21,7 @@ from question_bank.structures import arrange, get_structure, part_label, words
 
 PAUSE_SECONDS = 30
 BURST_SECONDS = 60
+SMALL_MATCH = 2  # matching runs this short between two changes read as part of the change
 _TOKEN = re.compile(r"\s+|\S+\s*")
 
 
@@ -149,6 +150,25 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _chunks(a: list[str], b: list[str]) -> list[tuple[str, list[str], list[str]]]:
+    """difflib's opcodes as ("same" | "change", old tokens, new tokens), with a word or two
+    that happen to match between two changes folded into the change (easier to read)."""
+    matcher = difflib.SequenceMatcher(None, [t.strip() for t in a], [t.strip() for t in b],
+                                      autojunk=len(a) + len(b) > 4000)
+    raw = [("same" if tag == "equal" else "change", a[i1:i2], b[j1:j2])
+           for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    chunks: list[tuple[str, list[str], list[str]]] = []
+    for index, (kind, before, after) in enumerate(raw):
+        between_changes = 0 < index < len(raw) - 1
+        if kind == "same" and between_changes and len(before) <= SMALL_MATCH:
+            kind = "change"
+        if kind == "change" and chunks and chunks[-1][0] == "change":
+            _, old_before, old_after = chunks.pop()
+            before, after = old_before + before, old_after + after
+        chunks.append((kind, list(before), list(after)))
+    return chunks
+
+
 def diff_parts(old_parts: dict[str, str], old_structure: str,
                new_parts: dict[str, str], new_structure: str) -> Diff:
     """What changed from an old state to a new one, part by part, word by word (difflib)."""
@@ -164,19 +184,15 @@ def diff_parts(old_parts: dict[str, str], old_structure: str,
         if not a and not b:
             continue
         ops: list[tuple[str, str]] = []
-        matcher = difflib.SequenceMatcher(None, [t.strip() for t in a], [t.strip() for t in b],
-                                          autojunk=len(a) + len(b) > 4000)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "equal":
-                ops.append(("same", "".join(a[i1:i2])))
+        for kind, before, after in _chunks(a, b):
+            if kind == "same":
+                ops.append(("same", "".join(after)))
                 continue
-            if i2 > i1:
-                removed_text = "".join(a[i1:i2])
-                removed += len(words(removed_text))
-                ops.append(("removed", removed_text))
-            if j2 > j1:
-                added_text = "".join(b[j1:j2])
-                added += len(words(added_text))
-                ops.append(("added", added_text))
+            if before:
+                removed += len(words("".join(before)))
+                ops.append(("removed", "".join(before)))
+            if after:
+                added += len(words("".join(after)))
+                ops.append(("added", "".join(after)))
         result.append(PartDiff(key, part_label(key), tuple(ops)))
     return Diff(tuple(result), added, removed, old_structure, new_structure)

@@ -172,3 +172,14 @@ def test_lists_sorts_and_figures(db):
     assert recent_answers(db, 1)[0].question_id == "why.why-radiology"
     with pytest.raises(AnswerError, match="sort"):
         list_answers(db, sort="colour")
+
+
+def test_a_rewrite_reads_as_one_change_not_interleaved_words():
+    diff = diff_parts({"outline": "Your program has a great reputation and strong teaching."},
+                      "outline",
+                      {"outline": "Dr. Patel's MRI group has a [two]-week elective and I fit."},
+                      "outline")
+    assert [tag for tag, _ in diff.parts[0].ops] == ["removed", "added"]  # "has a" folded in
+    kept = diff_parts({"task": "I called the senior resident at 3 a.m."}, "star",
+                      {"task": "I paged the senior resident at once."}, "star")
+    assert ("same", "the senior resident at ") in kept.parts[0].ops
