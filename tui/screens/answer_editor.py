@@ -81,6 +81,7 @@ class AnswerEditor(Screen[None]):
         self.autosave = Autosave()
         self.pace = read_pace(ctx.db)
         self.areas: dict[str, PartArea] = {}
+        self.counts: dict[str, int] = {}
         self.feedback_generation = 0
         self.feedback_timer: Timer | None = None
 
@@ -112,6 +113,7 @@ class AnswerEditor(Screen[None]):
 
     def on_mount(self) -> None:
         self.areas = {a.part_key: a for a in self.query(PartArea)}
+        self.recount()
         self.set_interval(TICK, self.autosave_tick)
         self.refresh_facts()
         self.refresh_meter()
@@ -147,8 +149,12 @@ class AnswerEditor(Screen[None]):
         return {key: area.text for key, area in self.areas.items()}
 
     def words(self) -> int:
+        """Words in the structure's parts (counts kept per part, updated as each changes)."""
         keys = get_structure(self.structure).keys
-        return sum(count_words(a.text) for k, a in self.areas.items() if k in keys)
+        return sum(n for k, n in self.counts.items() if k in keys)
+
+    def recount(self) -> None:
+        self.counts = {key: count_words(area.text) for key, area in self.areas.items()}
 
     def refresh_meter(self) -> None:
         words = self.words()
@@ -167,7 +173,7 @@ class AnswerEditor(Screen[None]):
             markup += f" · [{style}]$verdict[/]"
         self.query_one("#answer-meter", Static).update(Content.from_markup(
             markup, words=str(words), spoken=format_duration(seconds), pace=str(self.pace),
-            target=format_duration(target), verdict=verdict))
+            target=format_duration(target), verdict=verdict), layout=False)  # one fixed line
 
     @on(TextArea.Changed)
     def text_changed(self, event: TextArea.Changed) -> None:
@@ -175,9 +181,9 @@ class AnswerEditor(Screen[None]):
         if not isinstance(area, PartArea):
             return
         self.autosave.touch(self.ctx.clock())
-        area.show_count(count_words(area.text))
+        self.counts[area.part_key] = count_words(area.text)
         self.refresh_meter()
-        self.schedule_feedback()
+        self.schedule_feedback()  # the part's own count (its border) follows with the feedback
 
     # Saving ------------------------------------------------------------------------------
 
@@ -200,7 +206,7 @@ class AnswerEditor(Screen[None]):
 
     def show_status(self, text: str, *, ok: bool) -> None:
         status = self.query_one("#answer-status", Static)
-        status.update(Content(text))
+        status.update(Content(text), layout=False)  # a fixed width: no relayout per keystroke
         status.set_class(not ok, "-error")
 
     async def saved_answer(self, *, create: bool = False) -> Answer | None:
@@ -248,6 +254,7 @@ class AnswerEditor(Screen[None]):
         await container.remove_children()
         await container.mount_all(self.part_editors(parts))
         self.areas = {a.part_key: a for a in self.query(PartArea)}
+        self.recount()
         self.refresh_facts()
         self.refresh_meter()
         self.run_feedback()
@@ -261,6 +268,8 @@ class AnswerEditor(Screen[None]):
         self.feedback_timer = self.set_timer(FEEDBACK_DELAY, self.run_feedback)
 
     def run_feedback(self) -> None:
+        for key, area in self.areas.items():
+            area.show_count(self.counts.get(key, 0))
         self.feedback_generation += 1
         q = self.question
         self.assess_in_thread(self.feedback_generation, FeedbackInput(

@@ -286,6 +286,8 @@ class StoriesScreen(SectionScreen):
         answers = self.query_one("#story-answers", OptionList)
         if self.size.width < 90:
             self.maximize(self.query_one("#story-detail"), container=False)
+        if answers.highlighted is None and answers.option_count:
+            answers.highlighted = 0
         answers.focus()
 
     def action_delete(self) -> None:

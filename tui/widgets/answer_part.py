@@ -37,7 +37,9 @@ class PartArea(TextArea):
         self.show_count(count_words(text))
 
     def show_count(self, words: int) -> None:
-        self.border_subtitle = f"{words} word{'s' if words != 1 else ''}"
+        subtitle = f"{words} word{'s' if words != 1 else ''}"
+        if self.border_subtitle != subtitle:  # a new border repaints the whole area
+            self.border_subtitle = subtitle
 
 
 class PartEditor(Vertical):
