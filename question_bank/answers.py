@@ -32,7 +32,8 @@ from question_bank.structures import (
 MAX_LABEL = 80
 _PART_KEY = re.compile(r"^[a-z][a-z_]{0,39}$")
 SORTS = ("updated", "question", "category", "words")
-DESCENDING_FIRST = ("updated", "words")  # newest and longest first; questions A to Z
+DESCENDING_FIRST = ("updated", "words")
+RANK_LIMIT = 10_000  # more matches than this are listed newest first, not ranked  # newest and longest first; questions A to Z
 
 
 class AnswerError(ValueError):
@@ -388,25 +389,33 @@ def count_answers(db: Database, *, category: str | None = None,
 
 
 def search_answers(db: Database, text: str, *, limit: int = 50) -> list[AnswerSummary]:
-    """Answers whose text (or label) holds every word typed, best match first, each with a
-    snippet around the match (marked with \\x02 … \\x03); then answers whose question's
-    own words match. The last word may be a prefix."""
+    """Answers whose text (or label) holds every word typed, each with a snippet around the
+    match (marked with \\x02 … \\x03); then answers whose question's own words match. The
+    last word may be a prefix.
+
+    Best match first (bm25) while at most `RANK_LIMIT` answers match; when more do, the
+    words are too common to rank by, and the newest answers come first (this keeps a search
+    under a few milliseconds at 100,000 answers).
+    """
     match = fts_query(text)
     if match is None:
         return []
     limit = max(1, int(limit))
+    total = db.execute("select count(*) from answers_fts where answers_fts match ?",
+                       [match]).fetchone()[0]
+    order = "rank" if total <= RANK_LIMIT else "rowid desc"
     hits = [
         _summary(r)
         for r in db.query(
-            f"with hits as (select rowid, rank, snippet(answers_fts, 1, char(2), char(3), '…', "
-            f"14) as snippet from answers_fts where answers_fts match ? order by rank "
-            f"limit {limit}) "
+            f"with hits as (select rowid, rank, snippet(answers_fts, 1, char(2), char(3), "
+            f"'…', 14) as snippet from answers_fts where answers_fts match ? "
+            f"order by {order} limit {limit}) "
             f"select {_SUMMARY_COLUMNS}, hits.snippet from hits "
             f"join answers a on a.id = hits.rowid join questions q on q.id = a.question_id "
-            f"order by hits.rank",
+            f"order by hits.{order}",
             [match],
         )
-    ]
+    ] if total else []
     if len(hits) < limit:
         seen = {h.id for h in hits}
         for r in db.query(

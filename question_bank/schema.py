@@ -60,6 +60,7 @@ def _answers_001(db: Database) -> None:
         )""")
     db.execute("create index answers_question on answers(question_id)")
     db.execute("create index answers_updated on answers(updated_at)")
+    db.execute("create index answers_words on answers(words)")
     db.execute("create unique index answers_one_current on answers(question_id) "
                "where is_current = 1")
     db["answers"].enable_fts(["label", "body"], create_triggers=True,
