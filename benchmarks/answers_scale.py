@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from question_bank.answers import (  # noqa: E402
+from question_bank.answer_lists import (  # noqa: E402
     answered_by_category,
     answers_per_category,
     count_answers,
@@ -29,7 +29,7 @@ from question_bank.answers import (  # noqa: E402
     list_answers,
     search_answers,
 )
-from question_bank.stories import coverage  # noqa: E402
+from question_bank.coverage import coverage  # noqa: E402
 from question_bank.structures import full_text, structure_words  # noqa: E402
 from tui.launch import prepare_database  # noqa: E402
 from tui.storage import connect  # noqa: E402

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from question_bank.answers import AnswerSummary, _SUMMARY_COLUMNS, _summary
+from question_bank.answer_lists import SUMMARY_COLUMNS, AnswerSummary, summary_from_row
 from question_bank.structures import STRUCTURES, get_structure, part_label
 
 BUILTIN_COMPETENCIES: tuple[tuple[str, str], ...] = (
@@ -39,8 +39,6 @@ EXPERIENCE_KINDS: dict[str, str] = {
 STORY_PARTS = STRUCTURES["star"].parts
 STORY_KEYS = tuple(p.key for p in STORY_PARTS)
 MAX_TITLE = 120
-SOLE_LIMIT = 3  # a story that is the only one for this many competencies carries too much
-USE_LIMIT = 6  # ... or one that answers this many questions
 
 
 class StoryError(ValueError):
@@ -281,10 +279,10 @@ def stories_for_answer(db: Database, answer_id: int) -> list[Story]:
 def answers_for_story(db: Database, story_id: int) -> list[AnswerSummary]:
     """Every answer that uses the story, most recently edited first."""
     rows = db.query(
-        f"select {_SUMMARY_COLUMNS} from answer_stories x join answers a on a.id = x.answer_id "
+        f"select {SUMMARY_COLUMNS} from answer_stories x join answers a on a.id = x.answer_id "
         "join questions q on q.id = a.question_id where x.story_id = ? "
         "order by a.updated_at desc, a.id desc", [story_id])
-    return [_summary(r) for r in rows]
+    return [summary_from_row(r) for r in rows]
 
 
 def questions_for_story(db: Database, story_id: int) -> list[tuple[str, str, str]]:
@@ -325,66 +323,3 @@ def pull_parts(parts: dict[str, str], structure_id: str, story: Story) -> dict[s
             continue
         result[target] = f"{current.rstrip()}\n\n{text}" if current.strip() else text
     return result
-
-
-# Coverage --------------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class CoverageRow:
-    competency: Competency
-    story_ids: tuple[int, ...]
-    questions: int  # visible questions in the bank tagged with this competency
-
-
-@dataclass(frozen=True, slots=True)
-class StoryLoad:
-    id: int
-    title: str
-    competencies: tuple[str, ...]
-    questions: int
-    answers: int
-    sole_for: tuple[str, ...]  # competencies no other story shows
-    reason: str  # why it carries too much; "" when it does not
-
-    @property
-    def overloaded(self) -> bool:
-        return bool(self.reason)
-
-
-@dataclass(frozen=True, slots=True)
-class Coverage:
-    rows: tuple[CoverageRow, ...]
-    stories: tuple[StoryLoad, ...]
-
-    @property
-    def uncovered(self) -> list[Competency]:
-        return [r.competency for r in self.rows if not r.story_ids]
-
-
-def coverage(db: Database) -> Coverage:
-    """Competencies against stories: which competency has no story, which story carries
-    too much (the only story for several competencies, or used for many questions)."""
-    stories = list_stories(db)
-    labels = competency_labels(db)
-    tagged = dict(db.execute(
-        "select json_each.value, count(*) from questions q, json_each(q.tags) "
-        "where q.hidden = 0 group by json_each.value").fetchall())
-    rows = []
-    for comp in competencies(db):
-        ids = tuple(s.id for s in stories if comp.id in s.competencies)
-        rows.append(CoverageRow(comp, ids, tagged.get(comp.id, 0)))
-    sole: dict[int, list[str]] = {}
-    for row in rows:
-        if len(row.story_ids) == 1:
-            sole.setdefault(row.story_ids[0], []).append(row.competency.id)
-    loads = []
-    for s in stories:
-        only = tuple(sole.get(s.id, ()))
-        reasons = []
-        if len(only) >= SOLE_LIMIT:
-            reasons.append("the only story for " + ", ".join(labels.get(c, c) for c in only))
-        if s.questions >= USE_LIMIT:
-            reasons.append(f"answers {s.questions} questions")
-        loads.append(StoryLoad(s.id, s.title, s.competencies, s.questions, s.answers, only,
-                               "; ".join(reasons)))
-    return Coverage(tuple(rows), tuple(loads))

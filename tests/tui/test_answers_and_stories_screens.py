@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.widgets import DataTable
 
 from question_bank.answers import save_answer
@@ -75,8 +77,9 @@ async def test_write_a_story_and_see_it_and_its_answers(app_factory, db):
         assert "press a to write your first story" in shown(app, "#stories-status")
         await pilot.press("a")
         await pilot.pause()
-        await type_text(pilot, f"The PE")
-        app.screen.query_one("#story-title").value = f"The PE {ODD}"
+        await type_text(pilot, "The PE ")
+        title = app.screen.query_one("#story-title")
+        title.insert_text_at_cursor(ODD)
         competencies = app.screen.query_one("#story-competencies")
         competencies.select("leadership")
         app.screen.query_one("#story-situation").insert("Night float, 3 a.m.")
@@ -85,7 +88,7 @@ async def test_write_a_story_and_see_it_and_its_answers(app_factory, db):
         story = list_stories(db)[0]
         assert story.title == f"The PE {ODD}" and story.competencies == ("leadership",)
         assert rows(app, "#stories-table")[0][0] == f"The PE {ODD}"
-        await (await_link(app, a.id, story.id))
+        await asyncio.wrap_future(app.ctx.writer.submit(link_story, a.id, story.id))
         app.screen.reload()
         await settle(app, pilot)
         assert "Tell me about a mistake" in str(
@@ -94,12 +97,6 @@ async def test_write_a_story_and_see_it_and_its_answers(app_factory, db):
         await pilot.press("o", "enter")  # from the story, open an answer that uses it
         await settle(app, pilot)
         assert isinstance(app.screen, AnswerEditor) and app.screen.draft.answer_id == a.id
-
-
-def await_link(app, answer_id, story_id):
-    import asyncio
-
-    return asyncio.wrap_future(app.ctx.writer.submit(link_story, answer_id, story_id))
 
 
 async def test_story_without_a_title_asks_before_throwing_it_away(app_factory, db):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from question_bank.answer_export import EXPORT_FORMAT, export_data, export_json, export_markdown
-from question_bank.answers import duplicate_answer, list_answers, save_answer
+from question_bank.answer_lists import list_answers
+from question_bank.answers import duplicate_answer, save_answer
 from question_bank.revisions import list_revisions
 from question_bank.stories import add_story, link_story, list_stories
 
@@ -71,7 +72,7 @@ def test_json_backup_and_restore_keep_answers_history_and_stories(db, db_path, t
         assert [a.id for a in list_answers(again)] == [a.id for a in list_answers(db)]
         assert len(list_revisions(again, star.id)) == len(list_revisions(db, star.id))
         assert list_stories(again) == list_stories(db)
-        from question_bank.answers import search_answers
+        from question_bank.answer_lists import search_answers
 
         assert sorted(h.id for h in search_answers(again, "paged")) == [star.id, copy.id]
     finally:

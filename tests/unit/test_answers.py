@@ -6,24 +6,26 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from question_bank.answers import (
-    AnswerError,
+from question_bank.answer_lists import (
     answered_by_category,
-    answers_for_question,
     answers_per_category,
     count_answers,
     count_matches,
+    list_answers,
+    recent_answers,
+    search_answers,
+)
+from question_bank.answers import (
+    AnswerError,
+    answers_for_question,
     create_answer,
     current_answer,
     delete_answer,
     duplicate_answer,
     get_answer,
-    list_answers,
-    recent_answers,
     rename_answer,
     restore_revision,
     save_answer,
-    search_answers,
     set_current,
 )
 from question_bank.revisions import diff_parts, list_revisions

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from question_bank.answers import save_answer
+from question_bank.coverage import coverage
 from question_bank.stories import (
     StoryError,
     add_competency,
     add_story,
     answers_for_story,
     competencies,
-    coverage,
     delete_story,
     get_story,
     link_question,
@@ -37,7 +37,8 @@ def test_add_edit_and_list_stories(db):
     assert story.competencies == ("communication", "stress")
     changed = update_story(db, story.id, parts={"result": "Home on day 6."},
                            competencies=("teamwork",))
-    assert changed.parts["situation"] == PE["situation"] and changed.parts["result"] == "Home on day 6."
+    assert changed.parts["situation"] == PE["situation"]
+    assert changed.parts["result"] == "Home on day 6."
     assert changed.competencies == ("teamwork",)
     assert story_titles(db) == [(story.id, "The missed PE")]
     assert list_stories(db)[0].competencies == ("teamwork",)
@@ -115,8 +116,7 @@ def test_coverage_shows_gaps_and_stories_that_carry_too_much(db):
     assert load["Everything story"].overloaded
     assert "Conflict" in load["Everything story"].reason
     assert not load["Second"].overloaded
-    for i, q in enumerate(["behavioral.mistake", "behavioral.failure", "behavioral.team-success",
-                           "behavioral.most-stressful", "behavioral.angry-patient",
-                           "behavioral.plans-changed"]):
+    for q in ("behavioral.mistake", "behavioral.failure", "behavioral.team-success",
+              "behavioral.most-stressful", "behavioral.angry-patient", "behavioral.plans-changed"):
         link_question(db, one.id + 1, q)
     assert "6 questions" in {s.title: s for s in coverage(db).stories}["Second"].reason

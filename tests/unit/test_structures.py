@@ -67,7 +67,8 @@ def test_words_spoken_length_and_full_text():
     parts = {"situation": "One two.", "task": "", "outline": "set aside words"}
     assert structure_words(parts, "star") == 2
     assert full_text(parts, "star") == "One two.\n\nset aside words"
-    assert full_text(parts, "star", headings=True) == "Situation\nOne two.\n\nOutline\nset aside words"
+    with_headings = full_text(parts, "star", headings=True)
+    assert with_headings == "Situation\nOne two.\n\nOutline\nset aside words"
 
 
 @pytest.mark.parametrize("value", ["129", "161", "fast", "", None])

@@ -14,17 +14,16 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Input, Select, Static
 
-from question_bank.answers import (
+from question_bank.answer_lists import (
     DESCENDING_FIRST,
     SORTS,
     AnswerSummary,
     count_answers,
     count_matches,
-    delete_answer,
-    get_answer,
     list_answers,
     search_answers,
 )
+from question_bank.answers import delete_answer, get_answer
 from question_bank.categories import categories, category_label
 from tui.messages import OpenAnswer
 from tui.screens.base import SectionScreen

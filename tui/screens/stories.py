@@ -15,13 +15,12 @@ from textual.content import Content
 from textual.widgets import ContentSwitcher, DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
+from question_bank.coverage import Coverage, coverage
 from question_bank.stories import (
     EXPERIENCE_KINDS,
-    Coverage,
     StorySummary,
     answers_for_story,
     competency_labels,
-    coverage,
     delete_story,
     get_story,
     list_stories,

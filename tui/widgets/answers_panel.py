@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from question_bank.answers import AnswerSummary, answered_by_category, recent_answers
+from question_bank.answer_lists import AnswerSummary, answered_by_category, recent_answers
 from question_bank.categories import categories
-from question_bank.stories import Competency, coverage, story_titles
+from question_bank.coverage import coverage
+from question_bank.stories import Competency, story_titles
 from tui.widgets.home_panel import HomePanel, NextStep
 
 FIRST_QUESTION = "intro.tell-me-about-yourself"
