@@ -4,7 +4,6 @@ and on quitting). Writes go to the writer thread; feedback runs in a worker thre
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 
 from textual import on, work
@@ -28,13 +27,14 @@ from question_bank.structures import (
     get_structure,
     kept_keys,
     part_label,
-    spoken_seconds,
 )
 from tui.answer_draft import AnswerDraft
 from tui.autosave import TICK, Autosave
 from tui.context import AppContext
 from tui.pace import read_pace
+from tui.screens.answer_editor_dialogs import EditorDialogs
 from tui.sections import SECTIONS
+from tui.widgets.answer_meter import AnswerMeter
 from tui.widgets.answer_part import PartArea, PartEditor
 from tui.widgets.feedback_panel import FeedbackPanel
 
@@ -42,7 +42,7 @@ FEEDBACK_DELAY = 0.3  # seconds of quiet before the rules run again
 KEPT_PROMPT = "Kept from another structure: move what you need above, then clear this."
 
 
-class AnswerEditor(Screen[None]):
+class AnswerEditor(EditorDialogs, Screen[None]):
     """Write an answer"""
 
     HELP_TITLE = "Answer editor"
@@ -92,7 +92,7 @@ class AnswerEditor(Screen[None]):
             yield Static(Content(self.question.text), id="answer-question")
             yield Static(id="answer-facts")
             with Horizontal(id="answer-bar"):
-                yield Static(id="answer-meter")
+                yield AnswerMeter(id="answer-meter")
                 yield Static(Content(""), id="answer-status")
         with Horizontal(id="answer-main"):
             with VerticalScroll(id="answer-parts"):
@@ -157,23 +157,7 @@ class AnswerEditor(Screen[None]):
         self.counts = {key: count_words(area.text) for key, area in self.areas.items()}
 
     def refresh_meter(self) -> None:
-        words = self.words()
-        seconds = spoken_seconds(words, self.pace)
-        target = self.question.target_seconds
-        if not words:
-            verdict, style = "", ""
-        elif seconds < target * 0.85:
-            verdict, style = f"{format_duration(target - seconds)} short", "$text-warning"
-        elif seconds > target * 1.15:
-            verdict, style = f"{format_duration(seconds - target)} over", "$text-error"
-        else:
-            verdict, style = "on target", "$text-success"
-        markup = "[b]$words[/b] words · [b]$spoken[/b] at $pace wpm · target $target"
-        if verdict:
-            markup += f" · [{style}]$verdict[/]"
-        self.query_one("#answer-meter", Static).update(Content.from_markup(
-            markup, words=str(words), spoken=format_duration(seconds), pace=str(self.pace),
-            target=format_duration(target), verdict=verdict), layout=False)  # one fixed line
+        self.query_one(AnswerMeter).show(self.words(), self.pace, self.question.target_seconds)
 
     @on(TextArea.Changed)
     def text_changed(self, event: TextArea.Changed) -> None:
@@ -284,102 +268,6 @@ class AnswerEditor(Screen[None]):
     def feedback_ready(self, event: FeedbackReady) -> None:
         if event.generation == self.feedback_generation:
             self.query_one(FeedbackPanel).show(event.findings, written=self.words() > 0)
-
-    # Dialogs -----------------------------------------------------------------------------
-
-    def action_structure(self) -> None:
-        from tui.screens.answer_dialogs import StructureDialog
-
-        self.app.push_screen(StructureDialog(self.structure), self.switch_structure)
-
-    async def switch_structure(self, structure: str | None) -> None:
-        if not structure or structure == self.structure:
-            return
-        await self.show_parts(structure, self.current_parts())
-        self.save_now()
-        if kept_keys(self.current_parts(), structure):
-            self.notify("Text that has no place in this structure is kept below, set aside.",
-                        title=get_structure(structure).label)
-
-    def action_pace(self) -> None:
-        from tui.screens.answer_dialogs import PaceDialog
-
-        self.app.push_screen(PaceDialog(self.pace), self.pace_chosen)
-
-    def pace_chosen(self, pace: int | None) -> None:
-        if pace is None:
-            return
-        from tui.pace import save_pace
-
-        self.pace = pace
-        self.ctx.writer.submit(save_pace, pace)
-        self.refresh_meter()
-        self.run_feedback()
-
-    async def action_history(self) -> None:
-        from tui.screens.answer_history import AnswerHistory
-
-        answer = await self.saved_answer()
-        if answer is None:
-            self.notify("Nothing saved yet: the history starts with the first words you type.")
-            return
-        self.app.push_screen(AnswerHistory(self.ctx, answer), self.restore)
-
-    async def restore(self, revision_id: int | None) -> None:
-        from question_bank.answers import restore_revision
-
-        if revision_id is None:
-            return
-        await self.saved_answer()
-        future = self.ctx.writer.submit(restore_revision, revision_id,
-                                        session=self.draft.session)
-        answer = await asyncio.wrap_future(future)
-        await self.show_answer(answer)
-        self.notify("Restored. The text before the restore stays in the history.",
-                    title="History")
-
-    async def action_stories(self) -> None:
-        from tui.screens.story_picker import StoryPicker
-
-        answer = await self.saved_answer(create=True)
-        if answer is None:
-            self.notify("The answer could not be saved, so no story can be linked yet.",
-                        severity="error")
-            return
-        self.app.push_screen(StoryPicker(self.ctx, answer), self.pull_story)
-
-    async def pull_story(self, story_id: int | None) -> None:
-        from question_bank.stories import get_story, pull_parts
-
-        story = get_story(self.ctx.db, story_id) if story_id else None
-        if story is None:
-            return
-        parts = pull_parts(self.current_parts(), self.structure, story)
-        await self.show_parts(self.structure, parts)
-        self.save_now()
-        self.notify(f"Pulled in the parts of “{story.title}”.", markup=False)
-
-    async def action_versions(self) -> None:
-        from tui.screens.answer_versions import AnswerVersions
-
-        await self.saved_answer()
-        self.app.push_screen(AnswerVersions(self.ctx, self.question, self.draft.answer_id),
-                             self.version_chosen)
-
-    async def version_chosen(self, answer_id: int | None) -> None:
-        from tui.screens.answer_versions import NEW_ANSWER
-
-        if answer_id is None:
-            self.refresh_facts()
-            return
-        if answer_id == NEW_ANSWER:
-            await self.show_answer(None)
-            await self.saved_answer(create=True)
-            self.refresh_facts()
-            return
-        answer = get_answer(self.ctx.db, answer_id)
-        if answer is not None:
-            await self.show_answer(answer)
 
 
 def answer_to_open(ctx: AppContext, question_id: str, answer_id: int | None) -> Answer | None:
