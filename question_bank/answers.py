@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from question_bank.errors import FieldError
 from question_bank.revisions import get_revision, record_revision
 from question_bank.structures import (
     STRUCTURES,
@@ -31,13 +32,8 @@ MAX_LABEL = 80
 _PART_KEY = re.compile(r"^[a-z][a-z_]{0,39}$")
 
 
-class AnswerError(ValueError):
+class AnswerError(FieldError):
     """An answer that cannot be saved as asked, naming the field and what was expected."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 @dataclass(frozen=True, slots=True)

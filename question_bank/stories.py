@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from question_bank.answer_lists import SUMMARY_COLUMNS, AnswerSummary, summary_from_row
+from question_bank.errors import FieldError
 from question_bank.structures import STRUCTURES, get_structure, part_label
 
 BUILTIN_COMPETENCIES: tuple[tuple[str, str], ...] = (
@@ -41,13 +42,8 @@ STORY_KEYS = tuple(p.key for p in STORY_PARTS)
 MAX_TITLE = 120
 
 
-class StoryError(ValueError):
+class StoryError(FieldError):
     """A story field that is not acceptable, named, with what was expected."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
