@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from textual import events
+from textual.message import Message
 from textual.widgets import DataTable
 
 Column = tuple[str, str, int]  # key, label, width
@@ -36,3 +38,20 @@ def stretch(table: DataTable, flex_key: str, minimum: int = 12) -> None:
         column.width = wanted
         table._require_update_dimensions = True  # DataTable has no public way to re-measure
         table.refresh()
+
+
+class FitTable(DataTable):
+    """A DataTable that says when its own size changed (a screen's resize comes before the
+    table has its new width), so the screen can fit its columns again."""
+
+    class Resized(Message):
+        def __init__(self, table: FitTable) -> None:
+            super().__init__()
+            self.table = table
+
+        @property
+        def control(self) -> FitTable:
+            return self.table
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.post_message(self.Resized(self))

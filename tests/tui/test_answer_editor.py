@@ -276,3 +276,22 @@ async def test_a_tiny_terminal_still_shows_a_usable_editor(app_factory):
         assert parts.region.height >= 3 and parts.region.width >= 30
         assert feedback.region.y > parts.region.y  # below the editor, not beside it
         assert area(app, "situation").region.height >= 3
+
+
+async def test_an_answer_changed_elsewhere_is_shown_not_overwritten(app_factory, db):
+    first = save_answer(db, None, question_id=STAR_Q, structure="star",
+                        parts={"situation": "old"})
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await pilot.press("ctrl+g")  # the editor is covered, as when the user goes elsewhere
+        await pilot.pause()
+        app.ctx.writer.submit(save_answer, first.id, question_id=STAR_Q, structure="star",
+                              parts={"situation": "changed in another editor"}).result()
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert area(app, "situation").text == "changed in another editor"
+        await pilot.press("escape")
+        await pilot.pause()
+    app.ctx.writer.flush()
+    assert get_answer(db, first.id).parts["situation"] == "changed in another editor"

@@ -190,7 +190,7 @@ class AnswerEditor(EditorDialogs, Screen[None]):
 
     def show_status(self, text: str, *, ok: bool) -> None:
         status = self.query_one("#answer-status", Static)
-        status.update(Content(text), layout=False)  # a fixed width: no relayout per keystroke
+        status.update(Content(text))  # changes about once a second at most
         status.set_class(not ok, "-error")
 
     async def saved_answer(self, *, create: bool = False) -> Answer | None:
@@ -202,6 +202,18 @@ class AnswerEditor(EditorDialogs, Screen[None]):
 
     def on_screen_suspend(self) -> None:
         self.save_now()  # a dialog opens on top, or the user went to another section
+
+    async def on_screen_resume(self) -> None:
+        """Back on the editor: if the answer changed elsewhere meanwhile (another editor on
+        it in another section), show it as stored rather than write over it later."""
+        last = self.draft.last
+        if last is None or self.draft.pending is not None or self.autosave.dirty:
+            return
+        if (self.structure, self.current_parts()) != self.draft.saved:
+            return
+        fresh = get_answer(self.ctx.db, last.id)
+        if fresh is not None and (fresh.structure, fresh.parts) != self.draft.saved:
+            await self.show_answer(fresh)
 
     def on_unmount(self) -> None:
         # Leaving, or the app quits (the writer is drained after this). The text areas are

@@ -27,7 +27,7 @@ from question_bank.answers import delete_answer, get_answer
 from question_bank.categories import categories, category_label
 from tui.messages import OpenAnswer
 from tui.screens.base import SectionScreen
-from tui.table_fit import columns_that_fit, set_columns, stretch
+from tui.table_fit import FitTable, columns_that_fit, set_columns, stretch
 from tui.widgets.answer_preview import AnswerPreview, answer_content
 
 PAGE = 200  # rows read at a time; more are read as the cursor nears the end
@@ -97,7 +97,7 @@ class AnswersScreen(SectionScreen):
                          id="answers-category")
         with Horizontal(id="answers-main"):
             with Vertical(id="answers-list"):
-                yield DataTable(id="answers-table", cursor_type="row", zebra_stripes=True)
+                yield FitTable(id="answers-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="answers-status")
             yield AnswerPreview(id="answers-preview")
 
@@ -108,8 +108,9 @@ class AnswersScreen(SectionScreen):
     def on_screen_resume(self) -> None:
         self.reload()  # answers change in the editor
 
-    def on_resize(self) -> None:
-        self.call_after_refresh(self.fit_columns)
+    @on(FitTable.Resized, "#answers-table")
+    def table_resized(self) -> None:
+        self.fit_columns()
 
     def set_columns(self, keys: tuple[str, ...]) -> None:
         table = self.query_one("#answers-table", DataTable)

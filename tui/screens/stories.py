@@ -28,7 +28,7 @@ from question_bank.stories import (
 )
 from tui.messages import OpenAnswer
 from tui.screens.base import SectionScreen
-from tui.table_fit import columns_that_fit, set_columns, stretch
+from tui.table_fit import FitTable, columns_that_fit, set_columns, stretch
 from tui.widgets.story_view import story_content
 
 
@@ -75,7 +75,7 @@ class StoriesScreen(SectionScreen):
         with ContentSwitcher(initial="stories-view", id="stories-switcher"):
             with Horizontal(id="stories-view"):
                 with Vertical(id="stories-list"):
-                    yield DataTable(id="stories-table", cursor_type="row", zebra_stripes=True)
+                    yield FitTable(id="stories-table", cursor_type="row", zebra_stripes=True)
                     yield Static(id="stories-status")
                 with VerticalScroll(id="story-detail", can_focus=False, can_maximize=True):
                     yield Static(Content(""), id="story-text")
@@ -92,8 +92,9 @@ class StoriesScreen(SectionScreen):
         set_columns(table, COLUMNS, tuple(key for key, _, _ in COLUMNS))
         table.focus()
 
-    def on_resize(self) -> None:
-        self.call_after_refresh(self.fit_columns)
+    @on(FitTable.Resized, "#stories-table")
+    def table_resized(self) -> None:
+        self.fit_columns()
 
     def fit_columns(self) -> None:
         table = self.query_one("#stories-table", DataTable)
