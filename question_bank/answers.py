@@ -237,6 +237,12 @@ def answers_for_question(db: Database, question_id: str) -> list[Answer]:
     return [Answer.from_row(r) for r in rows]
 
 
+def count_versions(db: Database, question_id: str) -> int:
+    """How many answers (versions) a question has."""
+    return db.execute("select count(*) from answers where question_id = ?",
+                      [question_id]).fetchone()[0]
+
+
 def current_answer(db: Database, question_id: str) -> Answer | None:
     """The answer the user marked current (with its parts and full text), or None."""
     rows = list(db.query("select * from answers where question_id = ? and is_current = 1",

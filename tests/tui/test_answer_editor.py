@@ -179,6 +179,7 @@ async def test_link_a_story_and_pull_its_parts_in(app_factory, db):
         await settle(app, pilot)
         assert area(app, "situation").text == "Mine\n\nNight float"
         assert area(app, "result").text == "Home on day 6"
+        assert "stories: The [missed] PE 🩻" in shown(app, "#answer-facts")
         await pilot.press("escape")
         await pilot.pause()
     app.ctx.writer.flush()
@@ -295,3 +296,21 @@ async def test_an_answer_changed_elsewhere_is_shown_not_overwritten(app_factory,
         await pilot.pause()
     app.ctx.writer.flush()
     assert get_answer(db, first.id).parts["situation"] == "changed in another editor"
+
+
+async def test_the_palette_from_the_editor_saves_it_and_opens_another(app_factory, db):
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await type_text(pilot, "first")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "tell me about yourself")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AnswerEditor)
+        assert app.screen.question.id == "intro.tell-me-about-yourself"
+        assert sum(isinstance(s, AnswerEditor) for s in app.screen_stack) == 1
+    app.ctx.writer.flush()
+    assert current_answer(db, STAR_Q).parts["situation"] == "first"

@@ -16,10 +16,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
-from question_bank.answers import Answer, answers_for_question, current_answer, get_answer
+from question_bank.answers import Answer, count_versions, current_answer, get_answer
 from question_bank.categories import category_label
 from question_bank.feedback import FeedbackInput, Finding, assess
 from question_bank.questions import Question, get_question
+from question_bank.stories import stories_for_answer
 from question_bank.structures import (
     arrange,
     count_words,
@@ -130,13 +131,17 @@ class AnswerEditor(EditorDialogs, Screen[None]):
         area.move_cursor(area.document.end)
 
     def refresh_facts(self) -> None:
+        """Category, structure, target; which version this is; the stories it uses."""
         q = self.question
-        others = len(answers_for_question(self.ctx.db, q.id)) if self.draft.answer_id else 0
-        answer = self.draft.last
+        answer = get_answer(self.ctx.db, self.draft.answer_id) if self.draft.answer_id else None
         which = "new answer" if answer is None else (
             answer.label + (" (current)" if answer.is_current else ""))
-        if others > 1:
-            which += f" · {others} versions"
+        versions = count_versions(self.ctx.db, q.id) if answer else 0
+        if versions > 1:
+            which += f" · {versions} versions"
+        stories = [s.title for s in stories_for_answer(self.ctx.db, answer.id)] if answer else []
+        if stories:
+            which += " · stories: " + ", ".join(stories)
         self.query_one("#answer-facts", Static).update(Content.from_markup(
             "[dim]$category · $structure · target[/dim] [b]$target[/b] [dim]·[/dim] $which",
             category=category_label(q.category), structure=get_structure(self.structure).label,

@@ -73,6 +73,7 @@ class EditorDialogs:
         self.app.push_screen(StoryPicker(self.ctx, answer), self.pull_story)
 
     async def pull_story(self, story_id: int | None) -> None:
+        self.refresh_facts()  # links may have changed
         story = get_story(self.ctx.db, story_id) if story_id else None
         if story is None:
             return
