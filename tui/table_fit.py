@@ -1,4 +1,5 @@
-"""Fitting a DataTable to its width: which columns fit, and one flexible column."""
+"""DataTable helpers: which columns fit the width, one flexible column, the row under the
+cursor, and a table that says when it was resized."""
 
 from __future__ import annotations
 
@@ -38,6 +39,16 @@ def stretch(table: DataTable, flex_key: str, minimum: int = 12) -> None:
         column.width = wanted
         table._require_update_dimensions = True  # DataTable has no public way to re-measure
         table.refresh()
+
+
+def cursor_key(table: DataTable) -> str | None:
+    """The key of the row under the cursor, or None for an empty table."""
+    if table.row_count == 0:
+        return None
+    try:
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+    except Exception:  # the cursor is outside the rows while the table refills
+        return None
 
 
 class FitTable(DataTable):

@@ -11,9 +11,10 @@ import importlib
 import inspect
 import pkgutil
 
-import tui
 from textual.dom import DOMNode
 from textual.widget import Widget
+
+import tui
 
 HOOKS = {
     "compose", "render", "get_system_commands", "get_default_screen", "dismiss",

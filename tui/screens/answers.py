@@ -27,7 +27,7 @@ from question_bank.answers import delete_answer, get_answer
 from question_bank.categories import categories, category_label
 from tui.messages import OpenAnswer
 from tui.screens.base import SectionScreen
-from tui.table_fit import FitTable, columns_that_fit, set_columns, stretch
+from tui.table_fit import FitTable, columns_that_fit, cursor_key, set_columns, stretch
 from tui.widgets.answer_preview import AnswerPreview, answer_content
 
 PAGE = 200  # rows read at a time; more are read as the cursor nears the end
@@ -226,13 +226,7 @@ class AnswersScreen(SectionScreen):
     # Selection ---------------------------------------------------------------------------
 
     def highlighted_id(self) -> str | None:
-        table = self.query_one("#answers-table", DataTable)
-        if table.row_count == 0:
-            return None
-        try:
-            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        except Exception:
-            return None
+        return cursor_key(self.query_one("#answers-table", DataTable))
 
     def selected(self) -> AnswerSummary | None:
         key = self.highlighted_id()

@@ -28,7 +28,7 @@ from question_bank.stories import (
 )
 from tui.messages import OpenAnswer
 from tui.screens.base import SectionScreen
-from tui.table_fit import FitTable, columns_that_fit, set_columns, stretch
+from tui.table_fit import FitTable, columns_that_fit, cursor_key, set_columns, stretch
 from tui.widgets.story_view import story_content
 
 
@@ -152,13 +152,7 @@ class StoriesScreen(SectionScreen):
     # The list and the detail -------------------------------------------------------------
 
     def selected_id(self) -> str | None:
-        table = self.query_one("#stories-table", DataTable)
-        if table.row_count == 0:
-            return None
-        try:
-            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        except Exception:
-            return None
+        return cursor_key(self.query_one("#stories-table", DataTable))
 
     def show_detail(self) -> None:
         key = self.selected_id()
