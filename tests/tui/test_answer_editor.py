@@ -327,3 +327,17 @@ async def test_tab_to_the_next_part_carries_on_at_its_end(app_factory, db):
         await type_text(pilot, " B")
         assert area(app, "situation").text == "Nights. A"
         assert area(app, "task").text == "Cover the ward. B"
+
+
+async def test_section_keys_outside_a_text_area_leave_the_editor_saved(app_factory, db):
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await type_text(pilot, "3 words here")  # a digit in a part is text, not a key
+        app.screen.query_one("#answer-feedback").focus()
+        await pilot.press("3")
+        await settle(app, pilot)
+        assert app.current_mode == "answers"
+        assert not any(isinstance(s, AnswerEditor) for s in app.screen_stack)
+    app.ctx.writer.flush()
+    assert current_answer(db, STAR_Q).parts["situation"] == "3 words here"
