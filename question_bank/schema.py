@@ -41,6 +41,89 @@ def _questions_001(db: Database) -> None:
     db["question_bank_meta"].create({"key": str, "value": str}, pk="key")
 
 
+def _answers_001(db: Database) -> None:
+    # Several answers per question; at most one is the current one. `parts` is a JSON
+    # object {part key: text}; `body` is the whole text (for full-text search), `words`
+    # the words of the structure's own parts.
+    db.execute("""
+        create table answers (
+            id integer primary key autoincrement,
+            question_id text not null references questions(id),
+            label text not null default '',
+            structure text not null,
+            parts text not null default '{}',
+            body text not null default '',
+            words integer not null default 0,
+            is_current integer not null default 0,
+            created_at text not null,
+            updated_at text not null
+        )""")
+    db.execute("create index answers_question on answers(question_id)")
+    db.execute("create index answers_updated on answers(updated_at)")
+    db.execute("create index answers_words on answers(words)")
+    db.execute("create unique index answers_one_current on answers(question_id) "
+               "where is_current = 1")
+    db["answers"].enable_fts(["label", "body"], create_triggers=True,
+                             tokenize="porter unicode61 remove_diacritics 2")
+    # Every saved state of an answer. A burst of autosaves in one editing session extends
+    # the newest revision; a pause, a new session or a restore starts the next one.
+    db.execute("""
+        create table answer_revisions (
+            id integer primary key autoincrement,
+            answer_id integer not null references answers(id) on delete cascade,
+            structure text not null,
+            parts text not null,
+            words integer not null,
+            kind text not null default 'edit',
+            restored_from integer,
+            session text not null default '',
+            started_at text not null,
+            saved_at text not null
+        )""")
+    db.execute("create index answer_revisions_answer on answer_revisions(answer_id, id)")
+
+
+def _stories_001(db: Database) -> None:
+    db.execute("""
+        create table stories (
+            id integer primary key autoincrement,
+            title text not null,
+            experience_kind text not null default 'other',
+            experience text not null default '',
+            situation text not null default '',
+            task text not null default '',
+            action text not null default '',
+            result text not null default '',
+            learned text not null default '',
+            created_at text not null,
+            updated_at text not null
+        )""")
+    # The user's own competencies (the standard ones live in code, see stories.py).
+    db.execute("create table competencies (id text primary key, label text not null)")
+    db.execute("""
+        create table story_competencies (
+            story_id integer not null references stories(id) on delete cascade,
+            competency text not null,
+            primary key (story_id, competency)
+        )""")
+    db.execute("""
+        create table story_questions (
+            story_id integer not null references stories(id) on delete cascade,
+            question_id text not null references questions(id),
+            primary key (story_id, question_id)
+        )""")
+    db.execute("""
+        create table answer_stories (
+            answer_id integer not null references answers(id) on delete cascade,
+            story_id integer not null references stories(id) on delete cascade,
+            primary key (answer_id, story_id)
+        )""")
+    db.execute("create index answer_stories_story on answer_stories(story_id)")
+    db.execute("create index story_questions_question on story_questions(question_id)")
+
+
 COMPONENTS = [
     ("questions", [_questions_001]),
+    ("answers", [_answers_001]),
+    ("stories", [_stories_001]),
 ]

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from tui.commands import QuestionCommands, SectionCommands
 from tui.context import AppContext
 from tui.program_commands import ProgramCommands
-from tui.messages import OpenProgram, OpenQuestion
+from tui.messages import OpenAnswer, OpenProgram, OpenQuestion
 from tui.sections import SECTIONS
 from tui.settings import get_setting, set_setting
 from tui.widgets.section_bar import SectionBar
@@ -98,6 +98,16 @@ class MatchprepApp(App[None]):
             self.pop_screen()
         if hasattr(self.screen, "open_program"):
             self.screen.open_program(program_id, pane)
+
+    @on(OpenAnswer)
+    async def _open_answer(self, event: OpenAnswer) -> None:
+        """Open the answer editor on a question (palette, question list, home, a link)."""
+        from tui.screens.answer_editor import open_answer_editor
+
+        await open_answer_editor(self, event.question_id, event.answer_id)
+
+    def action_open_answer(self, question_id: str, answer_id: int | None = None) -> None:
+        self.post_message(OpenAnswer(question_id, answer_id))
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

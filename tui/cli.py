@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "tui.cmd.questions",
     "tui.cmd.backups",
     "tui.cmd.programs",
+    "tui.cmd.answers",
 ]
 
 

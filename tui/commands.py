@@ -10,7 +10,7 @@ from textual.content import Content
 
 from question_bank.categories import category_label
 from question_bank.questions import list_questions
-from tui.messages import OpenQuestion
+from tui.messages import OpenAnswer
 from tui.sections import SECTIONS
 
 MAX_QUESTION_HITS = 20
@@ -35,7 +35,8 @@ class SectionCommands(Provider):
 
 
 class QuestionCommands(Provider):
-    """Any question in the bank, found by the words in it (full-text search)."""
+    """Any question in the bank, found by the words in it (full-text search); choosing one
+    opens the answer editor on it, ready to type."""
 
     def _find(self, query: str) -> list:
         with self.app.ctx.reader() as db:
@@ -50,7 +51,7 @@ class QuestionCommands(Provider):
             yield Hit(
                 0.9 - rank * 0.01,
                 display,
-                partial(self.app.post_message, OpenQuestion(question.id)),
+                partial(self.app.post_message, OpenAnswer(question.id)),
                 text=question.text,
                 help=category_label(question.category),
             )

@@ -30,6 +30,10 @@ SECTIONS: tuple[Section, ...] = (
             "Where you stand and what to do next."),
     Section("questions", "2", "Questions", "tui.screens.questions:QuestionsScreen",
             "The question bank: browse, search, add, edit and hide questions."),
+    Section("answers", "3", "Answers", "tui.screens.answers:AnswersScreen",
+            "Every answer you wrote: search, sort, open one to edit."),
+    Section("stories", "4", "Stories", "tui.screens.stories:StoriesScreen",
+            "Your story bank, and which competencies still have no story."),
     Section("programs", "5", "Programs", "tui.screens.programs:ProgramsScreen",
             "Program dossiers, interview days across time zones, checklists, the rank list."),
 )

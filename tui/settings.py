@@ -10,6 +10,7 @@ from sqlite_utils.db import NotFoundError
 # "speech_voice" (mock interviews). Add a key here with its default when a part needs one.
 DEFAULTS: dict[str, str] = {
     "theme": "textual-dark",
+    "pace_wpm": "140",
 }
 
 

@@ -47,8 +47,11 @@ async def test_theme_is_kept_across_runs(app_factory, db):
         assert again.theme == "nord"
 
 
-async def test_command_palette_finds_a_question_by_its_words(app_factory, db):
-    add_question(db, text="What is your [/] favorite modality?", category="knowledge")
+async def test_command_palette_opens_the_answer_editor_on_a_question(app_factory, db):
+    from question_bank.answers import current_answer
+    from tui.screens.answer_editor import AnswerEditor
+
+    question = add_question(db, text="What is your [/] favorite modality?", category="knowledge")
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")
@@ -57,6 +60,10 @@ async def test_command_palette_finds_a_question_by_its_words(app_factory, db):
         await pilot.pause(0.5)
         await pilot.press("enter")
         await pilot.pause(0.3)
-        assert app.current_mode == "questions"
-        detail = app.screen.query_one("#detail-text")
-        assert "favorite modality" in str(detail.render())
+        assert isinstance(app.screen, AnswerEditor)
+        assert "favorite modality" in str(app.screen.query_one("#answer-question").render())
+        await pilot.press(*"MSK")  # the cursor is in the first part, ready to type
+        await pilot.press("escape")
+        await pilot.pause()
+    app.ctx.writer.flush()
+    assert current_answer(db, question.id).parts["outline"] == "MSK"

@@ -17,6 +17,7 @@ from tui.storage import connect
 DEMO_FILLERS: list[str] = [
     "question_bank.demo:populate",
     "dossiers.demo:populate",
+    "question_bank.answers_demo:populate",
 ]
 
 

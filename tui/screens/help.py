@@ -20,6 +20,15 @@ OTHER_SCREENS: list[str] = [
     "tui.widgets.item_table:ItemTable",
     "tui.screens.checklist:ChecklistScreen",
     "tui.screens.rank:RankScreen",
+    "tui.screens.answer_editor:AnswerEditor",
+    "tui.screens.answer_history:AnswerHistory",
+    "tui.screens.answer_versions:AnswerVersions",
+    "tui.screens.story_picker:StoryPicker",
+    "tui.screens.story_form:StoryForm",
+    "tui.screens.question_picker:QuestionPicker",
+    "tui.screens.answer_dialogs:StructureDialog",
+    "tui.screens.answer_dialogs:PaceDialog",
+    "tui.screens.confirm:ConfirmDialog",
 ]
 
 ALWAYS = [

@@ -21,6 +21,7 @@ PANELS: list[str] = [
     "tui.widgets.interview_panel:NextInterviewPanel",
     "tui.widgets.interview_panel:NotReadyPanel",
     "tui.widgets.bank_panel:BankPanel",
+    "tui.widgets.answers_panel:AnswersPanel",
 ]
 
 

@@ -21,6 +21,7 @@ from question_bank.questions import (
     set_hidden,
     tag_counts,
 )
+from tui.messages import OpenAnswer
 from tui.screens.base import SectionScreen
 from tui.widgets.question_detail import QuestionDetail, format_seconds
 
@@ -50,6 +51,8 @@ class QuestionsScreen(SectionScreen):
                 tooltip="Hide the selected question (or bring a hidden one back)"),
         Binding("v", "toggle_show_hidden", "Hidden on/off", id="questions.show_hidden",
                 tooltip="Show or leave out hidden questions"),
+        Binding("enter", "answer", "Answer", id="questions.answer",
+                tooltip="Write or edit your answer to the selected question"),
         Binding("d", "details", "Details", id="questions.details",
                 tooltip="Read the selected question's guidance full-screen"),
         Binding("escape", "leave_search", "List", show=False, id="questions.list"),
@@ -241,10 +244,16 @@ class QuestionsScreen(SectionScreen):
 
     @on(DataTable.RowSelected, "#question-table")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
-        self.open_question(event.row_key.value)
+        self.post_message(OpenAnswer(event.row_key.value))
+
+    def action_answer(self) -> None:
+        """Enter on a question: open the answer editor on it (d shows the guidance)."""
+        question_id = self._highlighted_id()
+        if question_id:
+            self.post_message(OpenAnswer(question_id))
 
     def open_question(self, question_id: str) -> None:
-        """Enter on a question: show its guidance (the detail pane, or full-screen if narrow)."""
+        """Show a question's guidance (the detail pane, or full-screen if narrow)."""
         self.select_question(question_id)
         self.action_details()
 

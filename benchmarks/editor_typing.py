@@ -1,0 +1,78 @@
+"""Typing in the answer editor: time per keystroke, against a bare Textual text area.
+
+    python benchmarks/editor_typing.py [--keys N]
+
+Each row gives the wall time per key pressed through Textual's Pilot (which waits for the
+app to be idle after each key, so it includes Pilot's own pauses: compare the rows) and the
+CPU time spent per key by the whole process (event loop, writer and feedback threads).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from textual.app import App  # noqa: E402
+from textual.widgets import TextArea  # noqa: E402
+
+from tui.launch import make_app  # noqa: E402
+from tui.messages import OpenAnswer  # noqa: E402
+
+KEYS = "the quick brown fox "
+
+
+class Bare(App):
+    def compose(self):
+        yield TextArea()
+
+
+async def per_key(app, keys: int, prepare=None) -> tuple[float, float]:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        if prepare is not None:
+            await prepare(app, pilot)
+        presses = [("space" if c == " " else c) for c in (KEYS * (keys // len(KEYS) + 1))[:keys]]
+        start, cpu = time.perf_counter(), time.process_time()
+        await pilot.press(*presses)
+        return ((time.perf_counter() - start) / keys * 1000,
+                (time.process_time() - cpu) / keys * 1000)
+
+
+def editor_with(text: str):
+    async def prepare(app, pilot):
+        app.post_message(OpenAnswer("behavioral.mistake"))
+        await pilot.pause(0.5)
+        if text:
+            area = app.screen.query_one("#part-situation")
+            area.insert(text)
+            await pilot.pause(0.5)
+    return prepare
+
+
+async def main(keys: int) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="matchprep-typing-"))
+    words = [f"word{i}" for i in range(5000)]
+    paragraphs = "\n\n".join(" ".join(words[i:i + 100]) for i in range(0, 5000, 100))
+    rows = [("bare Textual TextArea", Bare(), None)]
+    for label, text in (("editor, empty answer", ""),
+                        ("editor, 5,000 words in 50 paragraphs", paragraphs),
+                        ("editor, 5,000 words in one paragraph", " ".join(words))):
+        db = folder / f"{len(rows)}.db"
+        rows.append((label, make_app(db), editor_with(text)))
+    for label, app, prepare in rows:
+        wall, cpu = await per_key(app, keys, prepare)
+        if hasattr(app, "ctx"):
+            app.ctx.close()
+        print(f"{label:<40} {wall:6.1f} ms a key (CPU {cpu:5.1f} ms)")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--keys", type=int, default=60)
+    asyncio.run(main(parser.parse_args().keys))

@@ -1,0 +1,49 @@
+"""Helpers for driving the answer editor as a user does."""
+
+from __future__ import annotations
+
+from tui.widgets.answer_part import PartArea
+
+
+class FakeClock:
+    """A monotonic clock the test moves forward by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def keys(text: str) -> list[str]:
+    """The keys that type `text` (spaces and newlines by name)."""
+    return [{" ": "space", "\n": "enter"}.get(c, c) for c in text]
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*keys(text))
+
+
+def area(app, key: str) -> PartArea:
+    return app.screen.query_one(f"#part-{key}", PartArea)
+
+
+def shown(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+async def settle(app, pilot) -> None:
+    """Let workers finish and the screen catch up."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def autosave(app, pilot, clock: FakeClock) -> None:
+    """Let a second pass on the fake clock, give the autosave timer a tick, drain the writer."""
+    clock.advance(1.0)
+    await pilot.pause(0.3)
+    app.ctx.writer.flush()
+    await pilot.pause(0.3)  # the next tick reports the save

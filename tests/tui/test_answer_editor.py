@@ -1,0 +1,343 @@
+"""The answer editor, driven as a user would: type, see counts and feedback, find it saved."""
+
+from __future__ import annotations
+
+import pytest
+
+from question_bank.answers import (
+    answers_for_question,
+    current_answer,
+    get_answer,
+    save_answer,
+)
+from question_bank.revisions import list_revisions
+from question_bank.stories import add_story, stories_for_answer
+from question_bank.structures import count_words
+from tests.tui.answer_helpers import FakeClock, area, autosave, settle, shown, type_text
+from tui.messages import OpenAnswer
+from tui.screens.answer_editor import AnswerEditor
+from tui.settings import get_setting
+
+STAR_Q = "behavioral.mistake"
+
+
+async def open_editor(app, pilot, question_id: str, answer_id: int | None = None):
+    app.post_message(OpenAnswer(question_id, answer_id))
+    await pilot.pause()
+    await settle(app, pilot)
+    assert isinstance(app.screen, AnswerEditor)
+    return app.screen
+
+
+@pytest.mark.parametrize("question_id, structure, texts", [
+    ("behavioral.mistake", "star", {"situation": "Um, ED", "task": "Triage", "action": "I paged",
+                                    "result": "Fine", "learned": "Ask"}),
+    ("intro.tell-me-about-yourself", "narrative", {"background": "Ohio", "why_abroad": "Dublin",
+                                                   "why_radiology": "CTPA", "goals": "Neuro"}),
+    ("red-flag.failed-step", "red_flag", {"statement": "Sorry, I failed", "context": "Alone",
+                                          "changed": "A plan", "result": "238"}),
+    ("why.why-this-program", "outline", {"outline": "Great faculty"}),
+])
+async def test_type_into_each_structure_see_counts_feedback_and_saved_text(
+        app_factory, db, question_id, structure, texts):
+    clock = FakeClock()
+    app = app_factory(clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await open_editor(app, pilot, question_id)
+        assert editor.structure == structure
+        assert list(editor.areas) == list(texts)
+        for i, (key, text) in enumerate(texts.items()):
+            if i:
+                await pilot.press("tab")
+            assert app.focused is area(app, key)
+            await type_text(pilot, text)
+        if structure == "outline":  # enough words for the "why this program" rule to judge
+            area(app, "outline").insert(" and a strong reputation, good teaching and a "
+                                        "supportive culture that suits me well.")
+        await autosave(app, pilot, clock)
+        words = sum(count_words(area(app, k).text) for k in texts)
+        await settle(app, pilot)
+        assert f"{words} words" in shown(app, "#answer-meter")
+        assert "at 140 wpm" in shown(app, "#answer-meter")
+        assert "Saved" in shown(app, "#answer-status")
+        for key in texts:  # each part shows its own count
+            n = count_words(area(app, key).text)
+            assert str(area(app, key).border_subtitle) == f"{n} word{'s' if n != 1 else ''}"
+        findings = shown(app, "#feedback-findings")
+        expected = {"star": "filler", "narrative": "length.short", "red_flag": "apologetic",
+                    "outline": "why-program.generic"}[structure]
+        assert expected in findings
+        saved = current_answer(db, question_id)  # saved while the editor is still open
+        typed = {k: area(app, k).text for k in texts}
+        assert saved is not None and {k: saved.parts[k] for k in texts} == typed
+        assert all(typed[k].startswith(texts[k]) for k in texts)
+
+
+async def test_autosave_waits_for_a_pause_then_saves_within_a_second(app_factory, db):
+    clock = FakeClock()
+    app = app_factory(clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await type_text(pilot, "first")
+        await pilot.pause(0.3)  # ticks pass, but no time has passed on the clock: not yet due
+        app.ctx.writer.flush()
+        assert current_answer(db, STAR_Q) is None
+        clock.advance(0.45)  # the user stopped typing for under half a second
+        await pilot.pause(0.3)
+        app.ctx.writer.flush()
+        assert current_answer(db, STAR_Q).parts["situation"] == "first"
+        for _ in range(4):  # continuous typing, 0.25 s a word: saved at least once a second
+            await type_text(pilot, " w")
+            clock.advance(0.25)
+        await pilot.pause(0.3)
+        app.ctx.writer.flush()
+        assert current_answer(db, STAR_Q).parts["situation"].startswith("first w w")
+
+
+async def test_leaving_and_quitting_save_what_is_pending(app_factory, db):
+    app = app_factory(clock=FakeClock())  # the clock never moves: only leaving can save
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await type_text(pilot, "on esc")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, AnswerEditor)
+        app.ctx.writer.flush()
+        assert current_answer(db, STAR_Q).parts["situation"] == "on esc"
+        await open_editor(app, pilot, STAR_Q)
+        assert area(app, "situation").text == "on esc"
+        await pilot.press("tab")
+        await type_text(pilot, "on quit")
+        await pilot.press("ctrl+q")
+    app.ctx.writer.close()
+    assert current_answer(db, STAR_Q).parts["task"] == "on quit"
+
+
+async def test_switching_structure_keeps_every_word(app_factory, db):
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await type_text(pilot, "Nights")
+        await pilot.press("tab")
+        await type_text(pilot, "Ward")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # STAR, narrative, red flag
+        await settle(app, pilot)
+        editor = app.screen
+        assert editor.structure == "red_flag"
+        assert area(app, "context").text == "Nights"  # an equivalent part
+        assert area(app, "task").text == "Ward"  # kept, set aside, shown
+        assert "set aside" in str(area(app, "task").border_title)
+        await pilot.press("escape")
+        await pilot.pause()
+    app.ctx.writer.flush()
+    saved = current_answer(db, STAR_Q)
+    assert saved.structure == "red_flag" and saved.parts["task"] == "Ward"
+
+
+async def test_history_browse_diff_and_restore(app_factory, db):
+    first = save_answer(db, None, question_id=STAR_Q, structure="star",
+                        parts={"situation": "I called the senior"}, session="old")
+    save_answer(db, first.id, question_id=STAR_Q, structure="star",
+                parts={"situation": "I paged the senior [at once] 🩻"}, session="newer")
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await pilot.press("ctrl+o")
+        await settle(app, pilot)
+        options = app.screen.query_one("#history-list")
+        assert options.option_count == 2 and options.highlighted == 1
+        text = shown(app, "#history-text")
+        assert "+5 words" in text and "−3 words" in text and "[at once] 🩻" in text
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AnswerEditor)
+        assert area(app, "situation").text == "I called the senior"
+    revisions = list_revisions(db, first.id)
+    assert revisions[0].kind == "restore" and len(revisions) == 3
+    assert get_answer(db, first.id).parts["situation"] == "I called the senior"
+
+
+async def test_link_a_story_and_pull_its_parts_in(app_factory, db):
+    story = add_story(db, title="The [missed] PE 🩻", competencies=("stress",),
+                      parts={"situation": "Night float", "action": "I called radiology",
+                             "result": "Home on day 6"})
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await type_text(pilot, "Mine")
+        await pilot.press("ctrl+l")
+        await settle(app, pilot)
+        assert "The [missed] PE 🩻" in shown(app, "#picker-story")
+        await pilot.press("space")
+        await settle(app, pilot)
+        answer = current_answer(db, STAR_Q)
+        assert [s.id for s in stories_for_answer(db, answer.id)] == [story.id]
+        assert "Linked to this answer." in shown(app, "#picker-story")
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert area(app, "situation").text == "Mine\n\nNight float"
+        assert area(app, "result").text == "Home on day 6"
+        assert "stories: The [missed] PE 🩻" in shown(app, "#answer-facts")
+        await pilot.press("escape")
+        await pilot.pause()
+    app.ctx.writer.flush()
+    assert current_answer(db, STAR_Q).parts["action"] == "I called radiology"
+
+
+async def test_versions_duplicate_open_and_make_current(app_factory, db):
+    first = save_answer(db, None, question_id=STAR_Q, structure="star",
+                        parts={"situation": "general"})
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await pilot.press("ctrl+b")
+        await settle(app, pilot)
+        await pilot.press("d")
+        await settle(app, pilot)
+        copies = answers_for_question(db, STAR_Q)
+        assert len(copies) == 2
+        await pilot.press("c", "enter")
+        await settle(app, pilot)
+        editor = app.screen
+        assert isinstance(editor, AnswerEditor) and editor.draft.answer_id != first.id
+        await type_text(pilot, " for Mayo")
+        await pilot.press("escape")
+        await pilot.pause()
+    app.ctx.writer.flush()
+    current = current_answer(db, STAR_Q)
+    assert current.id != first.id and current.parts["situation"] == "general for Mayo"
+    assert get_answer(db, first.id).parts["situation"] == "general"
+
+
+async def test_pace_is_set_in_the_editor_and_kept(app_factory, db):
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", "2", "0", "0", "enter")
+        await pilot.pause()
+        assert "130 to 160" in shown(app, "#pace-error")
+        await pilot.press("backspace", "backspace", "backspace", "1", "5", "0", "enter")
+        await pilot.pause()
+        assert "at 150 wpm" in shown(app, "#answer-meter")
+    app.ctx.writer.flush()
+    assert get_setting(db, "pace_wpm") == "150"
+
+
+async def test_markup_emoji_and_5000_words_are_shown_and_saved_exactly(app_factory, db):
+    odd = "[bold]not bold[/bold] [/] [US city] 🩻 "
+    long_text = odd + " ".join(f"word{i}" for i in range(5000))
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        area(app, "situation").insert(long_text)
+        await type_text(pilot, " [/]end")
+        await settle(app, pilot)
+        await pilot.pause(0.5)  # feedback runs in a thread after a short pause
+        await settle(app, pilot)
+        assert f"{count_words(long_text) + 1} words" in shown(app, "#answer-meter")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("3")  # the Answers list and its preview show it literally
+        await settle(app, pilot)
+        assert odd.strip() in shown(app, "#answer-preview-text")
+    app.ctx.writer.flush()
+    assert current_answer(db, STAR_Q).parts["situation"] == long_text + " [/]end"
+
+
+async def test_enter_on_the_question_list_opens_the_editor_ready_to_type(app_factory, db):
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AnswerEditor)
+        first = next(iter(app.screen.areas.values()))
+        assert app.focused is first
+        question = app.screen.question
+        await type_text(pilot, "ready")
+        await pilot.press("escape")
+    app.ctx.writer.flush()
+    assert "ready" in current_answer(db, question.id).text
+
+
+async def test_a_tiny_terminal_still_shows_a_usable_editor(app_factory):
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(40, 12)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await type_text(pilot, "Um ok")
+        await pilot.pause(0.5)
+        await settle(app, pilot)
+        parts = app.screen.query_one("#answer-parts")
+        feedback = app.screen.query_one("#answer-feedback")
+        assert parts.region.height >= 3 and parts.region.width >= 30
+        assert feedback.region.y > parts.region.y  # below the editor, not beside it
+        assert area(app, "situation").region.height >= 3
+
+
+async def test_an_answer_changed_elsewhere_is_shown_not_overwritten(app_factory, db):
+    first = save_answer(db, None, question_id=STAR_Q, structure="star",
+                        parts={"situation": "old"})
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await pilot.press("ctrl+g")  # the editor is covered, as when the user goes elsewhere
+        await pilot.pause()
+        app.ctx.writer.submit(save_answer, first.id, question_id=STAR_Q, structure="star",
+                              parts={"situation": "changed in another editor"}).result()
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert area(app, "situation").text == "changed in another editor"
+        await pilot.press("escape")
+        await pilot.pause()
+    app.ctx.writer.flush()
+    assert get_answer(db, first.id).parts["situation"] == "changed in another editor"
+
+
+async def test_the_palette_from_the_editor_saves_it_and_opens_another(app_factory, db):
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await type_text(pilot, "first")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "tell me about yourself")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, AnswerEditor)
+        assert app.screen.question.id == "intro.tell-me-about-yourself"
+        assert sum(isinstance(s, AnswerEditor) for s in app.screen_stack) == 1
+    app.ctx.writer.flush()
+    assert current_answer(db, STAR_Q).parts["situation"] == "first"
+
+
+async def test_tab_to_the_next_part_carries_on_at_its_end(app_factory, db):
+    save_answer(db, None, question_id=STAR_Q, structure="star",
+                parts={"situation": "Nights.", "task": "Cover the ward."})
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await type_text(pilot, " A")
+        await pilot.press("tab")
+        await type_text(pilot, " B")
+        assert area(app, "situation").text == "Nights. A"
+        assert area(app, "task").text == "Cover the ward. B"
+
+
+async def test_section_keys_outside_a_text_area_leave_the_editor_saved(app_factory, db):
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await type_text(pilot, "3 words here")  # a digit in a part is text, not a key
+        app.screen.query_one("#answer-feedback").focus()
+        await pilot.press("3")
+        await settle(app, pilot)
+        assert app.current_mode == "answers"
+        assert not any(isinstance(s, AnswerEditor) for s in app.screen_stack)
+    app.ctx.writer.flush()
+    assert current_answer(db, STAR_Q).parts["situation"] == "3 words here"

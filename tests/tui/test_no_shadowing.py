@@ -1,0 +1,62 @@
+"""No screen or widget of ours silently replaces a Textual method or attribute.
+
+Textual's classes have many private names (`_render`, `_compose`, `_bindings`...): a helper
+of ours with the same name would replace theirs without a word (see ARCHITECTURE.md). Public
+names are checked too, apart from the hooks Textual means to be overridden.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+from textual.dom import DOMNode
+from textual.widget import Widget
+
+import tui
+
+HOOKS = {
+    "compose", "render", "get_system_commands", "get_default_screen", "dismiss",
+    "DEFAULT_CSS", "BINDINGS", "CSS_PATH", "COMMANDS", "TITLE", "HORIZONTAL_BREAKPOINTS",
+    "VERTICAL_BREAKPOINTS", "ALLOW_MAXIMIZE", "_fatal_error", "check_action",
+}
+
+
+def _textual_set_names() -> set[str]:
+    """Names Textual itself sets on every subclass (bindings, css types, reactives...)."""
+
+    class Probe(Widget):
+        pass
+
+    return set(vars(Probe))
+
+
+def _our_classes() -> list[type]:
+    classes = []
+    for info in pkgutil.walk_packages(tui.__path__, "tui."):
+        module = importlib.import_module(info.name)
+        for cls in vars(module).values():
+            if (inspect.isclass(cls) and cls.__module__ == module.__name__
+                    and issubclass(cls, DOMNode)):
+                classes.append(cls)
+    return classes
+
+
+def test_our_classes_do_not_shadow_textual_names():
+    automatic = _textual_set_names()
+    clashes = []
+    for cls in _our_classes():
+        textual_base = next(b for b in cls.__mro__[1:] if b.__module__.startswith("textual"))
+        ours = set()
+        for klass in cls.__mro__:
+            if klass is textual_base:
+                break
+            ours |= set(vars(klass))
+        for name in sorted(ours - automatic - HOOKS):
+            if name.startswith(("__", "on_", "action_", "watch_", "validate_", "compute_")):
+                continue
+            if hasattr(textual_base, name):
+                clashes.append(f"{cls.__module__}.{cls.__name__}.{name}")
+    assert clashes == []
+    assert len(_our_classes()) > 20

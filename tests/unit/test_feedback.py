@@ -1,0 +1,184 @@
+"""Each feedback rule, with examples that must fire and examples that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from question_bank.feedback import RULES, FeedbackInput, assess, rule
+
+
+def run(parts, *, structure="outline", category="behavioral", tags=(), question="A question?",
+        target=60, pace=140, programs=()):
+    return assess(FeedbackInput(question, category, tuple(tags), structure, parts, target, pace,
+                                tuple(programs)))
+
+
+def ids(findings) -> list[str]:
+    return [f.rule for f in findings]
+
+
+def fired(rule_id, findings):
+    return [f for f in findings if f.rule == rule_id]
+
+
+def test_every_rule_has_an_id_a_title_and_a_one_line_explanation():
+    assert len({r.id for r in RULES}) == len(RULES)
+    for r in RULES:
+        assert r.title and r.explanation and "\n" not in r.explanation
+    assert rule("length.short").id == "length"
+
+
+WORDS_140 = " ".join(["word"] * 140)
+
+
+@pytest.mark.parametrize("words, target, expected", [
+    (140, 60, []),                     # one minute at 140 wpm: on target
+    (60, 60, ["length.short"]),        # about 26 s
+    (200, 60, ["length.long"]),        # about 86 s
+    (0, 60, []),                       # nothing written: nothing to say yet
+])
+def test_spoken_length_against_target(words, target, expected):
+    findings = run({"outline": " ".join(["word"] * words)}, target=target)
+    assert [r for r in ids(findings) if r.startswith("length")] == expected
+    if expected:
+        assert f"{words} words" in fired(expected[0], findings)[0].matched
+
+
+def test_the_pace_changes_the_verdict():
+    text = {"outline": " ".join(["word"] * 110)}
+    assert "length.short" not in ids(run(text, target=60, pace=130))
+    assert "length.short" not in ids(run(text, target=60, pace=160))
+    assert "length.long" in ids(run(text, target=40, pace=130))
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Um, I was on call. Uh, it was late.", ["“Um”", "“Uh”"]),
+    ("It was, like, a huge bleed.", ["“like”"]),
+    ("I basically just called, you know.", ["“basically”", "“you know”"]),
+    ("I actually kind of froze.", ["“actually”", "“kind of”"]),
+    ("Umm, so, umm, yes.", ["“Umm” ×2"]),
+])
+def test_filler_words_fire_and_are_named(text, words):
+    finding = fired("filler", run({"outline": text}))[0]
+    assert list(finding.matched) == words
+
+
+@pytest.mark.parametrize("text", [
+    "I like reading chest films and I would like to train here.",
+    "That kind of case is rare; this sort of error is common.",
+    "The mass looks like a hamartoma.",
+    "I want to make sure you know the result.",
+    "The umbrella of mummy umami.",
+])
+def test_filler_words_that_are_not_fillers(text):
+    assert fired("filler", run({"outline": text})) == []
+
+
+def test_cliches_without_a_concrete_case_fire():
+    finding = fired("cliche", run({"outline": "I like puzzles. I am a people person. And I "
+                                              "have always wanted this."}))[0]
+    assert finding.matched == ("“I like puzzles”", "“I am a people person”",
+                               "“I have always wanted”")
+
+
+@pytest.mark.parametrize("text", [
+    "I like puzzles: on my ED rotation a CT changed the plan for a patient.",
+    "I have always wanted to do this. For example, I read 300 films on my elective.",
+    "Radiology interests me because imaging changes decisions.",
+])
+def test_cliches_next_to_a_concrete_case_do_not_fire(text):
+    assert fired("cliche", run({"outline": text})) == []
+
+
+def test_apologetic_framing_on_img_and_red_flag_questions():
+    text = {"statement": "Unfortunately I failed. Sorry. I was just an IMG student then.",
+            "context": "I am only an IMG.", "changed": "", "result": ""}
+    finding = fired("apologetic", run(text, structure="red_flag", category="red-flag"))[0]
+    assert "“Unfortunately”" in finding.matched and "“Sorry”" in finding.matched
+    assert any("just an" in m for m in finding.matched)
+    img = run({"outline": "Unfortunately my school was abroad."}, category="img")
+    assert fired("apologetic", img)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Unfortunately the scanner broke.", "behavioral"),      # not an IMG or red-flag question
+    ("Just a few weeks later I retook it and passed.", "red-flag"),
+    ("I took full ownership and passed with a 238.", "red-flag"),
+])
+def test_apologetic_framing_that_must_not_fire(text, category):
+    assert fired("apologetic", run({"outline": text}, category=category)) == []
+
+
+def test_empty_star_parts_fire_once_something_is_written():
+    assert fired("part.empty", run({}, structure="star")) == []
+    findings = fired("part.empty", run({"situation": "On call.", "action": "I paged."},
+                                       structure="star"))
+    assert [f.part for f in findings] == ["task", "result", "learned"]
+    assert findings[0].matched == ("Task",)
+
+
+@pytest.mark.parametrize("result, fires", [
+    ("It went well.", True),
+    ("Everyone was happy with it.", True),
+    ("She was discharged on day 6.", False),
+    ("Turnaround fell from 4 hours to 50 minutes.", False),
+    ("The team adopted my checklist.", False),
+])
+def test_result_without_outcome_or_number(result, fires):
+    parts = {"situation": "s", "task": "t", "action": "a", "result": result, "learned": "l"}
+    found = fired("result.no-outcome", run(parts, structure="star"))
+    assert bool(found) == fires
+    if fires:
+        assert found[0].part == "result" and result.split()[0] in found[0].matched[0]
+
+
+@pytest.mark.parametrize("action, fires", [
+    ("We called radiology, we got the CT, our team met and we decided.", True),
+    ("I called radiology and we got the CT; I then told our team.", False),
+    ("We called.", False),  # too little to judge
+])
+def test_action_that_says_we_far_more_than_i(action, fires):
+    found = fired("action.we", run({"action": action}, structure="star"))
+    assert bool(found) == fires
+    if fires:
+        assert found[0].matched == ("“We” ×3", "“our”", "“I” ×0")
+
+
+def test_we_rule_reads_what_changed_in_a_red_flag_answer():
+    found = fired("action.we", run({"changed": "We studied, we met, our group and we passed."},
+                                   structure="red_flag", category="red-flag"))
+    assert found and found[0].part == "changed"
+
+
+GENERIC = ("Your program has a great reputation, strong teaching and diverse pathology, and "
+           "the supportive environment would be a good fit for me and my goals.")
+
+
+def test_why_this_program_with_nothing_specific_fires():
+    found = fired("why-program.generic", run({"outline": GENERIC}, category="why",
+                                             tags=["why-program"]))
+    assert found and "“great reputation”" in found[0].matched
+
+
+@pytest.mark.parametrize("text, programs", [
+    ("I met Dr. Patel, whose prostate MRI work matches my research, and the residents run "
+     "their own case conference.", ()),
+    ("The 3T research scanner and two weeks of protected research time each year fit my "
+     "plans for the next four years of training.", ()),
+    (GENERIC + " lakeside is where I trained as a student.", ("Lakeside",)),
+])
+def test_why_this_program_with_specifics_does_not_fire(text, programs):
+    found = fired("why-program.generic", run({"outline": text}, category="why",
+                                             tags=["why-program"], programs=programs))
+    assert found == []
+
+
+def test_why_program_rule_only_on_why_program_questions():
+    assert fired("why-program.generic", run({"outline": GENERIC}, category="intro")) == []
+    by_text = run({"outline": GENERIC}, category="why", question="Why our program?")
+    assert fired("why-program.generic", by_text)
+
+
+def test_user_text_with_markup_and_emoji_is_matched_literally():
+    findings = run({"outline": "[bold]Um[/bold], [/] 🩻 basically"})
+    assert fired("filler", findings)[0].matched == ("“Um”", "“basically”")

@@ -1,0 +1,87 @@
+"""The answer editor's link to the database: what is saved, what is on its way.
+
+Every save is a job for the app's one writer thread, so typing never waits for the disk.
+The first save of a new answer creates it; the answer's id is set by that job *in the
+writer thread*, and because the writer runs jobs in order, every later job already sees
+it. The editor only reads `answer_id` after the job is done (`poll`, `wait`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from concurrent.futures import Future
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from question_bank.answers import Answer, save_answer
+
+
+@dataclass
+class SaveState:
+    text: str  # "Saved 10:42:03", "Saving…", "Not saved: …"
+    ok: bool
+
+
+class AnswerDraft:
+    def __init__(self, writer, question_id: str, answer: Answer | None, structure: str,
+                 parts: dict[str, str]) -> None:
+        self.writer = writer
+        self.question_id = question_id
+        self.answer_id: int | None = answer.id if answer else None
+        self.session = uuid.uuid4().hex  # one editing session: its autosaves share revisions
+        self.saved: tuple[str, dict[str, str]] = (structure, dict(parts))
+        self.pending: Future | None = None
+        self.last: Answer | None = answer
+
+    def reset(self, answer: Answer | None, structure: str, parts: dict[str, str]) -> None:
+        """The editor now shows `answer` (another version, or a restored state)."""
+        self.answer_id = answer.id if answer else None
+        self.saved = (structure, dict(parts))
+        self.last = answer
+
+    def _write(self, db: Database, structure: str, parts: dict[str, str]) -> Answer:
+        answer = save_answer(db, self.answer_id, question_id=self.question_id,
+                             structure=structure, parts=parts, session=self.session)
+        self.answer_id = answer.id  # in the writer thread, before the next job runs
+        return answer
+
+    def submit(self, structure: str, parts: dict[str, str], *, create: bool = False) -> bool:
+        """Hand the text to the writer if it changed (or `create` an answer that has none).
+        Returns whether anything was submitted."""
+        on_its_way = self.answer_id is not None or self.pending is not None
+        needs_create = create and not on_its_way
+        changed = (structure, parts) != self.saved
+        worth_it = on_its_way or any(text.strip() for text in parts.values())
+        if not (needs_create or (changed and worth_it)):
+            return False
+        self.saved = (structure, dict(parts))
+        self.pending = self.writer.submit(self._write, structure, dict(parts))
+        return True
+
+    def poll(self) -> SaveState | None:
+        """What became of the last save, once it is done (None while it is on its way)."""
+        future = self.pending
+        if future is None or not future.done():
+            return None
+        self.pending = None
+        error = future.exception()
+        if error is not None:
+            self.saved = ("", {})  # so that the next tick tries again
+            reason = type(error).__name__ if not str(error) else str(error).split("\n")[0]
+            return SaveState(f"Not saved ({reason[:60]}); trying again", False)
+        self.last = future.result()
+        return SaveState(f"Saved {datetime.now():%H:%M:%S}", True)
+
+    async def wait(self) -> Answer | None:
+        """Wait for the save on its way (if any); the answer as saved, or None on failure."""
+        future = self.pending
+        if future is not None:
+            try:
+                await asyncio.wrap_future(future)
+            except Exception:
+                pass
+        self.poll()
+        return self.last

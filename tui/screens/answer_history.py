@@ -1,0 +1,145 @@
+"""An answer's history: every revision (when, how long), a diff against now, restore."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from question_bank.answers import Answer
+from question_bank.revisions import Diff, Revision, diff_parts, list_revisions
+from question_bank.structures import get_structure
+from tui.context import AppContext
+
+KINDS = {"created": "first saved", "edit": "edited", "restore": "restored"}
+
+
+def when(stamp: str, now: datetime) -> str:
+    """A revision's time in the user's zone, with how long ago."""
+    moment = datetime.fromisoformat(stamp).astimezone(now.tzinfo)
+    seconds = (now - moment).total_seconds()
+    if seconds < 60:
+        ago = "just now"
+    elif seconds < 3600:
+        ago = f"{int(seconds // 60)} min ago"
+    elif seconds < 86400:
+        ago = f"{int(seconds // 3600)} h ago"
+    else:
+        ago = f"{int(seconds // 86400)} d ago"
+    return f"{moment:%a %d %b %H:%M} · {ago}"
+
+
+def diff_content(diff: Diff) -> Content:
+    """The diff as text: added words underlined in green, removed ones struck through in red."""
+    if not diff.changed:
+        return Content("Same as now.")
+    head = Content.from_markup(
+        "Compared with now: [$text-success]+$added[/] words, [$text-error]−$removed[/] words",
+        added=str(diff.added_words), removed=str(diff.removed_words))
+    blocks = [head]
+    if diff.structure_from != diff.structure_to:
+        blocks.append(Content(f"Structure then: {get_structure(diff.structure_from).label}; "
+                              f"now: {get_structure(diff.structure_to).label}."))
+    for part in diff.parts:
+        pieces = [(text, {"same": "", "added": "$text-success underline",
+                          "removed": "$text-error strike"}[tag]) for tag, text in part.ops]
+        mark = "" if part.changed else " (unchanged)"
+        blocks.append(Content.from_markup("\n[b]$label[/b]$mark", label=part.label, mark=mark))
+        blocks.append(Content.assemble(*pieces))
+    return Content("\n").join(blocks)
+
+
+class AnswerHistory(ModalScreen[int | None]):
+    """An answer's history"""
+
+    HELP_TITLE = "Answer history"
+    BINDINGS = [
+        Binding("r", "restore", "Restore", id="history.restore",
+                tooltip="Bring this version back (the current text stays in the history)"),
+        Binding("escape", "dismiss(None)", "Close", id="history.close"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        revisions: list[Revision]
+
+    @dataclass
+    class Compared(Message):
+        revision_id: int
+        diff: Diff
+
+    def __init__(self, ctx: AppContext, answer: Answer) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.answer = answer
+        self.revisions: list[Revision] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="history-body", classes="dialog") as body:
+            body.border_title = Content(f"History of {self.answer.label}")
+            yield OptionList(id="history-list")
+            with VerticalScroll(id="history-diff", can_focus=True):
+                yield Static(Content("Reading the history…"), id="history-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="history", exit_on_error=False)
+    def load(self) -> None:
+        with self.ctx.reader() as db:
+            self.post_message(self.Loaded(list_revisions(db, self.answer.id)))
+
+    @on(Loaded)
+    def loaded(self, event: Loaded) -> None:
+        self.revisions = event.revisions
+        now = self.ctx.now()
+        options = self.query_one("#history-list", OptionList)
+        options.clear_options()
+        for i, r in enumerate(self.revisions):
+            extra = " · now" if i == 0 else ""
+            options.add_option(Option(Content.from_markup(
+                "[b]$when[/b]\n  [dim]$words words · $kind$extra[/dim]",
+                when=when(r.saved_at, now), words=str(r.words), kind=KINDS.get(r.kind, r.kind),
+                extra=extra), id=str(r.id)))
+        self.query_one("#history-body").border_subtitle = (
+            f"{len(self.revisions)} versions · r restore · escape close")
+        if self.revisions:
+            options.highlighted = min(1, len(self.revisions) - 1)
+        options.focus()
+
+    @on(OptionList.OptionHighlighted, "#history-list")
+    def highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        revision = self.revisions[event.option_index]
+        self.compare(revision)
+
+    @work(thread=True, exclusive=True, group="history-diff", exit_on_error=False)
+    def compare(self, revision: Revision) -> None:
+        diff = diff_parts(revision.parts, revision.structure, self.answer.parts,
+                          self.answer.structure)
+        self.post_message(self.Compared(revision.id, diff))
+
+    @on(Compared)
+    def compared(self, event: Compared) -> None:
+        selected = self.selected()
+        if selected is not None and selected.id == event.revision_id:
+            self.query_one("#history-text", Static).update(diff_content(event.diff))
+
+    def selected(self) -> Revision | None:
+        index = self.query_one("#history-list", OptionList).highlighted
+        return self.revisions[index] if index is not None and self.revisions else None
+
+    @on(OptionList.OptionSelected, "#history-list")
+    def action_restore(self) -> None:
+        revision = self.selected()
+        if revision is not None:
+            self.dismiss(revision.id)

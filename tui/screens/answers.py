@@ -1,0 +1,324 @@
+"""Answers: every answer written, searchable and sortable; Enter opens the editor."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import DataTable, Input, Select, Static
+
+from question_bank.answer_lists import (
+    DESCENDING_FIRST,
+    SORTS,
+    AnswerSummary,
+    count_answers,
+    count_matches,
+    list_answers,
+    search_answers,
+)
+from question_bank.answers import delete_answer, get_answer
+from question_bank.categories import categories, category_label
+from tui.messages import OpenAnswer
+from tui.screens.base import SectionScreen
+from tui.table_fit import FitTable, columns_that_fit, cursor_key, set_columns, stretch
+from tui.widgets.answer_preview import AnswerPreview, answer_content
+
+PAGE = 200  # rows read at a time; more are read as the cursor nears the end
+SEARCH_LIMIT = 200
+SORT_LABELS = {"updated": "last edited", "question": "question", "category": "category",
+               "words": "length"}
+COLUMNS = (("question", "Question", 40), ("version", "Version", 14),
+           ("category", "Category", 14), ("words", "Words", 6), ("updated", "Edited", 12))
+MIN_TABLE_WIDTH = {"version": 56, "category": 84}  # narrower tables leave these columns out
+COLUMN_SORTS = {"question": "question", "category": "category", "words": "words",
+                "updated": "updated"}
+
+
+@dataclass(frozen=True)
+class Page:
+    generation: int
+    rows: list[AnswerSummary]
+    total: int
+    offset: int
+    searching: bool
+
+
+def _python_key(sort: str):
+    order = {c.id: i for i, c in enumerate(categories())}
+    return {
+        "updated": lambda a: (a.updated_at, a.id),
+        "question": lambda a: (a.question_text.casefold(), a.id),
+        "category": lambda a: (order.get(a.category, 999), a.question_text.casefold()),
+        "words": lambda a: (a.words, a.id),
+    }[sort]
+
+
+class AnswersScreen(SectionScreen):
+    """Answers"""
+
+    SECTION = "answers"
+    HELP_TITLE = "Answers"
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", id="answers.search"),
+        Binding("s", "next_sort", "Sort", id="answers.sort",
+                tooltip="Sort by last edited, question, category or length"),
+        Binding("r", "reverse", "Reverse", id="answers.reverse", tooltip="Reverse the order"),
+        Binding("c", "toggle_current", "Current only", id="answers.current",
+                tooltip="Show only current answers, or every version"),
+        Binding("x", "delete", "Delete", id="answers.delete",
+                tooltip="Delete the selected answer and its history (asks first)"),
+        Binding("p", "preview", "Preview", id="answers.preview",
+                tooltip="Read the selected answer full-screen"),
+        Binding("escape", "leave_search", "List", show=False, id="answers.list"),
+    ]
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self.generation = 0
+        self.rows: list[AnswerSummary] = []
+        self.total = 0
+        self.searching = False
+        self.sort = "updated"
+        self.descending = True
+        self.current_only = False
+        self.loading_more = False
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="answers-filters"):
+            yield Input(placeholder="Search your answers (type words)", id="answers-search")
+            yield Select([(c.label, c.id) for c in categories()], prompt="Category",
+                         id="answers-category")
+        with Horizontal(id="answers-main"):
+            with Vertical(id="answers-list"):
+                yield FitTable(id="answers-table", cursor_type="row", zebra_stripes=True)
+                yield Static(id="answers-status")
+            yield AnswerPreview(id="answers-preview")
+
+    def on_mount(self) -> None:
+        self.set_columns(tuple(key for key, _, _ in COLUMNS))
+        self.query_one("#answers-table", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()  # answers change in the editor
+
+    @on(FitTable.Resized, "#answers-table")
+    def table_resized(self) -> None:
+        self.fit_columns()
+
+    def set_columns(self, keys: tuple[str, ...]) -> None:
+        table = self.query_one("#answers-table", DataTable)
+        set_columns(table, COLUMNS, keys)
+        now = self.ctx.now()
+        for a in self.rows:
+            table.add_row(*self.cells(a, now), key=str(a.id))
+
+    def fit_columns(self) -> None:
+        """The question takes what the other columns leave; narrow tables drop columns."""
+        table = self.query_one("#answers-table", DataTable)
+        if not table.size.width or not table.columns:
+            return
+        keys = columns_that_fit(COLUMNS, table.size.width, MIN_TABLE_WIDTH)
+        if tuple(k.value for k in table.columns) != keys:
+            keep = self.highlighted_id()
+            self.set_columns(keys)
+            if keep and keep in table.rows:
+                table.move_cursor(row=table.get_row_index(keep), animate=False)
+        stretch(table, "question")
+
+    # Loading -----------------------------------------------------------------------------
+
+    def filters(self) -> dict:
+        category = self.query_one("#answers-category", Select).value
+        return {"category": None if category == Select.NULL else category,
+                "search": self.query_one("#answers-search", Input).value.strip(),
+                "current_only": self.current_only}
+
+    def reload(self) -> None:
+        self.generation += 1
+        self.loading_more = False
+        self.load(self.generation, self.filters(), self.sort, self.descending, 0)
+
+    @work(thread=True, exclusive=True, group="answers-list", exit_on_error=False)
+    def load(self, generation: int, filters: dict, sort: str, descending: bool,
+             offset: int) -> None:
+        with self.ctx.reader() as db:
+            if filters["search"]:
+                rows = search_answers(db, filters["search"], limit=SEARCH_LIMIT)
+                if filters["category"]:
+                    rows = [r for r in rows if r.category == filters["category"]]
+                if filters["current_only"]:
+                    rows = [r for r in rows if r.is_current]
+                rows.sort(key=_python_key(sort), reverse=descending)
+                total = count_matches(db, filters["search"])
+                searching = True
+            else:
+                rows = list_answers(db, sort=sort, descending=descending,
+                                    category=filters["category"],
+                                    current_only=filters["current_only"], limit=PAGE,
+                                    offset=offset)
+                total = count_answers(db, category=filters["category"],
+                                      current_only=filters["current_only"])
+                searching = False
+        self.app.call_from_thread(self.fill, Page(generation, rows, total, offset, searching))
+
+    def fill(self, page: Page) -> None:
+        if page.generation != self.generation:
+            return
+        table = self.query_one("#answers-table", DataTable)
+        keep = self.highlighted_id() if page.offset == 0 else None
+        if page.offset == 0:
+            table.clear()
+            self.rows = []
+        self.rows += page.rows
+        self.total, self.searching = page.total, page.searching
+        now = self.ctx.now()
+        for a in page.rows:
+            table.add_row(*self.cells(a, now), key=str(a.id))
+        self.loading_more = False
+        if keep and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep), animate=False)
+        self.fit_columns()
+        self.update_status()
+        self.show_preview()
+
+    def cells(self, a: AnswerSummary, now: datetime) -> tuple:
+        edited = datetime.fromisoformat(a.updated_at).astimezone(now.tzinfo)
+        stamp = f"{edited:%H:%M}" if edited.date() == now.date() else f"{edited:%d %b %Y}"
+        cells = {
+            "question": Text(("● " if a.is_current else "○ ") + a.question_text, no_wrap=True,
+                             overflow="ellipsis"),
+            "version": Text(a.label, no_wrap=True, overflow="ellipsis",
+                            style="" if a.is_current else "dim"),
+            "category": Text(category_label(a.category), no_wrap=True, overflow="ellipsis",
+                             style="dim"),
+            "words": Text(str(a.words), justify="right"),
+            "updated": Text(stamp, style="dim"),
+        }
+        table = self.query_one("#answers-table", DataTable)
+        return tuple(cells[key.value] for key in table.columns)
+
+    def update_status(self) -> None:
+        filters = self.filters()
+        shown = len(self.rows)
+        if self.searching:
+            text = (f"{shown} best of {self.total} matching “{filters['search']}”"
+                    if self.total > shown else f"{shown} matching “{filters['search']}”")
+        else:
+            text = f"{self.total} answer{'s' if self.total != 1 else ''}"
+        if filters["category"]:
+            text += f" in {category_label(filters['category'])}"
+        if self.current_only:
+            text += " (current only)"
+        way = "↓" if self.descending else "↑"
+        text += f" · by {SORT_LABELS[self.sort]} {way}"
+        if not self.rows:
+            text += (" · nothing matches: clear the search" if filters["search"] else
+                     " · none yet: press 2, choose a question, Enter to write")
+        self.query_one("#answers-status", Static).update(Content(text))
+
+    # Selection ---------------------------------------------------------------------------
+
+    def highlighted_id(self) -> str | None:
+        return cursor_key(self.query_one("#answers-table", DataTable))
+
+    def selected(self) -> AnswerSummary | None:
+        key = self.highlighted_id()
+        return next((a for a in self.rows if str(a.id) == key), None)
+
+    def show_preview(self) -> None:
+        summary = self.selected()
+        answer = get_answer(self.ctx.db, summary.id) if summary else None
+        self.query_one(AnswerPreview).show(
+            answer_content(answer, summary.question_text, summary.snippet) if answer else None)
+
+    @on(DataTable.RowHighlighted, "#answers-table")
+    def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        more = not self.searching and len(self.rows) < self.total and not self.loading_more
+        if more and event.cursor_row >= len(self.rows) - 20:
+            self.loading_more = True
+            self.load(self.generation, self.filters(), self.sort, self.descending,
+                      len(self.rows))
+        self.show_preview()
+
+    @on(DataTable.RowSelected, "#answers-table")
+    def row_selected(self) -> None:
+        answer = self.selected()
+        if answer is not None:
+            self.post_message(OpenAnswer(answer.question_id, answer.id))
+
+    @on(DataTable.HeaderSelected, "#answers-table")
+    def header_selected(self, event: DataTable.HeaderSelected) -> None:
+        sort = COLUMN_SORTS.get(event.column_key.value)
+        if sort is None:
+            return
+        if sort == self.sort:
+            self.descending = not self.descending
+        else:
+            self.sort, self.descending = sort, sort in DESCENDING_FIRST
+        self.reload()
+
+    # Filters and actions -----------------------------------------------------------------
+
+    @on(Input.Changed, "#answers-search")
+    @on(Select.Changed, "#answers-category")
+    def filters_changed(self) -> None:
+        self.reload()
+
+    @on(Input.Submitted, "#answers-search")
+    def search_submitted(self) -> None:
+        self.query_one("#answers-table", DataTable).focus()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#answers-search", Input).focus()
+
+    def action_leave_search(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+        self.query_one("#answers-table", DataTable).focus()
+
+    def action_next_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.descending = self.sort in DESCENDING_FIRST
+        self.reload()
+
+    def action_reverse(self) -> None:
+        self.descending = not self.descending
+        self.reload()
+
+    def action_toggle_current(self) -> None:
+        self.current_only = not self.current_only
+        self.reload()
+
+    def action_preview(self) -> None:
+        preview = self.query_one(AnswerPreview)
+        if self.maximized is preview:
+            self.minimize()
+            self.query_one("#answers-table", DataTable).focus()
+        else:
+            self.maximize(preview, container=False)
+            self.call_after_refresh(preview.focus)
+
+    def action_delete(self) -> None:
+        from tui.screens.confirm import ConfirmDialog
+
+        answer = self.selected()
+        if answer is None:
+            return
+
+        async def answered(yes: bool | None) -> None:
+            if yes:
+                await asyncio.wrap_future(self.ctx.writer.submit(delete_answer, answer.id))
+                self.notify("Answer deleted.")
+                self.reload()
+
+        self.app.push_screen(ConfirmDialog(Content.from_markup(
+            "Delete “$label” of “$question” ($words words) and all its history? This cannot "
+            "be undone.", label=answer.label, question=answer.question_text,
+            words=str(answer.words)), yes="Delete"), answered)

@@ -1,0 +1,76 @@
+"""One part of an answer (Situation, Task…): its prompt and a text area, with a word count."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static, TextArea
+
+from question_bank.structures import count_words
+
+
+class PartArea(TextArea):
+    """The text area of one part; `part_key` says which."""
+
+    DEFAULT_CSS = """
+    PartArea {
+        height: auto;
+        min-height: 3;
+        max-height: 16;
+        border: round $border-blurred;
+        border-title-color: $text-muted;
+        border-subtitle-color: $text-muted;
+    }
+    PartArea:focus {
+        border: round $primary;
+        border-title-color: $text-primary;
+        border-title-style: bold;
+    }
+    """
+
+    def __init__(self, part_key: str, text: str, *, label: str) -> None:
+        super().__init__(text, id=f"part-{part_key}", soft_wrap=True, show_line_numbers=False,
+                         tab_behavior="focus", highlight_cursor_line=False)
+        self.part_key = part_key
+        self.border_title = label
+        self.show_count(count_words(text))
+        self.visited = False
+
+    def on_focus(self) -> None:
+        # Coming to a part for the first time (tab from the one above), carry on writing at
+        # its end; later visits keep the cursor where the user left it.
+        if not self.visited:
+            self.visited = True
+            self.move_cursor(self.document.end)
+
+    def show_count(self, words: int) -> None:
+        subtitle = f"{words} word{'s' if words != 1 else ''}"
+        if self.border_subtitle != subtitle:  # a new border repaints the whole area
+            self.border_subtitle = subtitle
+
+
+class PartEditor(Vertical):
+    """A prompt line above a part's text area. Kept parts (set aside) are marked."""
+
+    DEFAULT_CSS = """
+    PartEditor { height: auto; }
+    PartEditor > .part-prompt { color: $text-muted; padding: 0 1; height: auto; }
+    PartEditor.-kept > .part-prompt { color: $text-warning; }
+    """
+
+    def __init__(self, part_key: str, text: str, *, label: str, prompt: str,
+                 kept: bool = False) -> None:
+        super().__init__(id=f"editor-{part_key}", classes="-kept" if kept else "")
+        self.part_key = part_key
+        self.text = text
+        self.label = label
+        self.prompt = prompt
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.prompt), classes="part-prompt")
+        yield PartArea(self.part_key, self.text, label=self.label)
+
+    @property
+    def area(self) -> PartArea:
+        return self.query_one(PartArea)

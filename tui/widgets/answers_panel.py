@@ -1,0 +1,80 @@
+"""Home card: how many questions have an answer, by category; the answer to continue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Static
+
+from question_bank.answer_lists import AnswerSummary, answered_by_category, recent_answers
+from question_bank.categories import categories
+from question_bank.coverage import coverage
+from question_bank.stories import Competency, story_titles
+from tui.widgets.home_panel import HomePanel, NextStep
+
+FIRST_QUESTION = "intro.tell-me-about-yourself"
+
+
+@dataclass(frozen=True)
+class AnswersState:
+    by_category: dict[str, tuple[int, int]]  # category: (answered, questions)
+    recent: AnswerSummary | None
+    stories: int
+    uncovered: list[Competency]
+
+    @property
+    def answered(self) -> int:
+        return sum(a for a, _ in self.by_category.values())
+
+    @property
+    def questions(self) -> int:
+        return sum(n for _, n in self.by_category.values())
+
+
+class AnswersPanel(HomePanel):
+    TITLE = "Answers and stories"
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="answers-summary")
+
+    def gather(self, db: Database) -> AnswersState:
+        recent = recent_answers(db, 1)
+        return AnswersState(answered_by_category(db), recent[0] if recent else None,
+                            len(story_titles(db)), coverage(db).uncovered)
+
+    def show(self, state: AnswersState) -> None:
+        lines = [Content.from_markup(
+            "[b]$answered[/b] of $questions questions answered · [b]$stories[/b] stor$ies",
+            answered=str(state.answered), questions=str(state.questions),
+            stories=str(state.stories), ies="ies" if state.stories != 1 else "y")]
+        for c in categories():
+            answered, total = state.by_category.get(c.id, (0, 0))
+            if answered:
+                lines.append(Content.from_markup("  [dim]$n[/dim] $label", n=f"{answered:>3}/"
+                                                 f"{total:<3}", label=c.label))
+        if state.recent is not None:
+            lines.append(Content.from_markup("Last edited: $question [dim]($words words)[/dim]",
+                                             question=state.recent.question_text,
+                                             words=str(state.recent.words)))
+        if state.uncovered:
+            lines.append(Content.from_markup(
+                "[$text-warning]No story yet for:[/] $names",
+                names=", ".join(c.label for c in state.uncovered)))
+        self.query_one("#answers-summary", Static).update(Content("\n").join(lines))
+
+    def next_steps(self, state: AnswersState) -> list[NextStep]:
+        steps = []
+        if state.recent is not None:
+            r = state.recent
+            steps.append(NextStep(20, f"Continue your answer to “{r.question_text}”",
+                                  f"app.open_answer({r.question_id!r}, {r.id})"))
+        else:
+            steps.append(NextStep(20, "Write your first answer: “Tell me about yourself.”",
+                                  f"app.open_answer({FIRST_QUESTION!r})"))
+        if state.uncovered:
+            steps.append(NextStep(60, f"Write a story that shows {state.uncovered[0].label.lower()}"
+                                      " (4, then a)", "app.section('stories')"))
+        return steps

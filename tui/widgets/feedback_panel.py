@@ -1,0 +1,50 @@
+"""Feedback beside the answer editor: each finding with its rule id, what it means, and the
+words it saw. Shown literally: the matched words are the user's own text."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from question_bank.feedback import RULES, Finding, rule
+
+
+def finding_content(finding: Finding) -> Content:
+    title = rule(finding.rule).title
+    lines = [
+        Content.from_markup("[b $text-warning]▲ $title[/] [dim]$id[/dim]", title=title,
+                            id=finding.rule),
+        Content.from_markup("  $message", message=finding.message),
+    ]
+    if finding.matched:
+        lines.append(Content.from_markup("  [dim]saw[/dim] $words",
+                                         words=", ".join(finding.matched)))
+    return Content("\n").join(lines)
+
+
+class FeedbackPanel(VerticalScroll, can_focus=True):
+    """The findings of the feedback rules; `show(findings)` replaces them."""
+
+    DEFAULT_CSS = """
+    FeedbackPanel { padding: 0 1; }
+    FeedbackPanel > #feedback-findings { height: auto; }
+    FeedbackPanel > #feedback-rules { color: $text-muted; margin-top: 1; height: auto; }
+    """
+
+    def compose(self):
+        yield Static(Content("Feedback appears as you write."), id="feedback-findings")
+        yield Static(Content.from_markup("[b]Rules checked:[/b] $rules",
+                                         rules=" · ".join(r.title for r in RULES)),
+                     id="feedback-rules")
+
+    def show(self, findings: list[Finding], *, written: bool) -> None:
+        box = self.query_one("#feedback-findings", Static)
+        if not written:
+            box.update(Content("Feedback appears as you write."))
+        elif not findings:
+            box.update(Content.from_markup("[b $text-success]✓ No findings[/]: every rule "
+                                           "passed."))
+        else:
+            box.update(Content("\n").join(finding_content(f) for f in findings))
+        self.border_subtitle = f"{len(findings)} finding{'s' if len(findings) != 1 else ''}"
