@@ -11,6 +11,8 @@ morning). The clock stops when the screen shows the home screen's "What to do ne
 from __future__ import annotations
 
 import argparse
+import compileall
+import os
 import statistics
 import sys
 import tempfile
@@ -47,6 +49,13 @@ def main() -> None:
         minimal.write_text(MINIMAL_APP)
         env = {"PYTHONPATH": str(root), "XDG_DATA_HOME": str(folder / "data")}
         from tui.launch import prepare_database
+
+        # Installed packages are byte-compiled by pip; do the same for a source checkout, so
+        # neither program pays for compiling (PYTHONDONTWRITEBYTECODE would hide the cache).
+        compileall.compile_dir(str(root / "tui"), quiet=1)
+        compileall.compile_dir(str(root / "question_bank"), quiet=1)
+        compileall.compile_dir(str(root / "dossiers"), quiet=1)
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
         prepare_database(db)
         app_argv = [sys.executable, "-m", "tui.cli", "--db", str(db)]

@@ -54,7 +54,13 @@ class MatchprepApp(App[None]):
     def _make_section(self, section_id: str) -> Screen:
         for s in SECTIONS:
             if s.id == section_id:
-                return s.screen_class()(self.ctx)
+                screen = s.screen_class()(self.ctx)
+                # A new mode's screen would otherwise make Textual re-parse every stylesheet
+                # (twice on the first switch: ~60 ms each, on start-up and on first opening
+                # each section). It is styled on mount with the current theme anyway; a later
+                # theme change still raises the app's count and refreshes it.
+                screen._css_update_count = self._css_update_count
+                return screen
         raise KeyError(section_id)
 
     def on_mount(self) -> None:
