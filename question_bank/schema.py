@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from question_bank.practice_schema import DRILL_MIGRATIONS, MOCK_MIGRATIONS
+
 
 def _questions_001(db: Database) -> None:
     db["questions"].create(
@@ -43,4 +45,6 @@ def _questions_001(db: Database) -> None:
 
 COMPONENTS = [
     ("questions", [_questions_001]),
+    ("drill", DRILL_MIGRATIONS),
+    ("mock", MOCK_MIGRATIONS),
 ]
