@@ -109,9 +109,17 @@ def rating_name(value: int) -> str:
     return RATINGS[int(value) - 1]
 
 
+def make_scheduler(*, fuzzing: bool = True) -> Scheduler:
+    """FSRS with one 10-minute (re)learning step: an answer rated good or easy the first
+    time graduates at once (days, not minutes); again comes back in 10 minutes, so a drill
+    can ask it once more at the end of the session."""
+    steps = (timedelta(minutes=10),)
+    return Scheduler(learning_steps=steps, relearning_steps=steps, enable_fuzzing=fuzzing)
+
+
 @cache
 def default_scheduler() -> Scheduler:
-    return Scheduler()
+    return make_scheduler()
 
 
 # Cards --------------------------------------------------------------------------------

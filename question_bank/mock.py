@@ -46,11 +46,17 @@ class MockItem:
     note: str
 
     @property
+    def aim_seconds(self) -> int:
+        """What the answer aimed at: the question's target, or the session's limit if shorter
+        (a stress round's cap)."""
+        return min(self.target_seconds, self.limit_seconds)
+
+    @property
     def used_ratio(self) -> float | None:
-        """Speaking time against the target (1.0 = on target), for answered questions."""
-        if self.outcome != "answered" or self.speak_seconds is None or not self.target_seconds:
+        """Speaking time against the aim (1.0 = on target), for answered questions."""
+        if self.outcome != "answered" or self.speak_seconds is None or not self.aim_seconds:
             return None
-        return self.speak_seconds / self.target_seconds
+        return self.speak_seconds / self.aim_seconds
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +104,7 @@ class SessionSummary:
     skipped: int
     rated: int
     speak_seconds: float
-    target_seconds: int  # of the answered questions
+    target_seconds: int  # of the answered questions (each capped by its limit)
 
     @property
     def label(self) -> str:
@@ -235,8 +241,8 @@ def list_sessions(db: Database, *, limit: int = 200) -> list[SessionSummary]:
                sum(i.outcome = 'answered') as answered, sum(i.outcome = 'skipped') as skipped,
                sum(i.rating is not null) as rated,
                coalesce(sum(case when i.outcome = 'answered' then i.speak_seconds end), 0) as spoke,
-               coalesce(sum(case when i.outcome = 'answered' then i.target_seconds end), 0)
-                   as targets
+               coalesce(sum(case when i.outcome = 'answered'
+                                 then min(i.target_seconds, i.limit_seconds) end), 0) as targets
         from mock_sessions s left join mock_items i on i.session_id = s.id
         group by s.id order by s.started_at desc, s.id desc limit ?
     """

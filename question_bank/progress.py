@@ -33,7 +33,7 @@ class SessionTiming:
     format: str
     answered: int
     speak_seconds: float
-    target_seconds: int
+    target_seconds: int  # each answer's target, or its limit where shorter
     over: int  # answers longer than their limit
 
     @property
@@ -85,7 +85,8 @@ def session_timings(db: Database, start: date, days: int, tz: tzinfo) -> list[Se
     rows = db.query(
         """
         select s.id, s.started_at, s.format, count(i.id) as answered,
-               sum(i.speak_seconds) as spoke, sum(i.target_seconds) as targets,
+               sum(i.speak_seconds) as spoke,
+               sum(min(i.target_seconds, i.limit_seconds)) as targets,
                sum(i.speak_seconds > i.limit_seconds) as over
         from mock_sessions s join mock_items i on i.session_id = s.id
         where i.outcome = 'answered' and s.started_at >= ? and s.started_at < ?

@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "tui.cmd.doctor",
     "tui.cmd.questions",
     "tui.cmd.backups",
+    "tui.cmd.mock",
 ]
 
 

@@ -30,6 +30,10 @@ SECTIONS: tuple[Section, ...] = (
             "Where you stand and what to do next."),
     Section("questions", "2", "Questions", "tui.screens.questions:QuestionsScreen",
             "The question bank: browse, search, add, edit and hide questions."),
+    Section("mock", "6", "Mock", "tui.screens.mock:MockScreen",
+            "Timed mock interviews read aloud, then a review; past sessions."),
+    Section("progress", "7", "Progress", "tui.screens.progress:ProgressScreen",
+            "Charts of your practice: per day, time against target, ratings over time."),
 )
 
 

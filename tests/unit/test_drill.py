@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from fsrs import Scheduler
 
 from question_bank import drill
 from question_bank.questions import list_questions, set_hidden
 
 NOW = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
-STEADY = Scheduler(enable_fuzzing=False)
+STEADY = drill.make_scheduler(fuzzing=False)
 
 
 def test_a_rating_makes_a_card_schedules_it_and_logs_the_review(db):
@@ -21,7 +20,8 @@ def test_a_rating_makes_a_card_schedules_it_and_logs_the_review(db):
     assert reviewed.card.reps == 1 and reviewed.card.due > NOW
     log = list(db.query("select * from drill_reviews"))
     assert [(r["rating"], r["duration_ms"], r["source"]) for r in log] == [(3, 4200, "drill")]
-    # Good on a new card: not due now, due again later today (FSRS learning step).
+    # Good on a new card: it graduates, due again in days rather than minutes.
+    assert reviewed.card.due - NOW >= timedelta(days=1)
     assert drill.due(db, NOW) == []
     assert drill.next_due(db, NOW) == reviewed.card.due
 

@@ -6,7 +6,6 @@ import random
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from fsrs import Scheduler
 
 from question_bank import drill, mock
 from question_bank.mock_formats import (
@@ -16,7 +15,7 @@ from question_bank.mock_formats import (
 from question_bank.questions import list_questions
 
 NOW = datetime(2025, 2, 3, 18, 0, tzinfo=UTC)
-STEADY = Scheduler(enable_fuzzing=False)
+STEADY = drill.make_scheduler(fuzzing=False)
 
 
 @pytest.fixture
@@ -110,7 +109,7 @@ def test_ratings_reach_the_scheduler_and_a_rerating_replaces_the_review(db):
     item = mock.get_session(db, session_id).items[0]
     mock.rate_item(db, item.id, "again", NOW, scheduler=STEADY)
     card = drill.get_card(db, "question", prompts[0].ref)
-    assert card.reps == 1 and drill.due(db, NOW + timedelta(minutes=5))
+    assert card.reps == 1 and drill.due(db, NOW + timedelta(minutes=15))
     rated = mock.rate_item(db, item.id, 4, NOW, scheduler=STEADY)
     assert rated.rating == 4
     card = drill.get_card(db, "question", prompts[0].ref)

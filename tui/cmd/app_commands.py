@@ -16,6 +16,7 @@ from tui.storage import connect
 # Sample content for the demo, one filler per domain package ("module:function(db)").
 DEMO_FILLERS: list[str] = [
     "question_bank.demo:populate",
+    "question_bank.practice_demo:populate",
 ]
 
 
@@ -25,8 +26,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     demo.set_defaults(handler=demo_command)
 
 
-def run_app(path: Path, **kwargs) -> int:
-    app = make_app(path, **kwargs)
+def run_app(path: Path, *, speech: bool = True, **kwargs) -> int:
+    from tui.speech import make_speaker
+
+    app = make_app(path, speaker=make_speaker(enabled=speech), **kwargs)
     try:
         app.run()
     finally:

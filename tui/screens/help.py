@@ -16,6 +16,9 @@ from tui.sections import SECTIONS
 # Screens that are not sections but have keys of their own ("module:Class").
 OTHER_SCREENS: list[str] = [
     "tui.screens.question_form:QuestionForm",
+    "tui.screens.mock_run:MockRunScreen",
+    "tui.screens.mock_review:MockReviewScreen",
+    "tui.screens.drill:DrillScreen",
 ]
 
 ALWAYS = [

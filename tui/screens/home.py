@@ -18,6 +18,7 @@ from tui.widgets.home_panel import HomePanel, NextStep
 # The home screen's cards, in order ("module:Class"); each issue adds its own.
 PANELS: list[str] = [
     "tui.widgets.bank_panel:BankPanel",
+    "tui.widgets.drill_panel:DrillPanel",
 ]
 
 
