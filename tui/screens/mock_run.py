@@ -54,7 +54,7 @@ class MockRunScreen(Screen):
                            stop_at_session_end=plan.setup.mode == "minutes", clock=ctx.clock)
         self.session_id: int | None = None
         self._shown_index = -1
-        self._closing = False
+        self._ending = False
         self._format_label = fmt.label
 
     def compose(self) -> ComposeResult:
@@ -151,7 +151,7 @@ class MockRunScreen(Screen):
         self.set_class(run.paused, "-paused")
 
     def _tick(self) -> None:
-        if self.run.finished or self._closing:
+        if self.run.finished or self._ending:
             return
         for event in self.run.tick():
             if event == TIME_UP:
@@ -235,28 +235,34 @@ class MockRunScreen(Screen):
         await self._after(before)
 
     def _busy(self) -> bool:
-        return self.session_id is None or self._closing
+        return self.session_id is None or self._ending
 
     async def _close(self) -> None:
         """The session is over: store it, then show its review in place of this screen."""
-        if self._closing:
+        if self._ending:
             return
-        self._closing = True
+        self._ending = True
         self._hush()
         future = self.ctx.writer.submit(finish_session, self.session_id, ended_at=self.ctx.now(),
                                         status=self._status_word())
         await asyncio.wrap_future(future)
         from tui.screens.mock_review import MockReviewScreen
 
-        await self.app.switch_screen(MockReviewScreen(self.ctx, self.session_id, just_ended=True))
+        # Not awaited: the switch waits for this screen to finish handling the key.
+        self.app.switch_screen(MockReviewScreen(self.ctx, self.session_id, just_ended=True))
 
     def _status_word(self) -> str:
         return "finished" if all(i.outcome != "unreached" for i in self.run.items) else "ended"
 
+    def on_screen_suspend(self) -> None:
+        """Another screen came in front (help, another section): the clocks wait."""
+        if not self._ending and not self.run.finished and not self.run.paused:
+            self.action_pause()
+
     def on_unmount(self) -> None:
         """Leaving without ending (the app quits): keep what was done."""
         self._hush()
-        if self._closing or self.session_id is None:
+        if self._ending or self.session_id is None:
             return
         before = self.run.index
         if not self.run.finished:

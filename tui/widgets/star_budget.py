@@ -9,6 +9,14 @@ from textual.widget import Widget
 from question_bank.mock_formats import star_part_at, star_parts
 
 
+def _label(name: str, seconds: float, cells: int) -> str:
+    """The longest of "Situation 18s", "Situation", "S 18s", "S" that fits in `cells`."""
+    for text in (f"{name} {seconds:.0f}s", name, f"{name[0]} {seconds:.0f}s", name[0]):
+        if len(text) < cells:
+            return text.ljust(cells)
+    return name[0][:cells].ljust(cells)
+
+
 class StarBudget(Widget):
     """One line, the answer's limit split into its STAR parts; the part the speaker should be
     on is lit, the time spoken fills the bar."""
@@ -17,7 +25,7 @@ class StarBudget(Widget):
     StarBudget {
         height: 2;
         width: 1fr;
-        max-width: 80;
+        max-width: 76;
     }
     """
 
@@ -38,11 +46,7 @@ class StarBudget(Widget):
             cells = round(end / self.limit * width) - position if self.limit else 0
             if index == len(parts) - 1:
                 cells = width - position
-            seconds = end - start
-            text = f"{name[0]} {seconds:.0f}s" if cells >= 6 else name[0]
-            if cells >= len(name) + 5:
-                text = f"{name} {seconds:.0f}s"
-            labels.append(text[:max(1, cells - 1)].ljust(cells))
+            labels.append(_label(name, end - start, cells))
             segment = "▏" + " " * (cells - 1) if cells else ""
             bar.append(segment)
             if name == current:
