@@ -165,9 +165,12 @@ class MockRun:
         item = self.current
         if self.phase == ANSWER:
             item.speak = self.answer_elapsed
-            item.outcome = "answered"
         else:
             item.think = self.phase_elapsed
+        # Under a second on it: it was never really asked.
+        if item.speak >= 1:
+            item.outcome = "answered"
+        else:
             item.outcome = "skipped" if item.think >= 1 else "unreached"
         self._close()
 

@@ -244,9 +244,19 @@ async def test_the_command_line_request_opens_straight_into_a_session(app_factor
         await until(pilot, lambda: app.screen.id == "screen-mock-run")
         assert len(app.screen.run.items) == 3
         assert "Resident interview" in shown(app, "#run-title")
-        assert app.screen.query_one  # still responsive
-        await pilot.press("e")
+        await pilot.press("enter", "enter", "e")
         await until(pilot, lambda: app.screen.id == "screen-mock-review")
+
+
+async def test_a_session_ended_before_any_answer_is_not_kept(app_factory, db):
+    app = app_factory(clock=Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_stress(app, pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: app.screen.id == "screen-mock")
+        assert any("not kept" in str(n.message) for n in app._notifications)
+        app.ctx.writer.flush()
+        assert mock.list_sessions(db) == []
 
 
 async def test_bad_setup_is_named_and_nothing_starts(app_factory):

@@ -18,7 +18,8 @@ async def until(pilot, condition, tries: int = 100) -> None:
 
 async def test_mock_drill_and_progress_fit_a_tiny_terminal(app_factory, db):
     populate(db)
-    app = app_factory()
+    clock = [100.0]
+    app = app_factory(clock=lambda: clock[0])
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.press("6")
         await until(pilot, lambda: app.screen.id == "screen-mock")
@@ -26,11 +27,15 @@ async def test_mock_drill_and_progress_fit_a_tiny_terminal(app_factory, db):
         await pilot.press("ctrl+s")
         await until(pilot, lambda: app.screen.id == "screen-mock-run" and app.screen.session_id)
         question = app.screen.query_one("#run-question")
-        assert question.region.width >= 30 and question.region.height >= 3
+        assert question.region.width >= 30 and question.region.height >= 1
         assert app.screen.query_one("#run-clock").has_class("-compact")
+        caption = app.screen.query_one("#countdown-caption")
+        assert 0 < caption.region.y and caption.region.bottom <= 11  # the clock is in view
         assert "Answer" in str(app.screen.query_one("#countdown-caption").render()) or "Think" in str(
             app.screen.query_one("#countdown-caption").render())
-        await pilot.press("enter", "enter", "e")
+        await pilot.press("enter")  # stop thinking
+        clock[0] += 30
+        await pilot.press("e")
         await until(pilot, lambda: app.screen.id == "screen-mock-review")
         assert app.screen.query_one(DataTable).region.height >= 3
         await pilot.press("3", "escape")

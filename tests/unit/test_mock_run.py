@@ -128,3 +128,12 @@ def test_by_time_the_session_ends_after_the_answer_in_hand():
 def test_a_run_needs_questions():
     with pytest.raises(ValueError):
         MockRun([], think_seconds=0, session_seconds=10, stop_at_session_end=False, clock=Clock())
+
+
+def test_ending_on_a_question_barely_seen_does_not_count_it():
+    clock = Clock()
+    run = make_run(clock, n=2, think=0)
+    run.start()
+    clock.advance(0.4)
+    run.end()
+    assert [i.outcome for i in run.items] == ["unreached", "unreached"]

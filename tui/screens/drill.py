@@ -10,7 +10,7 @@ from datetime import datetime
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, ContentSwitcher, Footer, Input, Label, SelectionList, Static
@@ -85,14 +85,14 @@ class DrillScreen(Screen):
                 yield Button("Start drilling (ctrl+s)", variant="primary", id="drill-go",
                              compact=True)
             with VerticalScroll(id="drill-card"):
-                yield Static(id="drill-progress")
-                yield Static(id="drill-question")
-                yield Static(id="drill-facts")
-                yield Static(id="drill-guidance")
-                yield Static(id="drill-hint")
+                for name in ("progress", "question", "facts", "guidance", "hint"):
+                    with Center():
+                        yield Static(id=f"drill-{name}")
             with Vertical(id="drill-summary"):
-                yield Static(id="drill-result")
-                yield Button("Back (escape)", id="drill-back", compact=True)
+                with Center():
+                    yield Static(id="drill-result")
+                with Center():
+                    yield Button("Back (escape)", id="drill-back", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from question_bank.categories import category_label
-from question_bank.mock import create_session, finish_session, record_item
+from question_bank.mock import create_session, delete_session, finish_session, record_item
 from question_bank.mock_formats import limit_for
 from tui.context import AppContext
 from tui.mock_plan import Plan
@@ -62,13 +62,16 @@ class MockRunScreen(Screen):
             yield Static(id="run-title")
             yield Static(id="run-session")
         with VerticalScroll(id="run-body"):
-            yield Static(id="run-question")
-            yield Static(id="run-facts")
+            with Center():
+                yield Static(id="run-question")
+            with Center():
+                yield Static(id="run-facts")
             with Center():
                 yield Countdown(id="run-clock")
             with Center():
                 yield StarBudget(id="run-star")
-            yield Static(id="run-status")
+            with Center():
+                yield Static(id="run-status")
         yield Footer()
 
     async def on_mount(self) -> None:
@@ -90,6 +93,7 @@ class MockRunScreen(Screen):
 
     def _fit(self) -> None:
         compact = self.size.height < 20 or self.size.width < 50
+        self.set_class(compact, "-compact")
         self.query_one(Countdown).set_class(compact, "-compact")
 
     # Showing --------------------------------------------------------------------------
@@ -125,12 +129,15 @@ class MockRunScreen(Screen):
         run = self.run
         total = len(run.items)
         position = min(run.index + 1, total)
+        compact = self.has_class("-compact")
         self.query_one("#run-title", Static).update(Content.from_markup(
-            "[b]$fmt[/b] · question $n of $total", fmt=self._format_label, n=str(position),
-            total=str(total)))
+            "[b]$fmt[/b] · $n of $total" if compact else "[b]$fmt[/b] · question $n of $total",
+            fmt=self._format_label.split()[0] if compact else self._format_label,
+            n=str(position), total=str(total)))
         remaining = run.session_remaining
-        session = (f"session {clock_text(remaining)} left" if remaining >= 0
-                   else f"session over by {clock_text(remaining)[1:]}")
+        word = "" if compact else "session "
+        session = (f"{word}{clock_text(remaining)} left" if remaining >= 0
+                   else f"{word}over by {clock_text(remaining)[1:]}")
         self.query_one("#run-session", Static).update(Content(session))
         self.query_one("#run-session").set_class(remaining < 0, "-over")
         item = run.current
@@ -243,6 +250,11 @@ class MockRunScreen(Screen):
             return
         self._ending = True
         self._hush()
+        if not self._anything_done():
+            await asyncio.wrap_future(self.ctx.writer.submit(delete_session, self.session_id))
+            self.notify("Nothing was answered, so the session was not kept.")
+            self.app.pop_screen()
+            return
         future = self.ctx.writer.submit(finish_session, self.session_id, ended_at=self.ctx.now(),
                                         status=self._status_word())
         await asyncio.wrap_future(future)
@@ -250,6 +262,9 @@ class MockRunScreen(Screen):
 
         # Not awaited: the switch waits for this screen to finish handling the key.
         self.app.switch_screen(MockReviewScreen(self.ctx, self.session_id, just_ended=True))
+
+    def _anything_done(self) -> bool:
+        return any(i.outcome in ("answered", "skipped") for i in self.run.items)
 
     def _status_word(self) -> str:
         return "finished" if all(i.outcome != "unreached" for i in self.run.items) else "ended"
@@ -270,5 +285,8 @@ class MockRunScreen(Screen):
         item = self.run.items[before]
         if item.outcome in ("answered", "skipped"):
             self._record(before, item)
-        self.ctx.writer.submit(finish_session, self.session_id, ended_at=self.ctx.now(),
-                               status="ended")
+        if self._anything_done():
+            self.ctx.writer.submit(finish_session, self.session_id, ended_at=self.ctx.now(),
+                                   status="ended")
+        else:
+            self.ctx.writer.submit(delete_session, self.session_id)

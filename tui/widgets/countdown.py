@@ -46,8 +46,12 @@ class Countdown(Vertical):
     Countdown.-over > Digits { color: $text-error; }
     Countdown.-over > #countdown-caption { color: $text-error; }
     Countdown.-paused > Digits { color: $text-muted; }
+    Countdown.-compact { width: 100%; }
     Countdown.-compact > Digits { display: none; }
-    Countdown.-compact > #countdown-caption { color: $text; }
+    Countdown.-compact > #countdown-caption { color: $text-success; }
+    Countdown.-compact.-think > #countdown-caption { color: $text-accent; }
+    Countdown.-compact.-warn > #countdown-caption { color: $text-warning; }
+    Countdown.-compact.-paused > #countdown-caption { color: $text-muted; }
     """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
