@@ -110,6 +110,27 @@ class SilentSpeaker:
         pass
 
 
+TMP_PREFIX = "matchprep-speech-"
+
+
+def _sweep_stale_folders() -> None:
+    """Remove the private temporary folders of earlier runs that were killed (whose process
+    is gone): they may hold the audio of a question or an answer."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{TMP_PREFIX}*-*"):
+        pid = folder.name[len(TMP_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue  # still running
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue  # someone else's process
+        if folder.is_dir() and not folder.is_symlink() and folder.stat().st_uid == os.getuid():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def helper_command() -> list[str]:
     return [sys.executable, "-m", "tui.speech_helper"]
 
@@ -364,7 +385,8 @@ class HelperSpeaker:
 
     def _spawn(self) -> None:
         if self._tmp is None:
-            self._tmp = tempfile.mkdtemp(prefix="matchprep-speech-")
+            _sweep_stale_folders()
+            self._tmp = tempfile.mkdtemp(prefix=f"{TMP_PREFIX}{os.getpid()}-")
         env = dict(os.environ)
         env["TMPDIR"] = self._tmp  # the engine's temporary WAV files stay private
         package_root = str(Path(__file__).resolve().parent.parent)

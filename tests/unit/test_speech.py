@@ -122,6 +122,26 @@ def test_no_engine_is_said_once_with_how_to_get_one(tmp_path):
         speaker.close()
 
 
+def test_temporary_audio_of_a_killed_run_is_swept(tmp_path, monkeypatch):
+    import subprocess
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    stale = tmp_path / f"matchprep-speech-{gone.pid}-abc"
+    stale.mkdir()
+    (stale / "tmpq.wav").write_bytes(b"RIFF")
+    speaker = fake("record", tmp_path / "log")
+    try:
+        assert speaker.wait_ready(5) == "ready"
+        assert not stale.exists()
+        [mine] = tmp_path.glob(f"matchprep-speech-{os.getpid()}-*")
+    finally:
+        speaker.close()
+    assert not mine.exists()
+
+
 def test_stop_kills_the_speaking_helper_at_once(tmp_path):
     log = tmp_path / "log"
     speaker = fake("hang", log, grace=60)

@@ -226,6 +226,8 @@ class DrillScreen(Screen):
     def action_reveal(self) -> None:
         self._revealed = not self._revealed
         self._show_guidance()
+        if self._revealed:
+            self.call_after_refresh(self.query_one("#drill-guidance").scroll_visible)
 
     def action_read(self) -> None:
         if not self.ctx.speaker.available:

@@ -229,8 +229,10 @@ class MockRunScreen(Screen):
         if item is None:
             return
         if not self.speech.enabled:
-            self.notify("Reading aloud is off for this session (turn it on in the setup).",
-                        severity="warning")
+            speaker = self.ctx.speaker
+            why = (speaker.problem if getattr(speaker, "status", "") == "off" and speaker.problem
+                   else "Reading aloud is off for this session (turn it on in the setup).")
+            self.notify(Content(why), severity="warning")
             return
         self._say(item.prompt.text)
 
