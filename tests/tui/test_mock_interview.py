@@ -290,3 +290,34 @@ async def test_a_hanging_speech_helper_is_killed_and_the_user_told(app_factory, 
         assert len(pids) >= 2  # killed and started again
         await pilot.press("n")
         await until(pilot, lambda: app.screen.run.index == 2)
+
+
+async def test_no_speech_engine_is_said_once_and_questions_still_show(app_factory, tmp_path):
+    speaker = HelperSpeaker([sys.executable, str(FAKE_HELPER), "unavailable",
+                             str(tmp_path / "log")])
+    clock = Clock()
+    app = app_factory(clock=clock, speaker=speaker)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_stress(app, pilot, questions=3)
+        assert shown(app, "#run-question") == app.screen.run.items[0].prompt.text
+        await until(pilot, lambda: any("apt install espeak-ng" in str(n.message)
+                                       for n in app._notifications), tries=200)
+        clock.advance(5)
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen.run.index == 1)
+        assert shown(app, "#run-question") == app.screen.run.items[1].prompt.text
+        await pilot.pause(0.2)
+        told = [n for n in app._notifications if "espeak-ng" in str(n.message)]
+        assert len(told) == 1
+
+
+async def test_the_palette_starts_a_stress_round(app_factory):
+    app = app_factory(clock=Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"stress")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.id == "screen-mock-run")
+        assert "Stress round" in shown(app, "#run-title")

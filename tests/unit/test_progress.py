@@ -43,3 +43,38 @@ def test_practice_timing_and_ratings_by_local_day(db):
     weeks = progress.rating_mix(db, date(2025, 3, 1), 14, TZ)
     march3 = next(w for w in weeks if w.week == date(2025, 3, 3))
     assert march3.counts == {"again": 0, "hard": 1, "good": 1, "easy": 0}
+
+
+def test_the_demo_fills_weeks_of_practice_with_a_bracketed_note(tmp_path):
+    from tui.cmd.app_commands import fill_demo
+    from tui.storage import connect
+
+    path = tmp_path / "demo.db"
+    fill_demo(path)
+    db = connect(path)
+    try:
+        sessions = mock.list_sessions(db)
+        assert len(sessions) >= 6 and {s.format for s in sessions} == {"faculty", "resident",
+                                                                       "stress"}
+        notes = [i.note for s in sessions for i in mock.get_session(db, s.id).items if i.note]
+        assert any("[/]" in n and "[Situation]" in n and "🎯" in n for n in notes)
+        texts = [i.text for s in sessions for i in mock.get_session(db, s.id).items]
+        assert any("[/]" in t and "🩻" in t for t in texts)
+        now = datetime.now(UTC)
+        assert drill.due_count(db, now + timedelta(hours=1)) > 0
+        days = progress.practice_per_day(db, (now - timedelta(days=27)).date(), 28, UTC)
+        assert sum(1 for d in days if d.total) >= 10
+    finally:
+        db.close()
+
+
+def test_days_follow_zones_with_half_and_quarter_hour_offsets(db):
+    q = list_questions(db, category="why")[0]
+    drill.rate(db, q.id, "good", datetime(2025, 3, 4, 18, 20, tzinfo=UTC))  # 23:50 in Kolkata
+    drill.rate(db, q.id, "good", datetime(2025, 3, 4, 18, 35, tzinfo=UTC))  # 00:05 next day
+    kolkata = {d.day: d.drill for d in progress.practice_per_day(
+        db, date(2025, 3, 4), 2, ZoneInfo("Asia/Kolkata"))}
+    assert kolkata == {date(2025, 3, 4): 1, date(2025, 3, 5): 1}
+    kathmandu = {d.day: d.drill for d in progress.practice_per_day(  # +5:45: both on the 5th
+        db, date(2025, 3, 4), 2, ZoneInfo("Asia/Kathmandu"))}
+    assert kathmandu == {date(2025, 3, 4): 0, date(2025, 3, 5): 2}
