@@ -72,6 +72,8 @@ class Speaker(Protocol):
 
     def start(self) -> None: ...
 
+    def wait_ready(self, timeout: float) -> str: ...
+
     def say(self, text: str, rate: int | None = None, voice: str | None = None) -> None: ...
 
     def stop(self) -> None: ...
@@ -96,6 +98,9 @@ class SilentSpeaker:
 
     def start(self) -> None:
         pass
+
+    def wait_ready(self, timeout: float) -> str:
+        return self.status
 
     def say(self, text: str, rate: int | None = None, voice: str | None = None) -> None:
         pass

@@ -321,3 +321,20 @@ async def test_the_palette_starts_a_stress_round(app_factory):
         await pilot.press("enter")
         await until(pilot, lambda: app.screen.id == "screen-mock-run")
         assert "Stress round" in shown(app, "#run-title")
+
+
+async def test_quitting_mid_session_keeps_what_was_answered(app_factory, db, speaker):
+    clock = Clock()
+    app = app_factory(clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_stress(app, pilot, questions=3)
+        clock.advance(25)
+        await pilot.press("n")
+        clock.advance(12)
+        await pilot.press("ctrl+q")
+    app.ctx.writer.flush()
+    session = mock.get_session(db, mock.list_sessions(db)[0].id)
+    assert session.status == "ended"
+    assert [(i.outcome, i.speak_seconds) for i in session.items] == [
+        ("answered", 25.0), ("answered", 12.0), ("unreached", None)]
+    assert speaker.stopped >= 1

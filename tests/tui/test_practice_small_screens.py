@@ -43,7 +43,8 @@ async def test_mock_drill_and_progress_fit_a_tiny_terminal(app_factory, db):
         await app.run_action("drill")
         await until(pilot, lambda: app.screen.id == "screen-drill")
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: app.screen.query_one("#drill-question").region.height >= 3)
+        await until(pilot, lambda: app.screen.view == "drill-card"
+                    and app.screen.query_one("#drill-question").region.height >= 1)
         await pilot.press("space", "2")
         await pilot.press("escape")
         await pilot.press("7")

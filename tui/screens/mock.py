@@ -214,9 +214,7 @@ class MockScreen(SectionScreen):
 
     @work(thread=True, exclusive=True, group="mock-speech", exit_on_error=False)
     def _wait_for_speech(self) -> None:
-        speaker = self.ctx.speaker
-        if hasattr(speaker, "wait_ready"):
-            speaker.wait_ready(15)
+        self.ctx.speaker.wait_ready(15)
         self.app.call_from_thread(self._speech_settled)
 
     def _speech_settled(self) -> None:
