@@ -18,13 +18,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from question_bank import drill, mock  # noqa: E402
-from question_bank.mock_formats import Prompt  # noqa: E402
-from question_bank.questions import add_question  # noqa: E402
-from tui.launch import prepare_database  # noqa: E402
-from tui.progress_charts import CHARTS, Window  # noqa: E402
-from tui.storage import connect  # noqa: E402
-from tui.when import end_of_day  # noqa: E402
+from question_bank import drill, mock
+from question_bank.mock_formats import Prompt
+from question_bank.questions import add_question
+from tui.launch import prepare_database
+from tui.progress_charts import CHARTS, Window
+from tui.storage import connect
+from tui.when import end_of_day
 
 CARDS, REVIEWS, SESSIONS = 10_000, 100_000, 1_000
 
@@ -117,7 +117,8 @@ def main() -> None:
     timed("list_sessions (mock history)", lambda: mock.list_sessions(db))
     for weeks in (4, 12):
         window = Window.weeks(local, weeks)
-        timed(f"Progress charts, {weeks} weeks", lambda: [make(db, window) for make in CHARTS])
+        timed(f"Progress charts, {weeks} weeks",
+              lambda window=window: [make(db, window) for make in CHARTS])
     db.close()
     speech()
 

@@ -15,8 +15,13 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from question_bank.mock import practised_counts
-from question_bank.mock_formats import MockFormat, Prompt, planned_seconds, prompt_from_question
-from question_bank.mock_formats import select_prompts
+from question_bank.mock_formats import (
+    MockFormat,
+    Prompt,
+    planned_seconds,
+    prompt_from_question,
+    select_prompts,
+)
 from question_bank.questions import list_questions
 from tui.practice_prefs import MockSetup
 

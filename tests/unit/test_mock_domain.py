@@ -9,8 +9,14 @@ import pytest
 
 from question_bank import drill, mock
 from question_bank.mock_formats import (
-    FORMATS, Prompt, limit_for, planned_seconds, prompt_from_question, select_prompts,
-    star_part_at, star_parts,
+    FORMATS,
+    Prompt,
+    limit_for,
+    planned_seconds,
+    prompt_from_question,
+    select_prompts,
+    star_part_at,
+    star_parts,
 )
 from question_bank.questions import list_questions
 

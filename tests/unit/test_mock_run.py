@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from question_bank.mock_formats import Prompt
-from tui.mock_run import ANSWER, ANSWER_STARTED, DONE, SESSION_TIME_UP, THINK, TIME_UP, MockRun, RunItem
+from tui.mock_run import (
+    ANSWER,
+    ANSWER_STARTED,
+    DONE,
+    SESSION_TIME_UP,
+    THINK,
+    TIME_UP,
+    MockRun,
+    RunItem,
+)
 
 
 class Clock:

@@ -12,15 +12,31 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import (
-    Button, Checkbox, DataTable, Input, Label, RadioButton, RadioSet, Select, Static,
+    Button,
+    Checkbox,
+    DataTable,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
 )
 
 from question_bank.mock import SessionSummary, list_sessions
 from question_bank.mock_formats import FORMATS
 from tui.mock_plan import Plan, PlanError, build_plan
 from tui.practice_prefs import (
-    MockSetup, SetupError, SpeechPrefs, mock_setup, parse_rate, parse_setup, save_mock_setup,
-    save_speech_prefs, setup_for, speech_prefs,
+    MockSetup,
+    SetupError,
+    SpeechPrefs,
+    mock_setup,
+    parse_rate,
+    parse_setup,
+    save_mock_setup,
+    save_speech_prefs,
+    setup_for,
+    speech_prefs,
 )
 from tui.screens.base import SectionScreen
 from tui.widgets.question_detail import format_seconds
