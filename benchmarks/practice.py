@@ -69,7 +69,7 @@ def fill(db, now: datetime) -> None:
 
 
 def speech() -> None:
-    from tui.speech import HelperSpeaker
+    from tui.speech_process import HelperSpeaker
 
     speaker = HelperSpeaker()
     start = time.perf_counter()

@@ -14,7 +14,8 @@ from question_bank.mock_formats import Prompt
 from tui.mock_plan import Plan
 from tui.practice_prefs import MockSetup, SpeechPrefs
 from tui.settings import set_setting
-from tui.speech import HelperSpeaker, SilentSpeaker
+from tui.speech import SilentSpeaker
+from tui.speech_process import HelperSpeaker
 
 NOW = datetime(2025, 3, 3, 14, 0, tzinfo=UTC)
 FAKE_HELPER = Path(__file__).resolve().parent.parent / "fake_speech_helper.py"

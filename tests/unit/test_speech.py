@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.speech import HelperSpeaker, SilentSpeaker, Speaker, SpeechNotice, make_speaker
+from tui.speech import SilentSpeaker, Speaker, SpeechNotice, make_speaker
+from tui.speech_process import HelperSpeaker
 
 FAKE = Path(__file__).resolve().parent.parent / "fake_speech_helper.py"
 
