@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from question_bank.practice_schema import DRILL_MIGRATIONS, MOCK_MIGRATIONS
+
 
 def _questions_001(db: Database) -> None:
     db["questions"].create(
@@ -126,4 +128,6 @@ COMPONENTS = [
     ("questions", [_questions_001]),
     ("answers", [_answers_001]),
     ("stories", [_stories_001]),
+    ("drill", DRILL_MIGRATIONS),
+    ("mock", MOCK_MIGRATIONS),
 ]

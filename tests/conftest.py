@@ -14,23 +14,42 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class FakeSpeaker:
-    """Records what it was asked to say; never makes a sound."""
+    """Records what it was asked to say; never makes a sound (follows tui.speech.Speaker)."""
 
     available = True
+    status = "ready"
+    problem = None
+    driver = "fake"
 
     def __init__(self) -> None:
+        from tui.speech import Voice
+
         self.said: list[str] = []
+        self.calls: list[tuple[str, int | None, str | None]] = []  # (text, rate, voice)
+        self.voices = (Voice("fake/en", "English (fake)", ("en",)),
+                       Voice("fake/fr", "French (fake)", ("fr",)))
         self.stopped = 0
         self.closed = False
+        self.listener = None
 
-    def say(self, text: str, **kwargs) -> None:
+    def start(self) -> None:
+        pass
+
+    def wait_ready(self, timeout: float) -> str:
+        return self.status
+
+    def say(self, text: str, rate: int | None = None, voice: str | None = None) -> None:
         self.said.append(text)
+        self.calls.append((text, rate, voice))
 
     def stop(self) -> None:
         self.stopped += 1
 
     def close(self) -> None:
         self.closed = True
+
+    def set_listener(self, listener) -> None:
+        self.listener = listener
 
 
 @pytest.fixture(autouse=True)

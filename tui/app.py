@@ -10,12 +10,14 @@ from functools import partial
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 
 from tui.commands import QuestionCommands, SectionCommands
 from tui.context import AppContext
 from tui.program_commands import ProgramCommands
-from tui.messages import OpenAnswer, OpenProgram, OpenQuestion
+from tui.messages import OpenAnswer, OpenProgram, OpenQuestion, SpeechTrouble
+from tui.practice_commands import PracticeCommands
 from tui.sections import SECTIONS
 from tui.settings import get_setting, set_setting
 from tui.widgets.section_bar import SectionBar
@@ -35,7 +37,8 @@ class MatchprepApp(App[None]):
     TITLE = "matchprep"
     # Every part of the app keeps its styles in its own file under tui/styles/.
     CSS_PATH = sorted(str(p) for p in (Path(__file__).parent / "styles").glob("*.tcss"))
-    COMMANDS = App.COMMANDS | {SectionCommands, QuestionCommands, ProgramCommands}
+    COMMANDS = App.COMMANDS | {SectionCommands, QuestionCommands, ProgramCommands,
+                               PracticeCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-normal"), (160, "-wide")]
     BINDINGS = [
         *_section_bindings(),
@@ -68,6 +71,7 @@ class MatchprepApp(App[None]):
         if saved and saved in self.available_themes and saved != self.theme:
             self.theme = saved
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.ctx.speaker.set_listener(lambda n: self.post_message(SpeechTrouble(n.kind, n.message)))
         self.switch_mode(self._start)
 
     def _remember_theme(self, theme) -> None:
@@ -114,6 +118,23 @@ class MatchprepApp(App[None]):
 
     def action_open_answer(self, question_id: str, answer_id: int | None = None) -> None:
         self.post_message(OpenAnswer(question_id, answer_id))
+
+    @on(SpeechTrouble)
+    def _speech_trouble(self, event: SpeechTrouble) -> None:
+        self.notify(Content(event.text), title="Speech", severity="warning",
+                    timeout=12 if event.kind == "unavailable" else 8)
+
+    def action_drill(self) -> None:
+        from tui.screens.drill import DrillScreen
+
+        if not isinstance(self.screen, DrillScreen):
+            self.push_screen(DrillScreen(self.ctx))
+
+    async def action_start_mock(self, format_id: str = "") -> None:
+        if self.current_mode != "mock":
+            await self.switch_mode("mock")
+        if hasattr(self.screen, "start_session"):
+            self.screen.start_session(format_id or None)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

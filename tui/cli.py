@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "tui.cmd.backups",
     "tui.cmd.programs",
     "tui.cmd.answers",
+    "tui.cmd.mock",
 ]
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from question_bank.bank import merge_shipped
 from tui.backup import automatic_backup
 from tui.context import AppContext
+from tui.speech import SilentSpeaker
 from tui.storage import connect, open_database
 from tui.writer import Writer
 
@@ -31,6 +32,8 @@ def make_context(
     now: Callable[[], datetime] | None = None,
     options: dict | None = None,
 ) -> AppContext:
+    if speaker is None:
+        speaker = SilentSpeaker()
     ctx = AppContext(db_path=Path(db_path), db=connect(db_path), writer=Writer(db_path),
                      speaker=speaker, options=dict(options or {}))
     if clock is not None:

@@ -31,3 +31,12 @@ class OpenProgram(Message):
     """Open this program's dossier."""
 
     program_id: int
+
+
+@dataclass
+class SpeechTrouble(Message):
+    """The speech engine needs the user to know something (missing, restarted, given up);
+    posted from the speaker's own thread."""
+
+    kind: str
+    text: str

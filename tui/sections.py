@@ -36,6 +36,10 @@ SECTIONS: tuple[Section, ...] = (
             "Your story bank, and which competencies still have no story."),
     Section("programs", "5", "Programs", "tui.screens.programs:ProgramsScreen",
             "Program dossiers, interview days across time zones, checklists, the rank list."),
+    Section("mock", "6", "Mock", "tui.screens.mock:MockScreen",
+            "Timed mock interviews read aloud, then a review; past sessions."),
+    Section("progress", "7", "Progress", "tui.screens.progress:ProgressScreen",
+            "Charts of your practice: per day, time against target, ratings over time."),
 )
 
 

@@ -7,10 +7,14 @@ from sqlite_utils.db import NotFoundError
 
 # Keys in use: "theme"; "pace_wpm" (speaking pace, 130-160, answers); "timezone" (the
 # user's IANA zone, dossiers; empty means the system's); "speech_enabled", "speech_rate",
-# "speech_voice" (mock interviews). Add a key here with its default when a part needs one.
+# "speech_voice" (mock interviews); "mock_setup" (JSON, the last mock interview setup);
+# "drill_categories" (JSON list, where new drill questions come from).
+# Add a key here with its default when a part needs one.
 DEFAULTS: dict[str, str] = {
     "theme": "textual-dark",
     "pace_wpm": "140",
+    "speech_enabled": "1",
+    "speech_rate": "170",
 }
 
 

@@ -20,6 +20,7 @@ HOOKS = {
     "compose", "render", "get_system_commands", "get_default_screen", "dismiss",
     "DEFAULT_CSS", "BINDINGS", "CSS_PATH", "COMMANDS", "TITLE", "HORIZONTAL_BREAKPOINTS",
     "VERTICAL_BREAKPOINTS", "ALLOW_MAXIMIZE", "_fatal_error", "check_action",
+    "get_content_height", "get_content_width",
 }
 
 

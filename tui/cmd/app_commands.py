@@ -18,6 +18,7 @@ DEMO_FILLERS: list[str] = [
     "question_bank.demo:populate",
     "dossiers.demo:populate",
     "question_bank.answers_demo:populate",
+    "question_bank.practice_demo:populate",
 ]
 
 
@@ -27,8 +28,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     demo.set_defaults(handler=demo_command)
 
 
-def run_app(path: Path, **kwargs) -> int:
-    app = make_app(path, **kwargs)
+def run_app(path: Path, *, speech: bool = True, **kwargs) -> int:
+    from tui.speech import make_speaker
+
+    app = make_app(path, speaker=make_speaker(enabled=speech), **kwargs)
     try:
         app.run()
     finally:

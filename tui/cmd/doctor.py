@@ -16,6 +16,7 @@ from tui import __version__
 from tui.backup import list_backups
 from tui.cmd.common import add_db_option, db_path
 from tui.cmd.programs import check_timezone
+from tui.cmd.speech_check import check_speech
 from tui.paths import backups_dir, data_dir
 
 
@@ -83,7 +84,8 @@ def check_backups(path: Path) -> Iterator[Finding]:
 
 
 # Each part of the app may add a check here (speech adds its own).
-CHECKS: list[Check] = [check_versions, check_database, check_backups, check_timezone]
+CHECKS: list[Check] = [check_versions, check_database, check_backups, check_timezone,
+                       check_speech]
 
 
 def register(sub: argparse._SubParsersAction) -> None:

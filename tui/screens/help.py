@@ -29,6 +29,9 @@ OTHER_SCREENS: list[str] = [
     "tui.screens.answer_dialogs:StructureDialog",
     "tui.screens.answer_dialogs:PaceDialog",
     "tui.screens.confirm:ConfirmDialog",
+    "tui.screens.mock_run:MockRunScreen",
+    "tui.screens.mock_review:MockReviewScreen",
+    "tui.screens.drill:DrillScreen",
 ]
 
 ALWAYS = [

@@ -22,6 +22,7 @@ PANELS: list[str] = [
     "tui.widgets.interview_panel:NotReadyPanel",
     "tui.widgets.bank_panel:BankPanel",
     "tui.widgets.answers_panel:AnswersPanel",
+    "tui.widgets.drill_panel:DrillPanel",
 ]
 
 

@@ -1,0 +1,341 @@
+"""Mock interviews driven as a user would: setup, the run with its clocks, the review."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, RadioButton, Static
+
+from question_bank import drill, mock
+from question_bank.mock_formats import Prompt
+from tui.mock_plan import Plan
+from tui.practice_prefs import MockSetup, SpeechPrefs
+from tui.settings import set_setting
+from tui.speech import SilentSpeaker
+from tui.speech_process import HelperSpeaker
+
+NOW = datetime(2025, 3, 3, 14, 0, tzinfo=UTC)
+FAKE_HELPER = Path(__file__).resolve().parent.parent / "fake_speech_helper.py"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 500.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+async def until(pilot, condition, tries: int = 100) -> None:
+    """Let the app work (workers, timers) until `condition()` holds."""
+    for _ in range(tries):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.02)
+        if condition():
+            return
+    assert condition()
+
+
+def shown(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def start_stress(app, pilot, questions: int = 2) -> None:
+    await pilot.press("6")
+    await until(pilot, lambda: app.screen.id == "screen-mock")
+    await pilot.click("#format-stress")
+    await pilot.pause()
+    app.screen.query_one("#mock-length", Input).value = str(questions)
+    await pilot.press("ctrl+s")
+    await until(pilot, lambda: app.screen.id == "screen-mock-run")
+    await until(pilot, lambda: app.screen.session_id is not None)
+
+
+async def test_a_short_session_end_to_end_read_aloud(app_factory, db, speaker):
+    clock = Clock()
+    app = app_factory(clock=clock, now=lambda: NOW)
+    rings = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.bell = lambda: rings.append(1)
+        await start_stress(app, pilot)
+        run = app.screen.run
+        first, second = (i.prompt for i in run.items)
+        assert shown(app, "#run-question") == first.text
+        assert speaker.said == [first.text]
+        assert speaker.calls[0][1] == 170  # the rate kept in settings
+        clock.advance(30)
+        await until(pilot, lambda: "0:15" in str(app.screen.query_one("#countdown-caption").render())
+                    or app.screen.query_one("#countdown-digits").value == "0:15")
+        await pilot.press("n")
+        await until(pilot, lambda: shown(app, "#run-question") == second.text)
+        assert speaker.said == [first.text, second.text] and speaker.stopped >= 1
+        clock.advance(50)  # past the 45 s cap of a stress round
+        await until(pilot, lambda: "Time is up" in shown(app, "#run-status"))
+        assert rings and app.screen.query_one("#run-clock").has_class("-over")
+        await pilot.press("r")
+        assert speaker.said[-1] == second.text
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen.id == "screen-mock-review")
+        await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 2)
+        app.ctx.writer.flush()
+        [summary] = mock.list_sessions(db)
+        session = mock.get_session(db, summary.id)
+        assert session.format == "stress" and session.status == "finished"
+        assert [(i.outcome, i.speak_seconds) for i in session.items] == [("answered", 30.0),
+                                                                         ("answered", 50.0)]
+        title = shown(app, "#review-title")
+        assert "Stress round" in title and "2 of 2 answered" in title
+
+
+async def test_with_speech_off_questions_show_and_nothing_is_said(app_factory, db, speaker):
+    set_setting(db, "speech_enabled", "0")
+    app = app_factory(clock=Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_stress(app, pilot)
+        assert shown(app, "#run-question") == app.screen.run.items[0].prompt.text
+        await pilot.press("n", "r")
+        await pilot.pause()
+        assert speaker.said == []
+
+
+async def test_no_speech_flag_gives_a_silent_run(app_factory):
+    app = app_factory(clock=Clock(), speaker=SilentSpeaker("Speech is off for this run (--no-speech)."))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("6")
+        await until(pilot, lambda: app.screen.id == "screen-mock")
+        assert "--no-speech" in shown(app, "#speech-status")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen.id == "screen-mock-run")
+        assert not app.screen.speech.enabled
+
+
+async def test_pause_and_resume_keep_the_time_right(app_factory, db):
+    clock = Clock()
+    app = app_factory(clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_stress(app, pilot)
+        clock.advance(10)
+        await pilot.press("space")
+        await until(pilot, lambda: "Paused" in shown(app, "#run-status"))
+        clock.advance(600)  # a long interruption
+        await pilot.pause(0.15)
+        assert app.screen.query_one("#countdown-digits").value == "0:35"
+        await pilot.press("p")
+        clock.advance(5)
+        await until(pilot, lambda: app.screen.query_one("#countdown-digits").value == "0:30")
+        assert "session 1:15 left" in shown(app, "#run-session")
+        await pilot.press("n")
+        await pilot.pause()
+        app.ctx.writer.flush()
+        item = mock.get_session(db, mock.list_sessions(db)[0].id).items[0]
+        assert item.speak_seconds == 15.0
+
+
+async def test_think_time_and_speaking_time_are_kept_apart(app_factory, db):
+    clock = Clock()
+    app = app_factory(clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("6")
+        await until(pilot, lambda: app.screen.id == "screen-mock")
+        app.screen.query_one("#mock-length", Input).value = "2"
+        app.screen.query_one("#mock-think", Input).value = "8"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen.id == "screen-mock-run" and app.screen.session_id)
+        assert "Think" in str(app.screen.query_one("#countdown-caption").render())
+        clock.advance(3)
+        await pilot.press("enter")  # ready early: the answer clock starts now
+        clock.advance(40)
+        await pilot.press("enter")
+        await pilot.pause()
+        app.ctx.writer.flush()
+        item = mock.get_session(db, mock.list_sessions(db)[0].id).items[0]
+        assert (item.think_seconds, item.speak_seconds) == (3.0, 40.0)
+
+
+async def test_skip_and_end(app_factory, db):
+    clock = Clock()
+    app = app_factory(clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_stress(app, pilot, questions=4)
+        clock.advance(4)
+        await pilot.press("s")
+        clock.advance(20)
+        await pilot.press("e")
+        await until(pilot, lambda: app.screen.id == "screen-mock-review")
+        await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 4)
+        table = app.screen.query_one(DataTable)
+        used = [str(table.get_row_at(i)[5]) for i in range(4)]
+        assert used[0] == "skipped" and used[2:] == ["not reached", "not reached"]
+        app.ctx.writer.flush()
+        session = mock.get_session(db, mock.list_sessions(db)[0].id)
+        assert [i.outcome for i in session.items] == ["skipped", "answered", "unreached",
+                                                      "unreached"]
+        assert session.items[1].speak_seconds == 20.0 and session.status == "ended"
+
+
+async def test_review_ratings_reach_the_scheduler_and_the_session_reopens(app_factory, db):
+    clock = Clock()
+    app = app_factory(clock=clock, now=lambda: NOW)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_stress(app, pilot)
+        clock.advance(20)
+        await pilot.press("n")
+        clock.advance(20)
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen.id == "screen-mock-review")
+        await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 2)
+        items = app.screen.session.items
+        await pilot.press("1")  # the first: again; the cursor moves on to the next unrated
+        await until(pilot, lambda: app.screen.session.items[0].rating == 1)
+        await pilot.press("4")
+        await until(pilot, lambda: app.screen.session.items[1].rating == 4)
+        await pilot.press("n")
+        note = app.screen.query_one("#review-note", Input)
+        assert note.has_focus
+        note.value = "Too [long] 🙈"
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.session.items[1].note == "Too [long] 🙈")
+        app.ctx.writer.flush()
+        first = drill.get_card(db, "question", items[0].ref)
+        second = drill.get_card(db, "question", items[1].ref)
+        assert first.reps == 1 and second.reps == 1
+        due_soon = [c.ref for c in drill.due(db, NOW + timedelta(minutes=15))]
+        assert items[0].ref in due_soon and items[1].ref not in due_soon
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen.id == "screen-mock")
+        history = app.screen.query_one("#mock-history", DataTable)
+        await until(pilot, lambda: history.row_count == 1)
+        history.focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.id == "screen-mock-review"
+                    and app.screen.session is not None)
+        table = app.screen.query_one(DataTable)
+        assert [str(table.get_row_at(i)[6]) for i in range(2)] == ["again", "easy"]
+        table.move_cursor(row=1)
+        await pilot.pause()
+        assert app.screen.query_one("#review-note", Input).value == "Too [long] 🙈"
+
+
+async def test_brackets_and_emoji_show_literally_while_running(app_factory, speaker):
+    app = app_factory(clock=Clock())
+    text = "Why [US city]? [bold]not[/bold] [/] 🩻"
+    async with app.run_test(size=(100, 30)) as pilot:
+        from tui.screens.mock_run import MockRunScreen
+
+        plan = Plan(MockSetup(format="faculty", think_seconds=0),
+                    [Prompt(None, None, text, "intro", "star", 60)], 60)
+        await app.push_screen(MockRunScreen(app.ctx, plan, SpeechPrefs()))
+        await until(pilot, lambda: shown(app, "#run-question") == text)
+        assert speaker.said == [text]
+        assert app.screen.query_one("#run-star").display  # a STAR question shows its budget
+        budget = str(app.screen.query_one("#run-star").render())
+        assert "Situation" in budget and "Action 30s" in budget
+
+
+async def test_the_command_line_request_opens_straight_into_a_session(app_factory):
+    app = app_factory(clock=Clock(), start="mock",
+                      options={"mock": {"format": "resident", "questions": 3}})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.screen.id == "screen-mock-run")
+        assert len(app.screen.run.items) == 3
+        assert "Resident interview" in shown(app, "#run-title")
+        await pilot.press("enter", "enter", "e")
+        await until(pilot, lambda: app.screen.id == "screen-mock-review")
+
+
+async def test_a_session_ended_before_any_answer_is_not_kept(app_factory, db):
+    app = app_factory(clock=Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_stress(app, pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: app.screen.id == "screen-mock")
+        assert any("not kept" in str(n.message) for n in app._notifications)
+        app.ctx.writer.flush()
+        assert mock.list_sessions(db) == []
+
+
+async def test_bad_setup_is_named_and_nothing_starts(app_factory):
+    app = app_factory(clock=Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("6")
+        await until(pilot, lambda: app.screen.id == "screen-mock")
+        app.screen.query_one("#mock-length", Input).value = "500"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = shown(app, "#mock-error")
+        assert "Length" in error and "1 to 50" in error
+        assert app.screen.id == "screen-mock"
+        assert app.screen.query_one("#format-faculty", RadioButton).value
+
+
+async def test_a_hanging_speech_helper_is_killed_and_the_user_told(app_factory, tmp_path):
+    log = tmp_path / "helper.log"
+    speaker = HelperSpeaker([sys.executable, str(FAKE_HELPER), "hang", str(log)],
+                            start_timeout=10, grace=0.3, pace_factor=0)
+    clock = Clock()
+    app = app_factory(clock=clock, speaker=speaker)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_stress(app, pilot, questions=3)
+        await pilot.press("n")  # the app answers keys while the helper hangs
+        await until(pilot, lambda: app.screen.run.index == 1)
+        await until(pilot, lambda: any("stopped answering" in str(n.message)
+                                       for n in app._notifications), tries=300)
+        pids = [json.loads(line)["pid"] for line in log.read_text().splitlines()
+                if "pid" in line]
+        assert len(pids) >= 2  # killed and started again
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen.run.index == 2)
+
+
+async def test_no_speech_engine_is_said_once_and_questions_still_show(app_factory, tmp_path):
+    speaker = HelperSpeaker([sys.executable, str(FAKE_HELPER), "unavailable",
+                             str(tmp_path / "log")])
+    clock = Clock()
+    app = app_factory(clock=clock, speaker=speaker)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_stress(app, pilot, questions=3)
+        assert shown(app, "#run-question") == app.screen.run.items[0].prompt.text
+        await until(pilot, lambda: any("apt install espeak-ng" in str(n.message)
+                                       for n in app._notifications), tries=200)
+        clock.advance(5)
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen.run.index == 1)
+        assert shown(app, "#run-question") == app.screen.run.items[1].prompt.text
+        await pilot.pause(0.2)
+        told = [n for n in app._notifications if "espeak-ng" in str(n.message)]
+        assert len(told) == 1
+
+
+async def test_the_palette_starts_a_stress_round(app_factory):
+    app = app_factory(clock=Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"stress")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.id == "screen-mock-run")
+        assert "Stress round" in shown(app, "#run-title")
+
+
+async def test_quitting_mid_session_keeps_what_was_answered(app_factory, db, speaker):
+    clock = Clock()
+    app = app_factory(clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_stress(app, pilot, questions=3)
+        clock.advance(25)
+        await pilot.press("n")
+        clock.advance(12)
+        await pilot.press("ctrl+q")
+    app.ctx.writer.flush()
+    session = mock.get_session(db, mock.list_sessions(db)[0].id)
+    assert session.status == "ended"
+    assert [(i.outcome, i.speak_seconds) for i in session.items] == [
+        ("answered", 25.0), ("answered", 12.0), ("unreached", None)]
+    assert speaker.stopped >= 1

@@ -1,0 +1,298 @@
+"""Drill what is due: due questions first, then new ones from the categories chosen; each
+answered aloud, its guidance revealed, then rated again / hard / good / easy (keys 1-4)."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, ContentSwitcher, Footer, Input, Label, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from question_bank import drill
+from question_bank.categories import categories, category_label
+from question_bank.drill import RATINGS, DrillCard
+from question_bank.questions import Question
+from tui.context import AppContext
+from tui.practice_prefs import drill_categories, save_drill_categories, speech_prefs
+from tui.when import end_of_day, when_text
+from tui.widgets.question_detail import format_seconds, guidance_content
+
+MAX_NEW = 50
+
+
+@dataclass
+class Turn:
+    question: Question
+    card: DrillCard | None  # None: a new question
+    again: bool = False  # already brought back once this session
+
+
+@dataclass(frozen=True)
+class Overview:
+    due: int
+    next_due: datetime | None
+    new_by_category: dict[str, int]
+
+
+class DrillScreen(Screen):
+    """Drill"""
+
+    HELP_TITLE = "Drill"
+    BINDINGS = [
+        Binding("ctrl+s", "start", "Start", id="drill.start", priority=True,
+                tooltip="Start drilling: due questions first, then new ones"),
+        Binding("space", "reveal", "Guidance", id="drill.reveal",
+                tooltip="Show (or hide) what the question probes and the shape of an answer"),
+        Binding("1", "rate(1)", "Again", id="drill.again", tooltip="Bring it back soon"),
+        Binding("2", "rate(2)", "Hard", id="drill.hard"),
+        Binding("3", "rate(3)", "Good", id="drill.good"),
+        Binding("4", "rate(4)", "Easy", id="drill.easy"),
+        Binding("r", "read", "Read aloud", id="drill.read", tooltip="Hear the question"),
+        Binding("s", "skip", "Skip", id="drill.skip", tooltip="Leave it for later, unrated"),
+        Binding("escape", "close", "Close", id="drill.close"),
+    ]
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(id="screen-drill")
+        self.ctx = ctx
+        self.speech = speech_prefs(ctx.db)
+        self.queue: list[Turn] = []
+        self.position = 0
+        self.counts = {name: 0 for name in RATINGS}
+        self._shown_at = 0.0
+        self._revealed = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("Drill what is due", id="drill-title")
+        with ContentSwitcher(initial="drill-start", id="drill-views"):
+            with VerticalScroll(id="drill-start"):
+                yield Static(id="drill-due")
+                yield Label("Then new questions from:", id="drill-new-label")
+                yield SelectionList[str](id="drill-categories", compact=True)
+                with Horizontal(id="drill-new-row"):
+                    yield Label("How many new", classes="setup-label")
+                    yield Input("5", id="drill-new-count", type="integer", compact=True,
+                                tooltip=f"0 to {MAX_NEW} new questions after the due ones")
+                yield Static(id="drill-error")
+                yield Button("Start drilling (ctrl+s)", variant="primary", id="drill-go",
+                             compact=True)
+            with VerticalScroll(id="drill-card"):
+                for name in ("progress", "question", "facts", "guidance", "hint"):
+                    with Center():
+                        yield Static(id=f"drill-{name}")
+            with Vertical(id="drill-summary"):
+                with Center():
+                    yield Static(id="drill-result")
+                with Center():
+                    yield Button("Back (escape)", id="drill-back", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._overview()
+
+    @property
+    def view(self) -> str:
+        return self.query_one(ContentSwitcher).current or ""
+
+    def _switch(self, view: str) -> None:
+        self.query_one(ContentSwitcher).current = view
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "start":
+            return self.view == "drill-start"
+        if action in ("reveal", "rate", "skip", "read"):
+            return self.view == "drill-card"
+        return True
+
+    # The start view ---------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="drill", exit_on_error=False)
+    def _overview(self) -> None:
+        now = self.ctx.now()
+        with self.ctx.reader() as db:
+            due = len(drill.due_questions(db, now, until=end_of_day(now)))
+            upcoming = drill.next_due(db, now, after=end_of_day(now), kinds=(drill.QUESTION,))
+            new = {c.id: drill.new_count(db, [c.id]) for c in categories()}
+            chosen = drill_categories(db)
+        self.app.call_from_thread(self._show_overview, Overview(due, upcoming, new), chosen)
+
+    def _show_overview(self, overview: Overview, chosen: list[str]) -> None:
+        now = self.ctx.now()
+        if overview.due:
+            text = f"{overview.due} question{'s are' if overview.due != 1 else ' is'} due today."
+        else:
+            text = "Nothing is due today."
+            if overview.next_due:
+                text += f" The next is due {when_text(overview.next_due, now)}."
+        self.query_one("#drill-due", Static).update(Content(text))
+        selections = self.query_one(SelectionList)
+        selections.clear_options()
+        selections.add_options([
+            Selection(Content(f"{category_label(cid)} ({n} new)"), cid, cid in chosen)
+            for cid, n in overview.new_by_category.items()
+        ])
+        if overview.due:
+            self.query_one("#drill-go", Button).focus()
+        else:
+            selections.focus()
+
+    @on(Button.Pressed, "#drill-go")
+    async def _go(self) -> None:
+        await self.action_start()
+
+    async def action_start(self) -> None:
+        if self.view != "drill-start":
+            return
+        raw = self.query_one("#drill-new-count", Input).value.strip() or "0"
+        try:
+            new = int(raw)
+            if not 0 <= new <= MAX_NEW:
+                raise ValueError
+        except ValueError:
+            self.query_one("#drill-error", Static).update(Content(
+                f"How many new: {raw!r} is not a number from 0 to {MAX_NEW}."))
+            return
+        chosen = list(self.query_one(SelectionList).selected)
+        self.ctx.writer.submit(save_drill_categories, chosen)
+        self.query_one("#drill-error", Static).update("")
+        self._build_queue(chosen, new)
+
+    @work(thread=True, exclusive=True, group="drill", exit_on_error=False)
+    def _build_queue(self, chosen: list[str], new: int) -> None:
+        now = self.ctx.now()
+        with self.ctx.reader() as db:
+            turns = [Turn(q, card) for q, card in drill.due_questions(db, now,
+                                                                      until=end_of_day(now))]
+            if new and chosen:
+                turns += [Turn(q, None) for q in drill.new_questions(db, chosen, limit=new)]
+        self.app.call_from_thread(self._begin, turns)
+
+    def _begin(self, turns: list[Turn]) -> None:
+        if not turns:
+            self.query_one("#drill-error", Static).update(Content(
+                "Nothing to drill: nothing is due, and no new questions were asked for. "
+                "Choose categories and a number of new questions."))
+            return
+        self.queue = turns
+        self.position = 0
+        self._switch("drill-card")
+        self.query_one("#drill-card").focus()
+        self._show_turn()
+
+    # The card view ----------------------------------------------------------------------
+
+    def _show_turn(self) -> None:
+        turn = self.queue[self.position]
+        q = turn.question
+        kind = "new" if turn.card is None or turn.card.is_new else "due"
+        if turn.again:
+            kind = "again"
+        self.query_one("#drill-progress", Static).update(Content(
+            f"{self.position + 1} of {len(self.queue)} · {kind}"))
+        self.query_one("#drill-question", Static).update(Content(q.text))
+        facts = [category_label(q.category), f"target {format_seconds(q.target_seconds)}"]
+        if turn.card is not None and turn.card.last_review is not None:
+            facts.append(f"last practised {turn.card.last_review.astimezone():%d %b}")
+        self.query_one("#drill-facts", Static).update(Content(" · ".join(facts)))
+        self._revealed = False
+        self._show_guidance()
+        self._shown_at = self.ctx.clock()
+        if self.speech.enabled:
+            self.ctx.speaker.say(q.text, rate=self.speech.rate, voice=self.speech.voice)
+
+    def _show_guidance(self) -> None:
+        q = self.queue[self.position].question
+        guidance = self.query_one("#drill-guidance", Static)
+        hint = self.query_one("#drill-hint", Static)
+        if self._revealed:
+            guidance.update(guidance_content(q.guidance) if q.guidance
+                            else Content("This question has no guidance yet."))
+            hint.update("How did it go? 1 again · 2 hard · 3 good · 4 easy")
+        else:
+            guidance.update("")
+            hint.update("Answer it aloud, then press space for the guidance, or rate it: "
+                        "1 again · 2 hard · 3 good · 4 easy")
+        guidance.display = self._revealed
+
+    def action_reveal(self) -> None:
+        self._revealed = not self._revealed
+        self._show_guidance()
+        if self._revealed:
+            self.call_after_refresh(self.query_one("#drill-guidance").scroll_visible)
+
+    def action_read(self) -> None:
+        if not self.ctx.speaker.available:
+            self.notify(Content(self.ctx.speaker.problem or "Speech is not available."),
+                        severity="warning")
+            return
+        q = self.queue[self.position].question
+        self.ctx.speaker.say(q.text, rate=self.speech.rate, voice=self.speech.voice)
+
+    async def action_rate(self, rating: int) -> None:
+        turn = self.queue[self.position]
+        took = int((self.ctx.clock() - self._shown_at) * 1000)
+        self.ctx.speaker.stop()
+        future = self.ctx.writer.submit(drill.rate, turn.question.id, rating, self.ctx.now(),
+                                        duration_ms=took)
+        try:
+            await asyncio.wrap_future(future)
+        except Exception as error:
+            self.notify(Content(f"The rating was not saved: {type(error).__name__}."),
+                        severity="error")
+            return
+        self.counts[RATINGS[rating - 1]] += 1
+        if rating == 1 and not turn.again:
+            self.queue.append(Turn(turn.question, turn.card, again=True))
+        self._next()
+
+    def action_skip(self) -> None:
+        self.ctx.speaker.stop()
+        self._next()
+
+    def _next(self) -> None:
+        self.position += 1
+        if self.position < len(self.queue):
+            self._show_turn()
+        else:
+            self._finish()
+
+    # The summary ------------------------------------------------------------------------
+
+    def _finish(self) -> None:
+        self._switch("drill-summary")
+        self.query_one("#drill-back", Button).focus()
+        self._summarise()
+
+    @work(thread=True, exclusive=True, group="drill", exit_on_error=False)
+    def _summarise(self) -> None:
+        self.ctx.writer.flush()
+        now = self.ctx.now()
+        with self.ctx.reader() as db:
+            upcoming = drill.next_due(db, now, kinds=(drill.QUESTION,))
+        self.app.call_from_thread(self._show_summary, upcoming)
+
+    def _show_summary(self, upcoming: datetime | None) -> None:
+        total = sum(self.counts.values())
+        parts = [f"{n} {name}" for name, n in self.counts.items() if n]
+        lines = [f"Done: {total} rating{'s' if total != 1 else ''}"
+                 + (f" ({', '.join(parts)})." if parts else ".")]
+        if upcoming is not None:
+            lines.append(f"The next question is due {when_text(upcoming, self.ctx.now())}.")
+        self.query_one("#drill-result", Static).update(Content("\n".join(lines)))
+
+    @on(Button.Pressed, "#drill-back")
+    def _back(self) -> None:
+        self.action_close()
+
+    def action_close(self) -> None:
+        self.ctx.speaker.stop()
+        self.app.pop_screen()

@@ -1,0 +1,258 @@
+"""The review of a mock session: each question's thinking and speaking time against its
+target, a self-rating that goes to the drill scheduler, and a note."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from question_bank.categories import category_label
+from question_bank.drill import RATINGS
+from question_bank.mock import MockItem, MockSession, get_session, rate_item, set_item_note
+from tui.context import AppContext
+from tui.messages import OpenAnswer
+from tui.sections import SECTIONS
+from tui.widgets.question_detail import format_seconds
+
+OUTCOME_WORDS = {"answered": "", "skipped": "skipped", "unreached": "not reached",
+                 "pending": "not reached"}
+
+
+def seconds_text(seconds: float | None) -> str:
+    return format_seconds(round(seconds)) if seconds is not None else "–"
+
+
+def used_text(item: MockItem) -> str:
+    ratio = item.used_ratio
+    return f"{ratio:.0%}" if ratio is not None else OUTCOME_WORDS.get(item.outcome, "")
+
+
+def when_text(session: MockSession) -> str:
+    return session.started_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+
+
+class MockReviewScreen(Screen):
+    """Mock interview review"""
+
+    HELP_TITLE = "Mock interview review"
+    BINDINGS = [
+        Binding("1", "rate(1)", "Again", id="mock_review.again",
+                tooltip="I could not answer it well: bring it back soon"),
+        Binding("2", "rate(2)", "Hard", id="mock_review.hard", tooltip="I struggled"),
+        Binding("3", "rate(3)", "Good", id="mock_review.good", tooltip="It went well"),
+        Binding("4", "rate(4)", "Easy", id="mock_review.easy", tooltip="Easy: leave it a while"),
+        Binding("n", "note", "Note", id="mock_review.note",
+                tooltip="Write a note on the selected question"),
+        Binding("a", "answer", "Answer", id="mock_review.answer",
+                tooltip="Open the answer editor for the selected question"),
+        Binding("escape,q", "close", "Back", id="mock_review.back"),
+    ]
+
+    def __init__(self, ctx: AppContext, session_id: int, *, just_ended: bool = False) -> None:
+        super().__init__(id="screen-mock-review")
+        self.ctx = ctx
+        self.session_id = session_id
+        self.just_ended = just_ended
+        self.session: MockSession | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="review-title")
+        table = DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        with Vertical(id="review-detail"):
+            yield Static(id="review-question")
+            yield Static(id="review-times")
+            yield Input(placeholder="A note on this answer (enter saves)", id="review-note",
+                        max_length=2000)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, key, width in (("#", "n", 2), ("Question", "text", 30), ("Think", "think", 5),
+                                  ("Spoke", "spoke", 5), ("Target", "target", 6),
+                                  ("Used", "used", 11), ("Rating", "rating", 6)):
+            table.add_column(label, key=key, width=width)
+        self._load()
+        table.focus()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        table = self.query_one(DataTable)
+        column = table.columns.get("text")
+        if column is None or not table.size.width:
+            return
+        others = sum(c.width for k, c in table.columns.items() if k.value != "text")
+        wanted = max(12, table.size.width - others - 2 * len(table.columns) - 1)
+        if column.width != wanted:
+            column.width = wanted
+            table._require_update_dimensions = True
+            table.refresh()
+
+    @work(thread=True, exclusive=True, group="mock-review", exit_on_error=False)
+    def _load(self) -> None:
+        with self.ctx.reader() as db:
+            session = get_session(db, self.session_id)
+        self.app.call_from_thread(self._fill, session)
+
+    def _fill(self, session: MockSession | None) -> None:
+        if session is None:
+            self.notify("That session no longer exists.", severity="warning")
+            self.app.pop_screen()
+            return
+        self.session = session
+        answered = session.count("answered")
+        self.query_one("#review-title", Static).update(Content.from_markup(
+            "[b]$label[/b] · $when · $answered of $total answered · spoke $spoke · "
+            "thought $think",
+            label=session.label, when=when_text(session), answered=str(answered),
+            total=str(len(session.items)), spoke=seconds_text(session.speak_seconds),
+            think=seconds_text(session.think_total)))
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for item in session.items:
+            table.add_row(*self._row(item), key=str(item.id))
+        self._fit_columns()
+        if self.just_ended and keep == 0:
+            keep = self._next_to_rate(-1)
+        if session.items:
+            table.move_cursor(row=min(max(keep, 0), len(session.items) - 1), animate=False)
+        self._show_detail()
+
+    def _row(self, item: MockItem) -> tuple:
+        ratio = item.used_ratio
+        style = ""
+        if ratio is not None:
+            over_limit = (item.speak_seconds or 0) > item.limit_seconds
+            style = "bold red" if over_limit else ("yellow" if ratio < 0.5 else "green")
+        dim = "dim" if item.outcome != "answered" else ""
+        return (
+            Text(str(item.position + 1), style="dim"),
+            Text(item.text, style=dim, no_wrap=True, overflow="ellipsis"),
+            Text(seconds_text(item.think_seconds), justify="right"),
+            Text(seconds_text(item.speak_seconds if item.outcome == "answered" else None),
+                 justify="right"),
+            Text(format_seconds(item.target_seconds), justify="right"),
+            Text(used_text(item), style=style or dim, justify="right"),
+            Text(RATINGS[item.rating - 1] if item.rating else "", style="bold"),
+        )
+
+    def selected(self) -> MockItem | None:
+        if self.session is None or not self.session.items:
+            return None
+        row = self.query_one(DataTable).cursor_row
+        return self.session.items[row] if 0 <= row < len(self.session.items) else None
+
+    def _show_detail(self) -> None:
+        item = self.selected()
+        question = self.query_one("#review-question", Static)
+        times = self.query_one("#review-times", Static)
+        note = self.query_one("#review-note", Input)
+        if item is None:
+            question.update("")
+            times.update("")
+            return
+        question.update(Content(item.text))
+        lines = [Content.from_markup(
+            "$category · thought [b]$think[/b] · spoke [b]$spoke[/b] against a target of "
+            "[b]$target[/b] (limit $limit)",
+            category=category_label(item.category), think=seconds_text(item.think_seconds),
+            spoke=seconds_text(item.speak_seconds), target=format_seconds(item.target_seconds),
+            limit=format_seconds(item.limit_seconds))]
+        if item.outcome != "answered":
+            lines.append(Content(f"This question was {OUTCOME_WORDS[item.outcome]}."))
+        rating = RATINGS[item.rating - 1] if item.rating else "not rated yet"
+        lines.append(Content.from_markup(
+            "Rating: [b]$rating[/b]  ·  1 again  2 hard  3 good  4 easy", rating=rating))
+        times.update(Content("\n").join(lines))
+        if not note.has_focus:
+            note.value = item.note
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self._show_detail()
+        self.refresh_bindings()
+
+    def _next_to_rate(self, after: int) -> int:
+        items = self.session.items if self.session else ()
+        for index in range(after + 1, len(items)):
+            if items[index].outcome == "answered" and items[index].rating is None:
+                return index
+        return max(after, 0)
+
+    def _replace(self, updated: MockItem) -> None:
+        items = list(self.session.items)
+        items[updated.position] = updated
+        self.session = replace(self.session, items=tuple(items))
+        table = self.query_one(DataTable)
+        for column, cell in zip(("n", "text", "think", "spoke", "target", "used", "rating"),
+                                self._row(updated), strict=True):
+            table.update_cell(str(updated.id), column, cell)
+
+    async def action_rate(self, rating: int) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        future = self.ctx.writer.submit(rate_item, item.id, rating, self.ctx.now())
+        try:
+            updated = await asyncio.wrap_future(future)
+        except Exception as error:  # a database that cannot be written, say
+            self.notify(Content(f"The rating was not saved: {type(error).__name__}."),
+                        severity="error")
+            return
+        self._replace(updated)
+        table = self.query_one(DataTable)
+        table.move_cursor(row=self._next_to_rate(item.position), animate=False)
+        self._show_detail()
+
+    def action_note(self) -> None:
+        if self.selected() is not None:
+            self.query_one("#review-note", Input).focus()
+
+    @on(Input.Submitted, "#review-note")
+    async def _note_submitted(self) -> None:
+        await self._save_note()
+        self.query_one(DataTable).focus()
+
+    @on(Input.Blurred, "#review-note")
+    async def _note_left(self) -> None:
+        await self._save_note()
+
+    async def _save_note(self) -> None:
+        item = self.selected()
+        text = self.query_one("#review-note", Input).value.strip()
+        if item is None or text == item.note:
+            return
+        updated = await asyncio.wrap_future(self.ctx.writer.submit(set_item_note, item.id, text))
+        self._replace(updated)
+        self.notify("Note saved.")
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "answer":
+            if not any(s.id == "answers" for s in SECTIONS):
+                return False  # no answer editor in this version: no key for it
+            item = self.selected()
+            return True if item is not None and item.kind == "question" else None
+        return True
+
+    def action_answer(self) -> None:
+        item = self.selected()
+        if item is not None and item.kind == "question" and item.ref:
+            self.app.post_message(OpenAnswer(item.ref))
+
+    async def action_close(self) -> None:
+        if self.query_one("#review-note", Input).has_focus:
+            self.query_one(DataTable).focus()
+            return
+        self.app.pop_screen()

@@ -1,0 +1,81 @@
+"""Progress: practice per day, time used against target, the mix of ratings, as charts."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from tui.progress_charts import CHARTS, Chart, Window
+from tui.screens.base import SectionScreen
+from tui.widgets.chart import ChartCard
+
+WINDOWS = (4, 8, 12)  # weeks
+
+
+class ProgressScreen(SectionScreen):
+    """Progress"""
+
+    SECTION = "progress"
+    HELP_TITLE = "Progress"
+    BINDINGS = [
+        Binding("t", "numbers", "Numbers/charts", id="progress.numbers",
+                tooltip="Show the figures behind each chart as a table, or the charts again"),
+        Binding("w", "weeks", "Weeks", id="progress.weeks",
+                tooltip="Show the last 4, 8 or 12 weeks"),
+        Binding("r", "reload", "Refresh", id="progress.refresh", tooltip="Read everything again"),
+    ]
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self.weeks = WINDOWS[0]
+        self.numbers = False
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="progress-header")
+        with VerticalScroll(id="progress-body"):
+            for index in range(len(CHARTS)):
+                yield ChartCard(id=f"chart-{index}")
+
+    def on_mount(self) -> None:
+        self._header()
+        self.query_one("#progress-body").focus()
+
+    def on_screen_resume(self) -> None:
+        self.action_reload()
+
+    def _header(self) -> None:
+        view = "figures" if self.numbers else "charts"
+        self.query_one("#progress-header", Static).update(Content.from_markup(
+            "The last [b]$weeks weeks[/b] · showing $view · t $other · w weeks",
+            weeks=str(self.weeks), view=view, other="charts" if self.numbers else "figures"))
+
+    def action_reload(self) -> None:
+        self._load(self.weeks)
+
+    @work(thread=True, exclusive=True, group="progress", exit_on_error=False)
+    def _load(self, weeks: int) -> None:
+        window = Window.weeks(self.ctx.now(), weeks)
+        with self.ctx.reader() as db:
+            charts = [make(db, window) for make in CHARTS]
+        self.app.call_from_thread(self._show, charts)
+
+    def _show(self, charts: list[Chart]) -> None:
+        for index, chart in enumerate(charts):
+            card = self.query_one(f"#chart-{index}", ChartCard)
+            card.show(chart)
+            card.numbers = self.numbers
+
+    def action_numbers(self) -> None:
+        self.numbers = not self.numbers
+        for card in self.query(ChartCard):
+            card.numbers = self.numbers
+        self._header()
+
+    def action_weeks(self) -> None:
+        self.weeks = WINDOWS[(WINDOWS.index(self.weeks) + 1) % len(WINDOWS)]
+        self._header()
+        self.action_reload()

@@ -1,0 +1,88 @@
+"""Home card: what is due to drill today, when the next is due, the week's practice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+from textual import on
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from question_bank import drill
+from question_bank.mock import list_sessions
+from tui.when import end_of_day, when_text
+from tui.widgets.home_panel import HomePanel, NextStep
+
+
+@dataclass(frozen=True)
+class DrillState:
+    now: datetime
+    due_today: int
+    due_now: int
+    next_due: datetime | None
+    rated: int  # questions ever rated
+    drilled_week: int
+    mock_week: int
+
+
+class DrillPanel(HomePanel):
+    TITLE = "Drill and mock interviews"
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="drill-summary")
+        yield Button("Drill what is due", id="drill-now", compact=True)
+
+    def gather(self, db: Database) -> DrillState:
+        now = self.ctx.now()
+        today = end_of_day(now)
+        week_ago = now - timedelta(days=7)
+        return DrillState(
+            now=now,
+            due_today=drill.due_count(db, now, until=today),
+            due_now=drill.due_count(db, now),
+            next_due=drill.next_due(db, now, after=today),
+            rated=drill.card_count(db),
+            drilled_week=drill.reviews_since(db, week_ago, source="drill"),
+            mock_week=sum(1 for s in list_sessions(db, limit=50) if s.started_at >= week_ago),
+        )
+
+    def show(self, state: DrillState) -> None:
+        if state.due_today:
+            first = Content.from_markup("[b]$n[/b] due today$later", n=str(state.due_today),
+                                        later=(f" ({state.due_now} of them now)"
+                                               if state.due_now != state.due_today else ""))
+        elif state.rated:
+            first = Content("Nothing is due today.")
+        else:
+            first = Content("Nothing rated yet: drill a few questions to start the schedule.")
+        lines = [first]
+        if state.next_due is not None:
+            lines.append(Content(f"Next due {when_text(state.next_due, state.now)}"))
+        lines.append(Content.from_markup(
+            "This week: [b]$d[/b] drilled · [b]$m[/b] mock interview$s",
+            d=str(state.drilled_week), m=str(state.mock_week), s="" if state.mock_week == 1
+            else "s"))
+        self.query_one("#drill-summary", Static).update(Content("\n").join(lines))
+        button = self.query_one("#drill-now", Button)
+        button.label = (f"Drill the {state.due_today} due now" if state.due_today
+                        else "Drill new questions")
+
+    def next_steps(self, state: DrillState) -> list[NextStep]:
+        steps = []
+        if state.due_today:
+            steps.append(NextStep(10, f"Drill the {state.due_today} question"
+                                  f"{'s' if state.due_today != 1 else ''} due today", "app.drill"))
+        elif not state.rated:
+            steps.append(NextStep(40, "Start drilling: answer a few questions aloud and rate them",
+                                  "app.drill"))
+        if not state.mock_week:
+            steps.append(NextStep(50, "Run a timed mock interview, read aloud (6)",
+                                  "app.section('mock')"))
+        return steps
+
+    @on(Button.Pressed, "#drill-now")
+    async def _drill(self) -> None:
+        await self.run_action("app.drill")
