@@ -6,6 +6,8 @@ Both programs run in a real pseudo-terminal (100×30), alternately, on a databas
 already prepared (a first run also seeds the bank, which is not what a user waits for each
 morning). The clock stops when the screen shows the home screen's "What to do next" card
 (matchprep) or the Static's text (the minimal app). Budget (PRODUCT.md): 1.5× or better.
+The home screen's cards are mounted and read just after that first frame; the time until
+they are filled in is printed too.
 """
 
 from __future__ import annotations
@@ -63,10 +65,13 @@ def main() -> None:
         # One warm-up of each so both start from a warm file cache.
         time_until(app_argv, "Whattodonext", env=env)
         time_until(base_argv, "MinimalReady", env=env)
-        app_times, base_times = [], []
+        app_times, base_times, filled_times = [], [], []
         for _ in range(args.runs):
             base_times.append(time_until(base_argv, "MinimalReady", env=env))
             app_times.append(time_until(app_argv, "Whattodonext", env=env))
+            # The cards come after the first frame, read in a worker: "189 questions in 11
+            # categories" is the question bank's card filled in.
+            filled_times.append(time_until(app_argv, "questionsin", env=env))
     app_median = statistics.median(app_times)
     base_median = statistics.median(base_times)
     print(f"minimal Textual app : median {base_median * 1000:7.1f} ms "
@@ -75,6 +80,8 @@ def main() -> None:
     print(f"matchprep home      : median {app_median * 1000:7.1f} ms "
           f"(min {min(app_times) * 1000:.1f}, max {max(app_times) * 1000:.1f}, "
           f"{args.runs} runs)")
+    print(f"home cards filled   : median {statistics.median(filled_times) * 1000:7.1f} ms "
+          "(after the first frame; not part of the budget)")
     ratio = app_median / base_median
     print(f"ratio               : {ratio:.2f}×  (budget 1.50×: "
           f"{'within' if ratio <= 1.5 else 'OVER'})")

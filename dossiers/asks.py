@@ -8,10 +8,12 @@ the caller hands in the text and audience it read there.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from dossiers.errors import DossierError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 AIM = (5, 7)
 MAX_TEXT = 1_000

@@ -11,12 +11,14 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from dossiers.errors import DossierError
 from dossiers.interviews import Interview
 from dossiers.text import now_iso
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_ITEM = 300
 

@@ -20,14 +20,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from dossiers import asks, impressions, interviews, people, programs
 from dossiers.dates import parse_date, split_date_time
 from dossiers.errors import DossierError
 from dossiers.programs import VISAS, clean_field, program_by_name
 from dossiers.text import fold, lines
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ERRORS = 10

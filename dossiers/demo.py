@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from dossiers import asks, checklists, impressions, interviews, people, programs
 from dossiers.rank import set_rank_order
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _day(zone: str, offset: int) -> date:

@@ -8,12 +8,15 @@ calendar updates the events rather than duplicating them.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from icalendar import Calendar, Event
-from sqlite_utils import Database
 
 from dossiers.interviews import DEFAULT_LENGTH, Interview, list_interviews
 from dossiers.programs import get_program
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PRODID = "-//matchprep//Interview days//EN"
 

@@ -6,11 +6,13 @@ One record per program (the people met are in `people`, kind "met").
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from dossiers.errors import DossierError
 from dossiers.text import now_iso
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 TEXT_FIELDS = ("culture", "teaching", "resident_happiness", "red_flags", "best_moment",
                "thank_you_to")

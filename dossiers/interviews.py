@@ -9,14 +9,16 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from sqlite_utils import Database
 
 from dossiers.dates import parse_date, parse_time
 from dossiers.errors import DossierError
 from dossiers.text import fold, now_iso
 from dossiers.zones import find_zone
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PLATFORMS: dict[str, str] = {
     "zoom": "Zoom",

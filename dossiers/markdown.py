@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from dossiers import asks, impressions, interviews, people, programs
 from dossiers.interviews import overlaps
 from dossiers.readiness import readiness, summary
 from dossiers.zones import format_instant, same_clock
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 AUDIENCE_LABELS = {"pd-faculty": "PD or faculty", "residents": "residents",
                    "img-support": "IMG support"}

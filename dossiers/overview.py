@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from dossiers.impressions import Impression, get_impression
 from dossiers.interviews import Interview, list_interviews, overlaps
 from dossiers.programs import Program, list_programs, matches
 from dossiers.readiness import Readiness, readiness_all
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SORTS: dict[str, str] = {
     "name": "Name",

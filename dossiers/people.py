@@ -4,10 +4,12 @@ overlap the user's) and those met on the day; each with a role and a note."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from dossiers.errors import DossierError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 ROLES: dict[str, str] = {
     "pd": "Program director",

@@ -5,7 +5,10 @@ Dossiers keeps only the pairs; the story bank owns the stories themselves.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def planned_stories(db: Database, program_id: int) -> list[int]:

@@ -7,11 +7,13 @@ hospital, anything else), or by any part of one that only it has: `find_program`
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from dossiers.errors import DossierError, ProgramNotFound
 from dossiers.text import fold, lines, now_iso
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 TYPES: dict[str, str] = {"academic": "Academic", "community": "Community", "hybrid": "Hybrid"}
 VISAS: dict[str, str] = {

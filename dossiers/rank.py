@@ -7,11 +7,13 @@ whole order, so positions are always 1..n without gaps.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from dossiers.impressions import Impression, get_impression
 from dossiers.programs import Program, list_programs
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True, slots=True)

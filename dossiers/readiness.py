@@ -7,11 +7,13 @@ Eleven parts, each named, so the user sees exactly what to finish before the int
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from dossiers.asks import AIM
 from dossiers.programs import Program, get_program, list_programs
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True, slots=True)

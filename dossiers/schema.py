@@ -6,7 +6,11 @@ append the next one. Deleting a program deletes everything that belongs to it (c
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 _TEXT = "text not null default ''"
 

@@ -21,8 +21,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.answers import Answer
 from question_bank.categories import categories, category_label
@@ -42,6 +41,9 @@ from question_bank.structures import (
     part_label,
     spoken_seconds,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 EXPORT_FORMAT = "matchprep-answers"
 EXPORT_VERSION = 1

@@ -4,12 +4,14 @@ figures other parts of the app show (answered questions per category, recent ans
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.answers import AnswerError
 from question_bank.categories import category_ids
 from question_bank.questions import fts_query
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SORTS = ("updated", "question", "category", "words")
 DESCENDING_FIRST = ("updated", "words")  # newest and longest first; questions A to Z

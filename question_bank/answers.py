@@ -12,8 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.errors import FieldError
 from question_bank.revisions import get_revision, record_revision
@@ -27,6 +26,9 @@ from question_bank.structures import (
     part_label,
     structure_words,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_LABEL = 80
 _PART_KEY = re.compile(r"^[a-z][a-z_]{0,39}$")

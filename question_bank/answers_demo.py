@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.answers import create_answer, duplicate_answer, rename_answer, save_answer
 from question_bank.questions import get_question
 from question_bank.stories import add_competency, add_story, link_story
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 STORIES = [
     {

@@ -15,11 +15,15 @@ import json
 import tomllib
 from dataclasses import dataclass
 from importlib.resources import files
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.categories import shipped_bank_version
 from question_bank.questions import now_iso, parse_tags, validate
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlite_utils import Database
 
 CONTENT_FIELDS = ("text", "category", "tags", "target_seconds", "structure", "guidance", "audience")
 
@@ -66,6 +70,11 @@ def content_hash(row: dict) -> str:
 def installed_bank_version(db: Database) -> int:
     row = db.execute("select value from question_bank_meta where key = 'bank_version'").fetchone()
     return int(row[0]) if row else 0
+
+
+def bank_is_current(db: Database | sqlite3.Connection) -> bool:
+    """Whether the shipped bank needs no merge (works on a plain sqlite3 connection too)."""
+    return installed_bank_version(db) >= shipped_bank_version()
 
 
 def merge_shipped(db: Database, *, rows: list[dict] | None = None, version: int | None = None,

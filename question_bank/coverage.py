@@ -5,10 +5,12 @@ that answers many questions)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.stories import Competency, competencies, competency_labels, list_stories
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SOLE_LIMIT = 3  # a story that is the only one for this many competencies carries too much
 USE_LIMIT = 6  # ... or one that answers this many questions

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.questions import add_question, list_questions, set_hidden
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def populate(db: Database) -> None:

@@ -15,11 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 
 from fsrs import Card, Rating, ReviewLog, Scheduler, State
-from sqlite_utils import Database
 
 from question_bank.questions import Question
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 QUESTION = "question"
 RATINGS = ("again", "hard", "good", "easy")  # Rating 1..4, in the order of the keys 1..4

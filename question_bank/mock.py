@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.drill import parse_rating, parse_stamp, review, stamp, undo_review
 from question_bank.mock_formats import FORMATS, MockFormat, Prompt, limit_for
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 OUTCOMES = ("pending", "answered", "skipped", "unreached")
 MODES = ("questions", "minutes")

@@ -16,11 +16,13 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.categories import DEFAULT_STRUCTURE_BY_CATEGORY, category_ids, find_category
 from question_bank.questions import QuestionError, now_iso, parse_tags, validate
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 KNOWN_FIELDS = {"id", "text", "category", "tags", "target_seconds", "structure", "guidance",
                 "audience"}

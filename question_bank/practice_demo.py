@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank import drill, mock
 from question_bank.mock_formats import FORMATS, limit_for, prompt_from_question, select_prompts
 from question_bank.questions import list_questions
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 DAYS = 28
 MOCK_DAYS = (26, 23, 20, 16, 13, 9, 6, 3, 1)

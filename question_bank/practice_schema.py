@@ -14,7 +14,10 @@ is time order. Never edit a migration that has shipped: add the next one.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _drill_001(db: Database) -> None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.drill import RATINGS, parse_stamp, stamp
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,10 +7,12 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.categories import AUDIENCES, STRUCTURES, category_ids
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_TEXT = 1_000
 MAX_GUIDANCE = 5_000

@@ -14,10 +14,12 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.structures import arrange, get_structure, part_label, words
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 PAUSE_SECONDS = 30
 BURST_SECONDS = 60

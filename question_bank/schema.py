@@ -7,9 +7,12 @@ migration that has shipped: add the next one.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.practice_schema import DRILL_MIGRATIONS, MOCK_MIGRATIONS
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _questions_001(db: Database) -> None:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.answer_lists import SUMMARY_COLUMNS, AnswerSummary, summary_from_row
 from question_bank.errors import FieldError
 from question_bank.structures import STRUCTURES, get_structure, part_label
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 BUILTIN_COMPETENCIES: tuple[tuple[str, str], ...] = (
     ("teamwork", "Teamwork"),

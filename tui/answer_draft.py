@@ -13,10 +13,12 @@ import uuid
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.answers import Answer, save_answer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -15,11 +15,11 @@ from textual.screen import Screen
 
 from tui.commands import QuestionCommands, SectionCommands
 from tui.context import AppContext
-from tui.program_commands import ProgramCommands
 from tui.messages import OpenAnswer, OpenProgram, OpenQuestion, SpeechTrouble
 from tui.practice_commands import PracticeCommands
+from tui.program_commands import ProgramCommands
 from tui.sections import SECTIONS
-from tui.settings import get_setting, set_setting
+from tui.settings import set_setting
 from tui.widgets.section_bar import SectionBar
 
 
@@ -48,9 +48,11 @@ class MatchprepApp(App[None]):
     ]
 
     def __init__(self, ctx: AppContext, *, start: str = "home") -> None:
+        # Start in the wanted section directly: switching modes from on_mount would hold
+        # back the first frame (switch_mode delays updates by 50 ms to mask a transition).
+        self.DEFAULT_MODE = start
         super().__init__()
         self.ctx = ctx
-        self._start = start
         for s in SECTIONS:
             self.add_mode(s.id, partial(self._make_section, s.id))
 
@@ -66,13 +68,23 @@ class MatchprepApp(App[None]):
                 return screen
         raise KeyError(section_id)
 
+    first_frame_shown = False
+    """True once the first screen has been drawn (see `on_ready`)."""
+
+    def on_ready(self) -> None:
+        # The first frame is out. A screen may hold back work that would have delayed it
+        # (the home screen's cards) until now: it has an `after_first_frame` method.
+        self.first_frame_shown = True
+        follow_up = getattr(self.screen, "after_first_frame", None)
+        if follow_up is not None:
+            self.call_after_refresh(follow_up)
+
     def on_mount(self) -> None:
-        saved = get_setting(self.ctx.db, "theme")
+        saved = self.ctx.peek_setting("theme")
         if saved and saved in self.available_themes and saved != self.theme:
             self.theme = saved
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.ctx.speaker.set_listener(lambda n: self.post_message(SpeechTrouble(n.kind, n.message)))
-        self.switch_mode(self._start)
 
     def _remember_theme(self, theme) -> None:
         self.ctx.writer.submit(set_setting, "theme", theme.name)

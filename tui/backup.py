@@ -14,13 +14,15 @@ import sqlite3
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
-from tui import __version__
+import tui
 from tui.files import PRIVATE_FILE, atomic_write, check_writable_target, ensure_private_dir
 from tui.paths import backups_dir
 from tui.storage import DatabaseError, connect, open_database, schema_components, schema_versions
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 KEEP = 10
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -77,7 +79,7 @@ def dump_json(db: Database) -> dict:
     return {
         "format": JSON_FORMAT,
         "version": 1,
-        "app_version": __version__,
+        "app_version": tui.__version__,
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "schema_versions": schema_versions(db),
         "tables": tables,

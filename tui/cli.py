@@ -8,7 +8,7 @@ import sys
 import traceback
 from importlib import import_module
 
-from tui import __version__
+import tui
 from tui.cmd import UserError
 
 # Subcommand modules, each with `register(subparsers)`.
@@ -37,13 +37,25 @@ def user_errors() -> tuple[type[BaseException], ...]:
             DossierError, CsvImportError)
 
 
+class _VersionAction(argparse.Action):
+    """`--version`, reading the installed version only when asked."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS,
+                 help="show the version and exit"):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"matchprep {tui.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="matchprep",
         description="Practise residency interviews: question bank, answers, dossiers, mock "
                     "interviews. With no command, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"matchprep {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--db", metavar="PATH",
                         help="database file (default: $MATCHPREP_DB, else the user data folder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from tui.storage import connect
 from tui.writer import Writer
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _local_now() -> datetime:
@@ -23,8 +25,6 @@ def _local_now() -> datetime:
 @dataclass
 class AppContext:
     db_path: Path
-    db: Database
-    """A connection for quick reads on the event loop's thread (never for writes)."""
     writer: Writer
     """Every write goes here: `ctx.writer.submit(job, ...)` runs `job(db, ...)` in order."""
     speaker: Any = None
@@ -34,6 +34,27 @@ class AppContext:
     """The aware wall-clock time, for dates and scheduling (injected by tests)."""
     options: dict[str, Any] = field(default_factory=dict)
     """Start-up options from the command line (a mock session to open, say)."""
+    _db: Database | None = field(default=None, repr=False)
+
+    @property
+    def db(self) -> Database:
+        """A connection for quick reads on the event loop's thread (never for writes).
+
+        Opened on first use, so the first screen is painted before sqlite-utils is loaded.
+        """
+        if self._db is None:
+            self._db = connect(self.db_path)
+        return self._db
+
+    def peek_setting(self, key: str) -> str | None:
+        """A setting read with plain sqlite3 (for start-up, before sqlite-utils is loaded)."""
+        from tui.settings import get_setting
+
+        try:
+            with closing(sqlite3.connect(self.db_path, timeout=5)) as conn:
+                return get_setting(conn, key)
+        except sqlite3.Error:
+            return None
 
     @contextmanager
     def reader(self) -> Iterator[Database]:
@@ -49,4 +70,5 @@ class AppContext:
         speaker = self.speaker
         if speaker is not None and hasattr(speaker, "close"):
             speaker.close()
-        self.db.close()
+        if self._db is not None:
+            self._db.close()

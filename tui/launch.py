@@ -7,16 +7,23 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from question_bank.bank import merge_shipped
-from tui.backup import automatic_backup
+from question_bank.bank import bank_is_current, merge_shipped
 from tui.context import AppContext
 from tui.speech import SilentSpeaker
-from tui.storage import connect, open_database
+from tui.storage import is_current, open_database
 from tui.writer import Writer
 
 
 def prepare_database(db_path: Path) -> None:
-    """Open, migrate (after a backup) and bring in a newer shipped bank. Raises DatabaseError."""
+    """Open, migrate (after a backup) and bring in a newer shipped bank. Raises DatabaseError.
+
+    Most starts find everything current: a quick look with plain sqlite3 says so, and the
+    app opens without loading sqlite-utils before its first screen.
+    """
+    if is_current(db_path, also=bank_is_current):
+        return
+    from tui.backup import automatic_backup
+
     db = open_database(db_path, backup=automatic_backup)
     try:
         merge_shipped(db)
@@ -34,7 +41,7 @@ def make_context(
 ) -> AppContext:
     if speaker is None:
         speaker = SilentSpeaker()
-    ctx = AppContext(db_path=Path(db_path), db=connect(db_path), writer=Writer(db_path),
+    ctx = AppContext(db_path=Path(db_path), writer=Writer(db_path),
                      speaker=speaker, options=dict(options or {}))
     if clock is not None:
         ctx.clock = clock

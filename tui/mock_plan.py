@@ -11,8 +11,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.mock import practised_counts
 from question_bank.mock_formats import (
@@ -24,6 +23,9 @@ from question_bank.mock_formats import (
 )
 from question_bank.questions import list_questions
 from tui.practice_prefs import MockSetup
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class PlanError(ValueError):

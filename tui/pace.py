@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.structures import PACE_DEFAULT, parse_pace
 from tui.settings import get_setting, set_setting
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 KEY = "pace_wpm"
 

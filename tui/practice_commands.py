@@ -6,13 +6,13 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from question_bank.mock_formats import FORMATS
-
 
 class PracticeCommands(Provider):
     """Practice at once: a mock interview by format, the drill, the charts."""
 
     def _commands(self) -> list[tuple[str, str, str]]:
+        from question_bank.mock_formats import FORMATS  # when the palette asks, not at start-up
+
         commands = [(f"Start a mock interview: {fmt.label}", fmt.summary, f"start_mock('{fmt.id}')")
                     for fmt in FORMATS.values()]
         commands.append(("Drill what is due", "Due questions first, then new ones; rate each 1-4",

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, replace
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.categories import category_ids
 from question_bank.mock_formats import FORMATS, MockFormat
 from tui.settings import get_setting, set_setting
 from tui.speech import DEFAULT_RATE
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MIN_RATE, MAX_RATE = 80, 300
 LIMITS = {"questions": (1, 50), "minutes": (1, 90)}

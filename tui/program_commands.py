@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import asyncio
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from dossiers.programs import Program, list_programs
 from tui.messages import OpenProgram
+
+if TYPE_CHECKING:
+    from dossiers.programs import Program
 
 
 class ProgramCommands(Provider):
     """Every program, by its name or another name it goes by."""
 
     def _programs(self) -> list[Program]:
+        from dossiers.programs import list_programs  # when the palette asks, not at start-up
+
         with self.app.ctx.reader() as db:
             return list_programs(db)
 

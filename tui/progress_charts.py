@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from question_bank.drill import RATINGS
 from question_bank.mock_formats import FORMATS
 from question_bank.progress import practice_per_day, rating_mix, session_timings
 from tui.widgets.question_detail import format_seconds
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 RATING_STYLES = {"again": "$error", "hard": "$warning", "good": "$success", "easy": "$primary"}
 MAX_SESSIONS = 12

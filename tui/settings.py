@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.db import NotFoundError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Keys in use: "theme"; "pace_wpm" (speaking pace, 130-160, answers); "timezone" (the
 # user's IANA zone, dossiers; empty means the system's); "speech_enabled", "speech_rate",
@@ -19,10 +21,10 @@ DEFAULTS: dict[str, str] = {
 
 
 def get_setting(db: Database, key: str, default: str | None = None) -> str | None:
-    try:
-        return db["settings"].get(key)["value"]
-    except NotFoundError:
-        return DEFAULTS.get(key, default) if default is None else default
+    row = db.execute("select value from settings where key = ?", [key]).fetchone()
+    if row is not None:
+        return row[0]
+    return DEFAULTS.get(key) if default is None else default
 
 
 def set_setting(db: Database, key: str, value: str) -> None:

@@ -12,16 +12,17 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, TypeVar
 
 from tui.files import PRIVATE_FILE, ensure_private_dir, tighten
 from tui.paths import backups_dir
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 BUSY_TIMEOUT_MS = 15_000
 
-Migration = Callable[[Database], None]
+Migration = Callable[["Database"], None]
 T = TypeVar("T")
 
 
@@ -118,6 +119,10 @@ def connect(path: Path | str) -> Database:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
+    # Imported here, not at the top: sqlite-utils costs ~50 ms to import, and the first
+    # screen is painted before any connection is needed (see tui.launch).
+    from sqlite_utils import Database
+
     return Database(conn)
 
 
@@ -161,6 +166,38 @@ def open_database(
         db.close()
         raise _explain(path, error) from None
     return db
+
+
+def is_current(
+    path: Path | str,
+    components: Iterable[tuple[str, list[Migration]]] | None = None,
+    *,
+    also: Callable[[sqlite3.Connection], bool] | None = None,
+) -> bool:
+    """Whether `path` is a database with every migration run (and `also(conn)` holds).
+
+    A quick look with plain sqlite3, for start-up: when it answers True there is nothing to
+    prepare. Anything unusual (no file, damage, a newer schema) answers False, and
+    `open_database` then does the full work and explains any problem.
+    """
+    path = Path(path)
+    if not path.is_file():
+        return False
+    try:
+        _prepare_file(path)  # tightens the file and its -wal/-shm as opening does
+        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except (DatabaseError, OSError, sqlite3.Error):
+        return False
+    try:
+        versions = dict(conn.execute("select component, version from schema_versions"))
+        components = components if components is not None else schema_components()
+        if any(versions.get(name) != len(steps) for name, steps in components):
+            return False
+        return also(conn) if also is not None else True
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
 
 
 def schema_versions(db: Database) -> dict[str, int]:
@@ -212,7 +249,7 @@ def run_migrations(
 
 def integrity(db_or_path: Database | Path | str) -> str:
     """SQLite's `PRAGMA integrity_check`: "ok" or the first problem it found."""
-    own = not isinstance(db_or_path, Database)
+    own = isinstance(db_or_path, (str, Path))
     db = connect(db_or_path) if own else db_or_path
     try:
         rows = db.conn.execute("PRAGMA integrity_check").fetchall()

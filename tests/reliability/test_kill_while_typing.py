@@ -87,7 +87,7 @@ def test_sigkill_after_typing_keeps_the_text_and_the_database_whole(db_path):
     try:
         terminal.wait_for("What to do next")
         terminal.type("2")
-        terminal.wait_for("Search questions")
+        terminal.wait_for("Tell me about yourself")  # the first rows are on screen
         terminal.type("\r")
         terminal.wait_for("wpm")  # the editor's meter: the answer editor is open
         terminal.type(TYPED)

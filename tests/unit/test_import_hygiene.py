@@ -43,3 +43,27 @@ def test_importing_the_app_creates_no_files(tmp_path):
     assert result.returncode == 0, result.stderr
     assert not env_home.exists()
     assert list(tmp_path.iterdir()) == [env_home] or list(tmp_path.iterdir()) == []
+
+
+def test_the_first_frame_needs_no_sqlite_utils_icalendar_or_fsrs(db_path):
+    """Start-up stays quick: the heavy libraries load after the first screen is drawn.
+
+    sqlite-utils alone costs ~50 ms to import; the first frame needs none of these, and the
+    home screen's cards (which do) are mounted just after it (see benchmarks/startup.py).
+    """
+    code = (
+        "import json, sys\n"
+        "import tui.cli\n"
+        "tui.cli.build_parser().parse_args([])\n"
+        "from tui.launch import make_app\n"
+        f"app = make_app({str(db_path)!r})\n"
+        "heavy = ('sqlite_utils', 'icalendar', 'fsrs', 'pyttsx3', 'importlib.metadata')\n"
+        "type(app).on_ready = lambda self: self.exit(sorted(\n"
+        "    m for m in sys.modules if m in heavy))\n"
+        "print(json.dumps(app.run(headless=True)))\n"
+        "app.ctx.close()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == []

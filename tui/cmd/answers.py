@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from question_bank.answer_export import export_json, export_markdown
 from tui.cmd.common import add_db_option, open_db, write_output
-from tui.pace import read_pace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,6 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def export_command(args: argparse.Namespace) -> int:
+    from question_bank.answer_export import export_json, export_markdown
+    from tui.pace import read_pace
+
     db = open_db(args)
     try:
         if args.format == "json":

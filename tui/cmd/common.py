@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from tui.files import atomic_write
 from tui.launch import prepare_database
 from tui.paths import resolve_db_path
 from tui.storage import connect
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:

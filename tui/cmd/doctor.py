@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui import __version__
+import tui
 from tui.backup import list_backups
 from tui.cmd.common import add_db_option, db_path
 from tui.cmd.programs import check_timezone
@@ -33,7 +33,7 @@ Check = Callable[[Path], Iterator[Finding]]
 def check_versions(path: Path) -> Iterator[Finding]:
     import textual
 
-    yield Finding(None, "matchprep", f"{__version__} (Python {platform.python_version()}, "
+    yield Finding(None, "matchprep", f"{tui.__version__} (Python {platform.python_version()}, "
                   f"Textual {textual.__version__}, SQLite {sqlite3.sqlite_version})")
 
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from question_bank.mock_formats import FORMATS
 from tui.cmd import UserError
 from tui.cmd.app_commands import run_app
 from tui.cmd.common import add_db_option, db_path
-from tui.practice_prefs import LIMITS
 
 PROGRAM_ROUND = "program"
 
@@ -29,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def check_request(args: argparse.Namespace) -> dict:
     """The session asked for, or a UserError saying what is wrong with it."""
+    from question_bank.mock_formats import FORMATS
+    from tui.practice_prefs import LIMITS
+
     fmt = (args.format or "faculty").strip().lower()
     if fmt == PROGRAM_ROUND or args.program:
         raise UserError("a program round needs program dossiers, which this version of "

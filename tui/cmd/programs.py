@@ -8,18 +8,16 @@ import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from dossiers.csv_io import export_csv, import_csv, plan_import, read_csv_file
-from dossiers.ics import export_ics
-from dossiers.markdown import dossiers_markdown
-from dossiers.overview import ProgramRow, overview, sort_rows
-from dossiers.programs import find_program
-from dossiers.zones import format_instant, system_zone_name
-from tui.backup import automatic_backup
 from tui.cmd.common import add_db_option, db_path, open_db, write_output
-from tui.storage import retry_locked
-from tui.user_zone import user_zone
+
+if TYPE_CHECKING:
+    from dossiers.overview import ProgramRow
+
+# The handlers import the dossiers modules they use when they run: building the command
+# line (also to open the app) must not pay for csv, icalendar and Markdown.
 
 FORMATS = ("csv", "md", "ics")
 
@@ -51,6 +49,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def import_command(args: argparse.Namespace) -> int:
+    from dossiers.csv_io import import_csv, plan_import, read_csv_file
+    from tui.backup import automatic_backup
+    from tui.storage import retry_locked
+
     text = read_csv_file(args.file)  # raises CsvImportError naming the file
     if args.dry_run:
         plans, ignored = plan_import(text, args.file)
@@ -93,6 +95,8 @@ def _row_json(row: ProgramRow, zone: str) -> dict:
 
 
 def _lines(rows: list[ProgramRow], zone: str) -> Iterator[str]:
+    from dossiers.zones import format_instant
+
     for row in rows:
         nxt = row.next_interview
         when = "-"
@@ -109,6 +113,9 @@ def _lines(rows: list[ProgramRow], zone: str) -> Iterator[str]:
 
 
 def list_command(args: argparse.Namespace) -> int:
+    from dossiers.overview import overview, sort_rows
+    from tui.user_zone import user_zone
+
     db = open_db(args)
     try:
         zone = user_zone(db)
@@ -128,6 +135,10 @@ def list_command(args: argparse.Namespace) -> int:
 def export_text(db, fmt: str, program_ids: list[int] | None, *, zone: str,
                 now: datetime) -> str | bytes:
     """The export in a format, for the command line and the app alike."""
+    from dossiers.csv_io import export_csv
+    from dossiers.ics import export_ics
+    from dossiers.markdown import dossiers_markdown
+
     if fmt == "csv":
         return export_csv(db, program_ids)
     if fmt == "ics":
@@ -136,6 +147,9 @@ def export_text(db, fmt: str, program_ids: list[int] | None, *, zone: str,
 
 
 def export_command(args: argparse.Namespace) -> int:
+    from dossiers.programs import find_program
+    from tui.user_zone import user_zone
+
     db = open_db(args)
     try:
         ids = [find_program(db, args.program).id] if args.program else None
@@ -150,7 +164,7 @@ def export_command(args: argparse.Namespace) -> int:
 
 def check_timezone(path: Path):
     """doctor: which zone times are shown in, and whether zone data is there."""
-    from dossiers.zones import all_zone_names
+    from dossiers.zones import all_zone_names, system_zone_name
     from tui.cmd.doctor import Finding
 
     count = len(all_zone_names())

@@ -8,12 +8,8 @@ import sys
 from dataclasses import asdict
 
 from question_bank.categories import category_ids, category_label, find_category
-from question_bank.packs import import_pack, read_pack
-from question_bank.questions import list_questions
-from tui.backup import automatic_backup
 from tui.cmd import UserError
 from tui.cmd.common import add_db_option, db_path, open_db
-from tui.storage import retry_locked
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -38,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def list_command(args: argparse.Namespace) -> int:
+    from question_bank.questions import list_questions
+
     category = None
     if args.category:
         found = find_category(args.category)
@@ -64,6 +62,10 @@ def list_command(args: argparse.Namespace) -> int:
 
 
 def import_command(args: argparse.Namespace) -> int:
+    from question_bank.packs import import_pack, read_pack
+    from tui.backup import automatic_backup
+    from tui.storage import retry_locked
+
     rows = read_pack(args.file)  # raises PackError naming file, line, field
     if args.dry_run:
         print(f"{args.file}: {len(rows)} questions, all valid. Nothing was changed.")

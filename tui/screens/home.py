@@ -41,6 +41,7 @@ class HomeScreen(SectionScreen):
     ]
 
     _steps: list[NextStep]
+    _panels_ready = False
 
     def compose_body(self) -> ComposeResult:
         self._steps = []
@@ -49,11 +50,25 @@ class HomeScreen(SectionScreen):
             next_list = OptionList(id="next-steps")
             next_list.border_title = "What to do next"
             yield next_list
-            for path in PANELS:
-                yield _panel_class(path)(self.ctx)
+
+    def on_mount(self) -> None:
+        # The cards (and the domain modules behind them) come just after the app's first
+        # frame, so the shell is on screen and answering keys as soon as possible.
+        if getattr(self.app, "first_frame_shown", True):
+            self.call_after_refresh(self.after_first_frame)
+
+    async def after_first_frame(self) -> None:
+        if self._panels_ready:
+            return
+        panels = [_panel_class(path)(self.ctx) for path in PANELS]
+        await self.query_one("#home-body", VerticalScroll).mount_all(panels)
+        self._panels_ready = True
+        self.action_reload()
 
     def on_screen_resume(self) -> None:
-        self.action_reload()
+        self.query_one("#next-steps", OptionList).focus()
+        if self._panels_ready:
+            self.action_reload()
 
     def action_reload(self) -> None:
         self._gather()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
@@ -14,6 +14,9 @@ from question_bank.categories import categories
 from question_bank.coverage import coverage
 from question_bank.stories import Competency, story_titles
 from tui.widgets.home_panel import HomePanel, NextStep
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 FIRST_QUESTION = "intro.tell-me-about-yourself"
 

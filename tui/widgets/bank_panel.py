@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
@@ -12,6 +12,9 @@ from textual.widgets import Static
 from question_bank.categories import categories
 from question_bank.questions import category_counts, origin_counts
 from tui.widgets.home_panel import HomePanel, NextStep
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

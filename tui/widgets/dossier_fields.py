@@ -8,8 +8,8 @@ widget's border, which keeps the form compact on a small terminal.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, TextArea
@@ -17,6 +17,9 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 from dossiers import impressions, programs
 from dossiers.errors import DossierError
 from dossiers.readiness import Readiness, readiness
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # (widget id, label, kind); kinds: line, number, area, select:<choices>, check
 # A list inside the list is a row of fields side by side.

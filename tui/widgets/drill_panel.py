@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
@@ -15,6 +15,9 @@ from question_bank import drill
 from question_bank.mock import list_sessions
 from tui.when import end_of_day, when_text
 from tui.widgets.home_panel import HomePanel, NextStep
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,14 @@ it read on the event loop (`show`), and may offer next steps for the "What next"
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
 from textual.containers import Vertical
 
 from tui.context import AppContext
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
@@ -18,6 +18,9 @@ from dossiers.readiness import Readiness, readiness_all
 from dossiers.zones import format_instant, same_clock, until
 from tui.user_zone import user_zone
 from tui.widgets.home_panel import HomePanel, NextStep
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 SHOW_ITEMS = 4
 
