@@ -32,11 +32,8 @@ def timed(label: str, job, repeat: int = 5):
     return result
 
 
-def main() -> None:
-    folder = Path(tempfile.mkdtemp(prefix="matchprep-bench-"))
-    path = folder / "bench.db"
-    prepare_database(path)
-    db = connect(path)
+def fill(db) -> None:
+    """PROGRAMS full dossiers, two interview days each (also used by scale.py)."""
     with db.atomic():
         for n in range(PROGRAMS):
             p = programs.add_program(db, f"Program {n:03d} Radiology", city="City", state="ST",
@@ -48,6 +45,14 @@ def main() -> None:
             for d in range(2):
                 add_interview(db, p.id, date=f"2027-{1 + d}-{1 + n % 28:02d}", start_time="09:00",
                               timezone="America/Chicago", platform="zoom", link="https://z/1")
+
+
+def main() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="matchprep-bench-"))
+    path = folder / "bench.db"
+    prepare_database(path)
+    db = connect(path)
+    fill(db)
     now = datetime(2026, 12, 1, tzinfo=UTC)
     rows = timed("overview (master table rows)", lambda: overview(db, now))
     timed("sort by readiness", lambda: sort_rows(rows, "readiness"))

@@ -40,11 +40,16 @@ def timed(label: str, job, repeat: int = 5):
     return result
 
 
-def fill(db, now: datetime) -> None:
+def fill(db, now: datetime, question_ids: list[str] | None = None) -> None:
+    """CARDS drill cards, REVIEWS reviews, SESSIONS mock sessions (also used by scale.py),
+    on new benchmark questions or on `question_ids` (the first CARDS of them)."""
     rng = random.Random(1)
     with db.atomic():
-        ids = [add_question(db, text=f"Benchmark question {i}", category="behavioral").id
-               for i in range(CARDS)]
+        if question_ids is None:
+            ids = [add_question(db, text=f"Benchmark question {i}", category="behavioral").id
+                   for i in range(CARDS)]
+        else:
+            ids = question_ids[:CARDS]
         rows = []
         for i, qid in enumerate(ids):
             due = now + timedelta(hours=rng.uniform(-48, 24 * 30))

@@ -88,6 +88,13 @@ def _answers_001(db: Database) -> None:
     db.execute("create index answer_revisions_answer on answer_revisions(answer_id, id)")
 
 
+def _answers_002(db: Database) -> None:
+    # The answer list sorted by question or category walks the questions in order and
+    # reads each one's answers from this index alone, never the bodies (answer_lists.py).
+    db.execute("create index answers_listing on answers"
+               "(question_id, updated_at, id, words, is_current, label)")
+
+
 def _stories_001(db: Database) -> None:
     db.execute("""
         create table stories (
@@ -129,7 +136,7 @@ def _stories_001(db: Database) -> None:
 
 COMPONENTS = [
     ("questions", [_questions_001]),
-    ("answers", [_answers_001]),
+    ("answers", [_answers_001, _answers_002]),
     ("stories", [_stories_001]),
     ("drill", DRILL_MIGRATIONS),
     ("mock", MOCK_MIGRATIONS),
