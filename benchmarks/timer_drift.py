@@ -110,7 +110,7 @@ async def simulated(path: Path) -> None:
     print(f"simulated 20-minute session ({steps:,} uneven ticks, one 2-minute pause):")
     print(f"  session clock at the end   {session_error * 1000:+.3f} ms against the truth")
     print(f"  worst countdown on screen  {worst:.2f} s off (whole seconds are shown: up to 1 s is "
-          "exact)")
+          "rounding)")
     print(f"  think + speak recorded     {(recorded - really) * 1000:+.3f} ms against the time "
           "that passed")
 
