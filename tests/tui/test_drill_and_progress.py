@@ -65,7 +65,7 @@ async def test_home_shows_what_is_due_and_the_drill_serves_due_then_new(app_fact
         assert "again" in text(app, "#drill-progress")
         await pilot.press("4")
         await until(pilot, lambda: "Done: 3 ratings" in text(app, "#drill-result"))
-        assert "1 good" in text(app, "#drill-result") and "next question is due" in text(
+        assert "1 good" in text(app, "#drill-result") and "next card is due" in text(
             app, "#drill-result")
         app.ctx.writer.flush()
         assert drill.get_card(db, "question", due_q.id).reps == 2
