@@ -13,12 +13,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from question_bank import drill
-from question_bank.categories import categories
+from question_bank.categories import categories, category_label
 from question_bank.drill import DrillCard
 from question_bank.questions import Question
+from question_bank.structures import format_duration
 from tui.program_cards import cards_to_rehearse, due_program_turns
 from tui.program_material import KIND, Material
-from tui.when import end_of_day
+from tui.when import end_of_day, when_text
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -48,6 +49,19 @@ class Turn:
     @property
     def is_new(self) -> bool:
         return self.card is None or self.card.is_new
+
+    def facts(self, now: datetime) -> list[str]:
+        """The line under the card: category and target, or the interview it is for."""
+        if self.question is not None:
+            q = self.question
+            facts = [category_label(q.category), f"target {format_duration(q.target_seconds)}"]
+        else:
+            facts = ["Program material"]
+            if self.card is not None and self.card.due_by is not None:
+                facts.append(f"interview {when_text(self.card.due_by, now)}")
+        if self.card is not None and self.card.last_review is not None:
+            facts.append(f"last practised {self.card.last_review.astimezone():%d %b}")
+        return facts
 
 
 @dataclass(frozen=True)

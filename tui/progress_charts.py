@@ -152,8 +152,9 @@ def answers_chart(db: Database, window: Window) -> Chart:
     answered = {c: n for c, n in answered_by_category(db).items() if c != "to-ask"}
     versions = answers_per_category(db, current_only=False)
     order = [c.id for c in categories()]
+    ids = sorted(answered, key=lambda c: (order.index(c) if c in order else len(order), c))
     rows, bars = [], []
-    for cid in sorted(answered, key=lambda c: (order.index(c) if c in order else len(order), c)):
+    for cid in ids:
         done, total = answered[cid]
         share = done / total if total else 0.0
         rows.append((category_label(cid), str(done), str(total), f"{share:.0%}",
@@ -169,7 +170,7 @@ def answers_chart(db: Database, window: Window) -> Chart:
         return Chart(summary="", empty="No answers written yet. Open a question (2) and press "
                      "enter to write one; each category's share shows here.", **base)
     total = sum(t for _, t in answered.values())
-    untouched = [category_label(c) for c, (done, t) in answered.items() if t and not done]
+    untouched = [category_label(c) for c in ids if answered[c][1] and not answered[c][0]]
     summary = f"{written} of {total} questions have a written answer ({written / total:.0%})"
     if untouched:
         summary += f" · none yet in {', '.join(untouched[:3])}" + ("…" if len(untouched) > 3

@@ -10,21 +10,12 @@ from textual.worker import WorkerCancelled
 from dossiers import asks, interviews, people, plans, programs
 from question_bank.stories import add_story, link_question
 
+from .answer_helpers import FakeClock as Clock  # noqa: F401  (a monotonic clock moved by hand)
+
 NOW = datetime(2025, 3, 3, 14, 0, tzinfo=UTC)
 ODD = "Their [PET/MR] plans, the [/] read-outs 🩻 and [bold]night float[/bold]"
 ASK = "How are [critical] results [/] taught? 📞"
 STORY = "Night call in [US city] 🚑 [/] the label mix-up"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 500.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 async def until(pilot, condition, tries: int = 150) -> None:

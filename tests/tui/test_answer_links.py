@@ -5,26 +5,17 @@ from __future__ import annotations
 
 from dossiers import people, programs
 from question_bank.answers import create_answer
-from tui.messages import OpenAnswer
 from tui.pace import save_pace
 from tui.screens.answer_editor import AnswerEditor
 from tui.speech import NO_ENGINE, SilentSpeaker
 
-from .answer_helpers import FakeClock, area, settle, type_text
+from .answer_helpers import FakeClock, area, open_editor, settle, type_text
 
 WHY_US = "why.why-this-program"
 # Specific only through names: the program and its faculty member start their sentences
 # (where any word is capitalised), so nothing but the dossier can tell they are names.
 LOWERCASE = ("Lakeshore is where i want to train. okafor and his group study perfusion, "
              "which is what i did for two years before school.")
-
-
-async def open_editor(app, pilot, question_id: str, answer_id: int | None = None):
-    app.post_message(OpenAnswer(question_id, answer_id))
-    await pilot.pause()
-    await settle(app, pilot)
-    assert isinstance(app.screen, AnswerEditor)
-    return app.screen
 
 
 def findings(app) -> str:

@@ -79,7 +79,7 @@ def test_cards_follow_the_dossier_added_changed_and_removed_material(db):
 
 
 def test_a_moved_interview_moves_the_deadline_and_after_it_the_cards_stop(db):
-    p, day = _program(db)
+    _, day = _program(db)
     sync_program_cards(db, NOW)
     moved = interviews.update_interview(db, day.id, date=(NOW + timedelta(days=10)).date())
     sync_program_cards(db, NOW)
@@ -91,7 +91,7 @@ def test_a_moved_interview_moves_the_deadline_and_after_it_the_cards_stop(db):
 
 
 def test_a_program_without_an_interview_day_has_nothing_to_rehearse(db):
-    p, day = _program(db)
+    _, day = _program(db)
     sync_program_cards(db, NOW)
     interviews.delete_interview(db, day.id)
     sync_program_cards(db, NOW)

@@ -34,8 +34,8 @@ from tui.answer_draft import AnswerDraft
 from tui.autosave import TICK, Autosave
 from tui.context import AppContext
 from tui.pace import read_pace
-from tui.program_names import feedback_names
 from tui.screens.answer_editor_dialogs import EditorDialogs
+from tui.screens.answer_program_names import ProgramNames
 from tui.screens.answer_reader import ReadAloud
 from tui.sections import SECTIONS
 from tui.widgets.answer_meter import AnswerMeter
@@ -46,7 +46,7 @@ FEEDBACK_DELAY = 0.3  # seconds of quiet before the rules run again
 KEPT_PROMPT = "Kept from another structure: move what you need above, then clear this."
 
 
-class AnswerEditor(ReadAloud, EditorDialogs, Screen[None]):
+class AnswerEditor(ReadAloud, ProgramNames, EditorDialogs, Screen[None]):
     """Write an answer"""
 
     HELP_TITLE = "Answer editor"
@@ -91,8 +91,6 @@ class AnswerEditor(ReadAloud, EditorDialogs, Screen[None]):
         self.feedback_generation = 0
         self.feedback_timer: Timer | None = None
         self.layout_lock = asyncio.Lock()
-        self.program_names: tuple[str, ...] = ()  # what counts as specific to a program
-        self.names_label: str | None = None  # the version label they were read for
 
     # Layout ------------------------------------------------------------------------------
 
@@ -146,9 +144,7 @@ class AnswerEditor(ReadAloud, EditorDialogs, Screen[None]):
         if versions > 1:
             which += f" · {versions} versions"
         label = answer.label if answer else ""
-        if label != self.names_label:
-            self.names_label = label
-            self.load_program_names(label)
+        self.follow_label(label)
         stories = [s.title for s in stories_for_answer(self.ctx.db, answer.id)] if answer else []
         if stories:
             which += " · stories: " + ", ".join(stories)
@@ -294,19 +290,6 @@ class AnswerEditor(ReadAloud, EditorDialogs, Screen[None]):
         self.assess_in_thread(self.feedback_generation, FeedbackInput(
             q.text, q.category, q.tags, self.structure, self.current_parts(),
             q.target_seconds, self.pace, self.program_names))
-
-    @work(thread=True, exclusive=True, group="answer-names", exit_on_error=False)
-    def load_program_names(self, label: str) -> None:
-        """The programs' names, people and cities (or only those of the program this
-        version is named for), for the "why this program" rule."""
-        with self.ctx.reader() as db:
-            names = feedback_names(db, label)
-        self.app.call_from_thread(self.program_names_ready, label, names)
-
-    def program_names_ready(self, label: str, names: tuple[str, ...]) -> None:
-        if label == self.names_label and names != self.program_names:
-            self.program_names = names
-            self.run_feedback()
 
     @work(thread=True, exclusive=True, group="answer-feedback", exit_on_error=False)
     def assess_in_thread(self, generation: int, inp: FeedbackInput) -> None:

@@ -34,7 +34,7 @@ from tui.drill_queue import (
 from tui.practice_prefs import drill_categories, save_drill_categories, speech_prefs
 from tui.program_cards import ensure_synced
 from tui.when import when_text
-from tui.widgets.question_detail import format_seconds, guidance_content
+from tui.widgets.question_detail import guidance_content
 
 MAX_NEW = 50
 
@@ -227,24 +227,13 @@ class DrillScreen(Screen):
         self.query_one("#drill-progress", Static).update(Content(
             f"{self.position + 1} of {len(self.queue)} · {kind}"))
         self.query_one("#drill-question", Static).update(Content(turn.front))
-        self.query_one("#drill-facts", Static).update(Content(" · ".join(self._facts(turn))))
+        self.query_one("#drill-facts", Static).update(Content(" · ".join(
+            turn.facts(self.ctx.now()))))
         self._revealed = False
         self._show_guidance()
         self._shown_at = self.ctx.clock()
         if self.speech.enabled:
             self.ctx.speaker.say(turn.front, rate=self.speech.rate, voice=self.speech.voice)
-
-    def _facts(self, turn: Turn) -> list[str]:
-        if turn.question is not None:
-            q = turn.question
-            facts = [category_label(q.category), f"target {format_seconds(q.target_seconds)}"]
-        else:
-            facts = ["Program material"]
-            if turn.card is not None and turn.card.due_by is not None:
-                facts.append(f"interview {when_text(turn.card.due_by, self.ctx.now())}")
-        if turn.card is not None and turn.card.last_review is not None:
-            facts.append(f"last practised {turn.card.last_review.astimezone():%d %b}")
-        return facts
 
     def _show_guidance(self) -> None:
         turn = self.queue[self.position]

@@ -49,9 +49,8 @@ def rehearsal_line(r: Rehearsal, now: datetime) -> Content:
         return head + Content.from_markup(
             ": [b $text-warning]$n of $total[/] still to review before it", n=str(r.pending),
             total=_cards(r.total))
-    return head + Content(f": {_cards(r.total)} to review in the 24 hours before it (from "
-                          f"{when_text(r.window_opens, now)}); drilling them now helps you "
-                          "learn them")
+    return head + Content(f": {_cards(r.total)} to review in its last 24 hours (from "
+                          f"{when_text(r.window_opens, now)})")
 
 
 class RehearsePanel(HomePanel):
@@ -71,10 +70,13 @@ class RehearsePanel(HomePanel):
         self.display = state.first is not None
         if state.first is None:
             return
-        self.query_one("#rehearse-summary", Static).update(
-            Content("\n").join(rehearsal_line(r, state.now) for r in state.rehearsals))
-        button = self.query_one("#rehearse-now", Button)
+        lines = [rehearsal_line(r, state.now) for r in state.rehearsals]
         first = state.first
+        if first.pending and not first.window_open(state.now):
+            lines.append(Content("Rehearsing now helps you learn them; the review that counts "
+                                 "is the one in the last 24 hours."))
+        self.query_one("#rehearse-summary", Static).update(Content("\n").join(lines))
+        button = self.query_one("#rehearse-now", Button)
         self.first_program_id = first.program_id
         button.display = bool(first.total)
         count = first.pending or first.total
@@ -83,11 +85,16 @@ class RehearsePanel(HomePanel):
     def next_steps(self, state: RehearseState) -> list[NextStep]:
         steps = []
         for r in state.rehearsals:
-            if r.total and r.pending and (r.window_open(state.now) or r is state.first):
-                urgent = r.window_open(state.now)
-                steps.append(NextStep(5 if urgent else 35,
-                                      f"Rehearse {r.program_name}: {_cards(r.pending)} to "
-                                      f"review before its interview",
+            if not (r.total and r.pending):
+                continue
+            if r.window_open(state.now):
+                steps.append(NextStep(5, f"Rehearse {r.program_name}: {_cards(r.pending)} to "
+                                         "review before its interview",
+                                      f"app.drill({r.program_id})"))
+            elif r is state.first:
+                steps.append(NextStep(35, f"Rehearse {r.program_name} ({_cards(r.total)}); "
+                                          "the review that counts is from "
+                                          f"{when_text(r.window_opens, state.now)}",
                                       f"app.drill({r.program_id})"))
         first = state.first
         if first is not None and not first.total:
