@@ -60,9 +60,9 @@ def _items(text: str) -> list[str]:
 
 
 def _asked(text: str, *, bank: Question | None, target: int, tags: tuple[str, ...] = (),
-           guidance: str = "", cues: tuple[str, ...] = ()) -> Prompt:
+           guidance: str = "", cues: tuple[str, ...] = (), category: str = "why") -> Prompt:
     """A prompt worded by the program's interviewer; its rating goes to `bank`'s card."""
-    return Prompt(QUESTION_KIND if bank else None, bank.id if bank else None, text, "why",
+    return Prompt(QUESTION_KIND if bank else None, bank.id if bank else None, text, category,
                   "outline", bank.target_seconds if bank else target,
                   guidance or (bank.guidance if bank else ""), (PROGRAM_TAG, *tags), cues)
 
@@ -86,7 +86,7 @@ def dossier_prompts(db: Database, program: programs.Program) -> list[Prompt]:
                             bank=None, target=60))
     chosen = tuple(q.text for q in asks.list_asks(db, program.id))
     found.append(_asked("What questions do you have for us?", bank=None, target=120,
-                        tags=(CLOSER,), cues=chosen or (NO_ASKS,),
+                        tags=(CLOSER,), cues=chosen or (NO_ASKS,), category="to-ask",
                         guidance="Ask two or three of the questions you chose."))
     return found
 

@@ -59,7 +59,9 @@ def test_the_pool_asks_as_the_programs_interviewer_would(db):
     assert "why.what-do-you-know-about-us" in refs and "why.why-this-city" in refs
     assert any(prompt.category == "ir" for prompt in pool.values())  # its IR fellowship
     assert any(prompt.category == "img" for prompt in pool.values())  # it sponsors J-1
-    assert not any(prompt.category == "to-ask" for prompt in pool.values())
+    # The bank's questions *to ask* are the user's; only the closer invites them.
+    assert [t for t, prompt in pool.items() if prompt.category == "to-ask"] == [
+        "What questions do you have for us?"]
     openers = [prompt.text for prompt in pool.values() if "opener" in prompt.tags]
     assert openers == ["Why our program?"]
     assert p.name
