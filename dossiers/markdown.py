@@ -9,7 +9,9 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from dossiers import asks, impressions, interviews, people, programs
+from collections.abc import Mapping
+
+from dossiers import asks, impressions, interviews, people, plans, programs
 from dossiers.interviews import overlaps
 from dossiers.readiness import readiness, summary
 from dossiers.zones import format_instant, same_clock
@@ -45,8 +47,12 @@ def _when(day: interviews.Interview, user_zone: str) -> str:
 
 
 def dossier_markdown(db: Database, program_id: int, *, user_zone: str, now: datetime,
-                     clashes: dict | None = None) -> str:
-    """One program's dossier, every section, as Markdown."""
+                     clashes: dict | None = None, stories: Mapping[int, str] | None = None) -> str:
+    """One program's dossier, every section, as Markdown.
+
+    `stories` maps story ids to titles (the story bank belongs to the caller's other
+    package): the stories planned for the program are listed by title.
+    """
     p = programs.get_program(db, program_id)
     if p is None:
         raise ValueError(f"no program has the id {program_id}")
@@ -115,6 +121,9 @@ def dossier_markdown(db: Database, program_id: int, *, user_zone: str, now: date
             who = f" *({AUDIENCE_LABELS[q.audience]})*" if q.audience in AUDIENCE_LABELS else ""
             out.append(f"{n}. {md(q.text)}{who}")
         out.append("")
+    planned = [stories[s] for s in plans.planned_stories(db, program_id) if s in (stories or {})]
+    if planned:
+        out += ["## Stories I plan to tell", *[f"- {md(title)}" for title in planned], ""]
     if p.notes.strip():
         out += ["## Notes", _block(p.notes), ""]
     out += _after(db, program_id)
@@ -148,7 +157,7 @@ def _after(db: Database, program_id: int) -> list[str]:
 
 
 def dossiers_markdown(db: Database, program_ids: list[int] | None = None, *, user_zone: str,
-                      now: datetime) -> str:
+                      now: datetime, stories: Mapping[int, str] | None = None) -> str:
     """Several dossiers, one after another, a rule between them."""
     ids = [p.id for p in programs.list_programs(db)
            if program_ids is None or p.id in program_ids]
@@ -156,4 +165,4 @@ def dossiers_markdown(db: Database, program_ids: list[int] | None = None, *, use
         return "# Program dossiers\n\n*No programs yet.*\n"
     clashes = overlaps(interviews.list_interviews(db))
     return "\n---\n\n".join(dossier_markdown(db, pid, user_zone=user_zone, now=now,
-                                             clashes=clashes) for pid in ids)
+                                             clashes=clashes, stories=stories) for pid in ids)

@@ -5,7 +5,9 @@ and other kinds for other material (a program's "why us" reasons, say, added by 
 that owns it). A card may carry a deadline, `due_by` (an interview's start): it must then
 be reviewed within the `window` before it (24 hours unless told otherwise). Until that
 review is done the card counts as due from the moment the window opens, whatever FSRS
-says; after the deadline it is an ordinary card again.
+says; after the deadline it is an ordinary card again, unless it also stops there
+(`stop_at`: rehearsal material for one interview is never due once the interview begins;
+`retire_cards` stops cards at once, keeping their reviews in the log).
 
 Every function takes the database and an aware `now`; nothing here reads the clock.
 """
@@ -47,6 +49,11 @@ class DrillCard:
     due_by: datetime | None
     review_from: datetime | None
     stability: float | None
+    stop_at: datetime | None = None
+
+    def live(self, now: datetime) -> bool:
+        """Whether the card can still be due (it has not stopped)."""
+        return self.stop_at is None or self.stop_at > now
 
     @property
     def is_new(self) -> bool:
@@ -133,6 +140,7 @@ def _card(row: dict) -> DrillCard:
         due=parse_stamp(row["due"]), last_review=parse_stamp(row["last_review"]),
         reps=row["reps"], lapses=row["lapses"], due_by=parse_stamp(row["due_by"]),
         review_from=parse_stamp(row["review_from"]), stability=row["stability"],
+        stop_at=parse_stamp(row.get("stop_at")),
     )
 
 
@@ -177,15 +185,39 @@ def ensure_card(
 
 def set_due_by(
     db: Database, kind: str, ref: str, due_by: datetime | None, *,
-    window: timedelta = DEFAULT_WINDOW,
+    window: timedelta = DEFAULT_WINDOW, stop: bool = False,
 ) -> None:
-    """Require a review of this card within `window` before `due_by` (None clears it)."""
+    """Require a review of this card within `window` before `due_by` (None clears it).
+
+    With `stop`, the card also stops at `due_by`: it is never due from then on (material
+    for one interview); otherwise any earlier stop is lifted.
+    """
     if due_by is None:
-        values = [None, None]
+        values = [None, None, None]
     else:
-        values = [stamp(due_by), stamp(_utc(due_by) - window)]
-    db.execute("update drill_cards set due_by = ?, review_from = ? where kind = ? and ref = ?",
-               [*values, kind, ref])
+        values = [stamp(due_by), stamp(_utc(due_by) - window), stamp(due_by) if stop else None]
+    db.execute("update drill_cards set due_by = ?, review_from = ?, stop_at = ? "
+               "where kind = ? and ref = ?", [*values, kind, ref])
+
+
+def retire_cards(db: Database, kind: str, refs: list[str], now: datetime) -> int:
+    """Stop cards at `now` (their reviews stay in the log); return how many were live."""
+    count = 0
+    for start in range(0, len(refs), 500):
+        chunk = refs[start:start + 500]
+        marks = ",".join("?" for _ in chunk)
+        cursor = db.execute(
+            f"update drill_cards set stop_at = ? where kind = ? and ref in ({marks}) "
+            "and (stop_at is null or stop_at > ?)", [stamp(now), kind, *chunk, stamp(now)])
+        count += cursor.rowcount
+    return count
+
+
+def cards_of(db: Database, kind: str, prefix: str = "") -> list[DrillCard]:
+    """Every card of `kind` (whose ref starts with `prefix`), live or stopped, by id."""
+    rows = db.query("select * from drill_cards where kind = ? and substr(ref, 1, ?) = ? "
+                    "order by id", [kind, len(prefix), prefix])
+    return [_card(row) for row in rows]
 
 
 def remove_cards(db: Database, kind: str, refs: list[str] | None = None) -> int:
@@ -267,6 +299,8 @@ _PENDING = ("(c.due_by is not null and c.due_by > :now and "
             "(c.last_review is null or c.last_review < c.review_from))")
 _EFFECTIVE = (f"(case when {_PENDING} and c.review_from < c.due then c.review_from "
               "else c.due end)")
+# A card that has stopped, or that falls due only once it has stopped, is never due.
+_LIVE = f"(c.stop_at is null or (c.stop_at > :now and {_EFFECTIVE} < c.stop_at))"
 
 
 def _kinds_clause(kinds: tuple[str, ...] | None, params: dict) -> str:
@@ -287,7 +321,7 @@ def due(
     by when they fell due."""
     params = {"now": stamp(now), "until": stamp(until or now)}
     sql = (
-        f"select c.* from drill_cards c where {_EFFECTIVE} <= :until"
+        f"select c.* from drill_cards c where {_EFFECTIVE} <= :until and {_LIVE}"
         + _kinds_clause(kinds, params)
         + f" order by {_PENDING} desc, case when {_PENDING} then c.due_by end, {_EFFECTIVE}, c.id"
     )
@@ -299,8 +333,8 @@ def due(
 def due_count(db: Database, now: datetime, *, until: datetime | None = None,
               kinds: tuple[str, ...] | None = None) -> int:
     params = {"now": stamp(now), "until": stamp(until or now)}
-    sql = f"select count(*) from drill_cards c where {_EFFECTIVE} <= :until" + _kinds_clause(
-        kinds, params)
+    sql = (f"select count(*) from drill_cards c where {_EFFECTIVE} <= :until and {_LIVE}"
+           + _kinds_clause(kinds, params))
     return db.execute(sql, params).fetchone()[0]
 
 
@@ -308,8 +342,8 @@ def next_due(db: Database, now: datetime, *, after: datetime | None = None,
              kinds: tuple[str, ...] | None = None) -> datetime | None:
     """When the next card falls due after `after` (default: now), or None."""
     params = {"now": stamp(now), "after": stamp(after or now)}
-    sql = (f"select min({_EFFECTIVE}) from drill_cards c where {_EFFECTIVE} > :after"
-           + _kinds_clause(kinds, params))
+    sql = (f"select min({_EFFECTIVE}) from drill_cards c where {_EFFECTIVE} > :after "
+           f"and {_LIVE}" + _kinds_clause(kinds, params))
     return parse_stamp(db.execute(sql, params).fetchone()[0])
 
 

@@ -36,6 +36,7 @@ class Prompt:
     target_seconds: int
     guidance: str = ""
     tags: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()  # lines shown under the question (your questions to ask)
 
 
 def prompt_from_question(question: Question) -> Prompt:
@@ -84,9 +85,21 @@ STRESS = MockFormat(
          ("research", 1)),
 )
 
-# The formats offered, in order. A program round (pool "program", needs_program) is added
-# by the part that owns program dossiers.
-FORMATS: dict[str, MockFormat] = {f.id: f for f in (FACULTY, RESIDENT, STRESS)}
+PROGRAM = MockFormat(
+    "program", "Program round",
+    "Drawn from one program's dossier: why us and why you fit, what you know of its "
+    "fellowships and strengths, its people, questions your planned stories answer, and at "
+    "the end, your questions for them.",
+    questions=8, minutes=15, think_seconds=5, opener=True, tags=("program",),
+    mix=(("why", 4), ("behavioral", 2), ("intro", 1), ("img", 1), ("red-flag", 1),
+         ("research", 1), ("knowledge", 1), ("ir", 1), ("informatics", 1), ("ethics", 1)),
+    needs_program=True, pool="program",
+)
+
+# The formats offered, in order. The program round's prompts come from the pool "program",
+# composed in the tui layer from a dossier and the bank (tui.program_round).
+FORMATS: dict[str, MockFormat] = {f.id: f for f in (FACULTY, RESIDENT, STRESS, PROGRAM)}
+CLOSER = "closer"  # a prompt tagged so ends the session (the program round's last question)
 
 
 def limit_for(prompt: Prompt, fmt: MockFormat, fixed: int | None = None) -> int:

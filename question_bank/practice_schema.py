@@ -4,7 +4,8 @@ Two components, listed in `question_bank.schema.COMPONENTS`:
 
 - "drill": `drill_cards` (one FSRS card per thing to rehearse, keyed by `kind` + `ref`,
   e.g. kind "question", ref a question id; an optional `due_by` deadline with the instant
-  `review_from` at which its rehearsal window opens) and `drill_reviews` (every rating).
+  `review_from` at which its rehearsal window opens, and an optional `stop_at` from which
+  it is never due again) and `drill_reviews` (every rating).
 - "mock": `mock_sessions` and `mock_items` (each asked question, its text kept as it was
   asked, its thinking and speaking time, its outcome, rating and note).
 
@@ -107,5 +108,11 @@ def _mock_001(db: Database) -> None:
     db.execute("create index mock_items_answered on mock_items (answered_at, outcome)")
 
 
-DRILL_MIGRATIONS = [_drill_001]
+def _drill_002(db: Database) -> None:
+    # A card may stop at an instant (a program's card at its interview): from then on it is
+    # never due, and its reviews stay in the log (the practice was real).
+    db.execute("alter table drill_cards add column stop_at text")
+
+
+DRILL_MIGRATIONS = [_drill_001, _drill_002]
 MOCK_MIGRATIONS = [_mock_001]

@@ -136,17 +136,24 @@ class MatchprepApp(App[None]):
         self.notify(Content(event.text), title="Speech", severity="warning",
                     timeout=12 if event.kind == "unavailable" else 8)
 
-    def action_drill(self) -> None:
+    def action_drill(self, program_id: int | None = None) -> None:
+        """Drill what is due; with a program, rehearse its cards before its interview."""
         from tui.screens.drill import DrillScreen
 
         if not isinstance(self.screen, DrillScreen):
-            self.push_screen(DrillScreen(self.ctx))
+            self.push_screen(DrillScreen(self.ctx, program_id=program_id))
 
     async def action_start_mock(self, format_id: str = "") -> None:
+        await self.start_mock_round(format_id)
+
+    async def start_mock_round(self, format_id: str = "", program: str | None = None) -> None:
+        """Start a mock interview (a program round for `program`) from the palette or home."""
         if self.current_mode != "mock":
             await self.switch_mode("mock")
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
         if hasattr(self.screen, "start_session"):
-            self.screen.start_session(format_id or None)
+            self.screen.start_session(format_id or None, program=program)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

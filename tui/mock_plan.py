@@ -4,6 +4,7 @@ The domain picks (`question_bank.mock_formats.select_prompts`); this module comp
 pools, which may come from more than one domain package. A format names its pool; a
 new pool (a program's dossier for the program round) is one entry in `POOLS`, a function
 `(db, setup) -> list[Prompt]` that raises `PlanError` with a sentence when it cannot.
+A pool may offer a closing prompt (tagged `CLOSER`): it is kept for the end of the session.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from typing import TYPE_CHECKING
 
 from question_bank.mock import practised_counts
 from question_bank.mock_formats import (
+    CLOSER,
     MockFormat,
     Prompt,
+    limit_for,
     planned_seconds,
     prompt_from_question,
     select_prompts,
@@ -48,8 +51,16 @@ def bank_pool(db: Database, setup: MockSetup) -> list[Prompt]:
     return [prompt_from_question(q) for q in list_questions(db) if q.category != "to-ask"]
 
 
+def program_pool(db: Database, setup: MockSetup) -> list[Prompt]:
+    """One program's dossier and the bank questions it makes relevant (tui.program_round)."""
+    from tui.program_round import program_pool as pool
+
+    return pool(db, setup)
+
+
 POOLS: dict[str, Callable[[Database, MockSetup], list[Prompt]]] = {
     "bank": bank_pool,
+    "program": program_pool,
 }
 
 
@@ -59,13 +70,24 @@ def build_plan(db: Database, setup: MockSetup, *, rng: random.Random | None = No
     if pool_of is None:
         raise PlanError(f"The {fmt.label.lower()} is not available in this version.")
     pool = pool_of(db, setup)
+    closers = [p for p in pool if CLOSER in p.tags][:1]
+    pool = [p for p in pool if CLOSER not in p.tags]
     by_time = setup.mode == "minutes"
+    count = None if by_time else setup.questions
+    seconds = setup.minutes * 60 if by_time else None
+    if closers:  # the closing question takes its place (and time) at the end
+        cost = limit_for(closers[0], fmt, setup.limit_seconds) + setup.think_seconds
+        if count is not None and count > 1:
+            count -= 1
+        elif seconds is not None and seconds > 2 * cost:
+            seconds -= cost
+        else:
+            closers = []
     prompts = select_prompts(
-        fmt, pool, count=None if by_time else setup.questions,
-        seconds=setup.minutes * 60 if by_time else None, think_seconds=setup.think_seconds,
+        fmt, pool, count=count, seconds=seconds, think_seconds=setup.think_seconds,
         fixed_limit=setup.limit_seconds, rng=rng or random.Random(),
         practised=practised_counts(db),
-    )
+    ) + closers
     if not prompts:
         raise PlanError(f"No questions fit a {fmt.label.lower()}: the categories it draws "
                         "from are empty or hidden. Bring some back in Questions (2).")

@@ -13,8 +13,10 @@ class PracticeCommands(Provider):
     def _commands(self) -> list[tuple[str, str, str]]:
         from question_bank.mock_formats import FORMATS  # when the palette asks, not at start-up
 
+        # A program round needs a program: those commands are offered per program
+        # (tui.program_commands).
         commands = [(f"Start a mock interview: {fmt.label}", fmt.summary, f"start_mock('{fmt.id}')")
-                    for fmt in FORMATS.values()]
+                    for fmt in FORMATS.values() if not fmt.needs_program]
         commands.append(("Drill what is due", "Due questions first, then new ones; rate each 1-4",
                          "drill"))
         return commands

@@ -115,6 +115,9 @@ def validate_setup(setup: MockSetup) -> MockSetup:
                          + ", ".join(FORMATS))
     if setup.mode not in LIMITS:
         raise SetupError("Length", f"{setup.mode!r} is not questions or minutes")
+    if setup.fmt.needs_program and not setup.program:
+        raise SetupError("Program", f"a {setup.fmt.label.lower()} is drawn from one program's "
+                         "dossier; choose the program")
     low, high = LIMITS[setup.mode]
     _whole("Length", setup.length, low, high, setup.mode)
     _whole("Think time", setup.think_seconds, 0, MAX_THINK, "seconds")

@@ -1,4 +1,5 @@
-"""Command palette: open a program's dossier by any of its names; set your time zone."""
+"""Command palette: open a program's dossier by any of its names, or start its program
+round; set your time zone."""
 
 from __future__ import annotations
 
@@ -54,3 +55,7 @@ class ProgramCommands(Provider):
                           partial(self.app.post_message, OpenProgram(program.id)),
                           text=f"Dossier: {program.name}",
                           help=f"also {best}" if best != program.name else program.place)
+                yield Hit(score * 0.9, Content(f"Program round: {program.name}"),
+                          partial(self.app.start_mock_round, "program", program.name),
+                          text=f"Program round: {program.name}",
+                          help="A mock interview drawn from this program's dossier")

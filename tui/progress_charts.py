@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
+from question_bank.answer_lists import answered_by_category, answers_per_category
+from question_bank.categories import categories, category_label
 from question_bank.drill import RATINGS
 from question_bank.mock_formats import FORMATS
 from question_bank.progress import practice_per_day, rating_mix, session_timings
@@ -143,5 +145,40 @@ def ratings_chart(db: Database, window: Window) -> Chart:
     return Chart(summary=summary, bars=bars, scale=float(max(w.total for w in weeks)), **base)
 
 
+def answers_chart(db: Database, window: Window) -> Chart:
+    """Answers written per category, all time: questions with a written current answer
+    against the category's questions, and how many versions there are in all."""
+    # Questions *to ask* are the user's, not answered: they are left out.
+    answered = {c: n for c, n in answered_by_category(db).items() if c != "to-ask"}
+    versions = answers_per_category(db, current_only=False)
+    order = [c.id for c in categories()]
+    ids = sorted(answered, key=lambda c: (order.index(c) if c in order else len(order), c))
+    rows, bars = [], []
+    for cid in ids:
+        done, total = answered[cid]
+        share = done / total if total else 0.0
+        rows.append((category_label(cid), str(done), str(total), f"{share:.0%}",
+                     str(versions.get(cid, 0))))
+        bars.append(Bar(category_label(cid), ((float(done), "$success"),
+                                              (float(total - done), "$text-disabled")),
+                        f"{done}/{total}"))
+    base = dict(id="answers", title="Answers written per category",
+                columns=("Category", "Answered", "Questions", "Share", "Versions"),
+                rows=tuple(rows), legend=(("answered", "$success"), ("not yet", "$text-disabled")))
+    written = sum(done for done, _ in answered.values())
+    if not written:
+        return Chart(summary="", empty="No answers written yet. Open a question (2) and press "
+                     "enter to write one; each category's share shows here.", **base)
+    total = sum(t for _, t in answered.values())
+    untouched = [category_label(c) for c in ids if answered[c][1] and not answered[c][0]]
+    summary = f"{written} of {total} questions have a written answer ({written / total:.0%})"
+    if untouched:
+        summary += f" · none yet in {', '.join(untouched[:3])}" + ("…" if len(untouched) > 3
+                                                                   else "")
+    return Chart(summary=summary, bars=tuple(bars),
+                 scale=float(max(t for _, t in answered.values())), **base)
+
+
 # The charts, in the order shown. One more chart is one more function here.
-CHARTS: list[Callable[[Database, Window], Chart]] = [practice_chart, timing_chart, ratings_chart]
+CHARTS: list[Callable[[Database, Window], Chart]] = [practice_chart, timing_chart, ratings_chart,
+                                                     answers_chart]

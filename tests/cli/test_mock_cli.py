@@ -6,9 +6,11 @@ import pytest
 
 
 @pytest.mark.parametrize("args, words", [
-    (("--format", "program"), ["program round", "dossiers", "--format faculty"]),
-    (("--program", "Mayo"), ["program round", "dossiers"]),
-    (("--format", "panel"), ["--format", "'panel'", "faculty, resident, stress"]),
+    (("--format", "program"), ["program round", "no programs yet", "programs import"]),
+    (("--program", "Mayo"), ["no program is called or known by 'Mayo'"]),
+    (("--format", "faculty", "--program", "Mayo"), ["--program is for a program round",
+                                                    "--format program"]),
+    (("--format", "panel"), ["--format", "'panel'", "faculty, resident, stress, program"]),
     (("--questions", "0"), ["--questions", "1 to 50"]),
     (("--questions", "ten"), ["--questions", "'ten'"]),
 ])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tui.messages import OpenAnswer
+from tui.screens.answer_editor import AnswerEditor
 from tui.widgets.answer_part import PartArea
 
 
@@ -47,3 +49,12 @@ async def autosave(app, pilot, clock: FakeClock) -> None:
     await pilot.pause(0.3)
     app.ctx.writer.flush()
     await pilot.pause(0.3)  # the next tick reports the save
+
+
+async def open_editor(app, pilot, question_id: str, answer_id: int | None = None):
+    """Open the editor as the palette or a list would (the app's OpenAnswer)."""
+    app.post_message(OpenAnswer(question_id, answer_id))
+    await pilot.pause()
+    await settle(app, pilot)
+    assert isinstance(app.screen, AnswerEditor)
+    return app.screen

@@ -13,20 +13,19 @@ from question_bank.answers import (
 from question_bank.revisions import list_revisions
 from question_bank.stories import add_story, stories_for_answer
 from question_bank.structures import count_words
-from tests.tui.answer_helpers import FakeClock, area, autosave, settle, shown, type_text
-from tui.messages import OpenAnswer
+from tests.tui.answer_helpers import (
+    FakeClock,
+    area,
+    autosave,
+    open_editor,
+    settle,
+    shown,
+    type_text,
+)
 from tui.screens.answer_editor import AnswerEditor
 from tui.settings import get_setting
 
 STAR_Q = "behavioral.mistake"
-
-
-async def open_editor(app, pilot, question_id: str, answer_id: int | None = None):
-    app.post_message(OpenAnswer(question_id, answer_id))
-    await pilot.pause()
-    await settle(app, pilot)
-    assert isinstance(app.screen, AnswerEditor)
-    return app.screen
 
 
 @pytest.mark.parametrize("question_id, structure, texts", [

@@ -65,7 +65,7 @@ async def test_home_shows_what_is_due_and_the_drill_serves_due_then_new(app_fact
         assert "again" in text(app, "#drill-progress")
         await pilot.press("4")
         await until(pilot, lambda: "Done: 3 ratings" in text(app, "#drill-result"))
-        assert "1 good" in text(app, "#drill-result") and "next question is due" in text(
+        assert "1 good" in text(app, "#drill-result") and "next card is due" in text(
             app, "#drill-result")
         app.ctx.writer.flush()
         assert drill.get_card(db, "question", due_q.id).reps == 2
@@ -98,7 +98,8 @@ async def test_progress_renders_with_no_history(app_factory):
         await until(pilot, lambda: all(c.chart is not None for c in app.screen.query(ChartCard)))
         cards = list(app.screen.query(ChartCard))
         assert [c.border_title for c in cards] == ["Practice per day", "Time used against target",
-                                                  "Ratings over time"]
+                                                  "Ratings over time",
+                                                  "Answers written per category"]
         for card in cards:
             assert card.query_one(".chart-empty").display
             assert "yet" in str(card.query_one(".chart-empty").render())
@@ -115,7 +116,7 @@ async def test_progress_renders_a_full_history_with_its_numbers(app_factory, db)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("7")
         await until(pilot, lambda: all(c.chart is not None for c in app.screen.query(ChartCard)))
-        practice, timing, ratings = app.screen.query(ChartCard)
+        practice, timing, ratings, _answers = app.screen.query(ChartCard)
         assert practice.query_one(Sparkline).display
         assert len(practice.query_one(Sparkline).data) == 28 and max(practice.chart.spark) > 0
         assert "questions practised" in str(practice.query_one(".chart-summary").render())

@@ -55,7 +55,7 @@ def test_the_demo_fills_weeks_of_practice_with_a_bracketed_note(tmp_path):
     try:
         sessions = mock.list_sessions(db)
         assert len(sessions) >= 6 and {s.format for s in sessions} == {"faculty", "resident",
-                                                                       "stress"}
+                                                                       "stress", "program"}
         notes = [i.note for s in sessions for i in mock.get_session(db, s.id).items if i.note]
         assert any("[/]" in n and "[Situation]" in n and "🎯" in n for n in notes)
         texts = [i.text for s in sessions for i in mock.get_session(db, s.id).items]

@@ -138,12 +138,14 @@ def export_text(db, fmt: str, program_ids: list[int] | None, *, zone: str,
     from dossiers.csv_io import export_csv
     from dossiers.ics import export_ics
     from dossiers.markdown import dossiers_markdown
+    from tui.story_plans import titles_by_id
 
     if fmt == "csv":
         return export_csv(db, program_ids)
     if fmt == "ics":
         return export_ics(db, program_ids, stamp=now)
-    return dossiers_markdown(db, program_ids, user_zone=zone, now=now)
+    return dossiers_markdown(db, program_ids, user_zone=zone, now=now,
+                             stories=titles_by_id(db))
 
 
 def export_command(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ and on quitting). Writes go to the writer thread; feedback runs in a worker thre
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
 from textual import on, work
@@ -34,6 +35,8 @@ from tui.autosave import TICK, Autosave
 from tui.context import AppContext
 from tui.pace import read_pace
 from tui.screens.answer_editor_dialogs import EditorDialogs
+from tui.screens.answer_program_names import ProgramNames
+from tui.screens.answer_reader import ReadAloud
 from tui.sections import SECTIONS
 from tui.widgets.answer_meter import AnswerMeter
 from tui.widgets.answer_part import PartArea, PartEditor
@@ -43,7 +46,7 @@ FEEDBACK_DELAY = 0.3  # seconds of quiet before the rules run again
 KEPT_PROMPT = "Kept from another structure: move what you need above, then clear this."
 
 
-class AnswerEditor(EditorDialogs, Screen[None]):
+class AnswerEditor(ReadAloud, ProgramNames, EditorDialogs, Screen[None]):
     """Write an answer"""
 
     HELP_TITLE = "Answer editor"
@@ -62,6 +65,8 @@ class AnswerEditor(EditorDialogs, Screen[None]):
                 tooltip="Other answers to this question: open, make current, duplicate"),
         Binding("ctrl+g", "pace", "Pace", id="answer.pace",
                 tooltip="Your speaking pace (130-160 words a minute)"),
+        Binding("ctrl+n", "read_aloud", "Read aloud", id="answer.read_aloud",
+                tooltip="Hear your answer read aloud at your pace; press again to stop"),
         *[Binding(s.key, f"leave('{s.id}')", show=False, id=f"answer.section.{s.id}")
           for s in SECTIONS],
     ]
@@ -85,6 +90,7 @@ class AnswerEditor(EditorDialogs, Screen[None]):
         self.counts: dict[str, int] = {}
         self.feedback_generation = 0
         self.feedback_timer: Timer | None = None
+        self.layout_lock = asyncio.Lock()
 
     # Layout ------------------------------------------------------------------------------
 
@@ -137,6 +143,8 @@ class AnswerEditor(EditorDialogs, Screen[None]):
         versions = count_versions(self.ctx.db, q.id) if answer else 0
         if versions > 1:
             which += f" · {versions} versions"
+        label = answer.label if answer else ""
+        self.follow_label(label)
         stories = [s.title for s in stories_for_answer(self.ctx.db, answer.id)] if answer else []
         if stories:
             which += " · stories: " + ", ".join(stories)
@@ -205,6 +213,7 @@ class AnswerEditor(EditorDialogs, Screen[None]):
 
     def on_screen_suspend(self) -> None:
         self.save_now()  # a dialog opens on top, or the user went to another section
+        self.stop_reading()
 
     async def on_screen_resume(self) -> None:
         """Back on the editor: if the answer changed elsewhere meanwhile (another editor on
@@ -222,6 +231,7 @@ class AnswerEditor(EditorDialogs, Screen[None]):
         # Leaving, or the app quits (the writer is drained after this). The text areas are
         # gone from the screen but still hold their text.
         self.draft.submit(self.structure, self.current_parts())
+        self.stop_reading()
 
     async def action_save(self) -> None:
         await self.saved_answer()
@@ -229,10 +239,12 @@ class AnswerEditor(EditorDialogs, Screen[None]):
 
     def action_close(self) -> None:
         self.save_now()
+        self.stop_reading()
         self.dismiss()
 
     def action_leave(self, section_id: str) -> None:
         self.save_now()
+        self.stop_reading()
         self.dismiss()
         self.app.call_later(self.app.run_action, f"section('{section_id}')")
 
@@ -246,12 +258,16 @@ class AnswerEditor(EditorDialogs, Screen[None]):
         await self.show_parts(structure, parts)
 
     async def show_parts(self, structure: str, parts: dict[str, str]) -> None:
-        """Lay the editor out again for `structure` with `parts` (saved by the next tick)."""
-        self.structure = structure
-        parts = arrange(parts, structure)
-        container = self.query_one("#answer-parts", VerticalScroll)
-        await container.remove_children()
-        await container.mount_all(self.part_editors(parts))
+        """Lay the editor out again for `structure` with `parts` (saved by the next tick).
+
+        One layout at a time: a restore and a return to the screen may both ask for one,
+        and two at once would mount the same part twice."""
+        async with self.layout_lock:
+            self.structure = structure
+            parts = arrange(parts, structure)
+            container = self.query_one("#answer-parts", VerticalScroll)
+            await container.remove_children()
+            await container.mount_all(self.part_editors(parts))
         self.areas = {a.part_key: a for a in self.query(PartArea)}
         self.recount()
         self.refresh_facts()
@@ -273,7 +289,7 @@ class AnswerEditor(EditorDialogs, Screen[None]):
         q = self.question
         self.assess_in_thread(self.feedback_generation, FeedbackInput(
             q.text, q.category, q.tags, self.structure, self.current_parts(),
-            q.target_seconds, self.pace))
+            q.target_seconds, self.pace, self.program_names))
 
     @work(thread=True, exclusive=True, group="answer-feedback", exit_on_error=False)
     def assess_in_thread(self, generation: int, inp: FeedbackInput) -> None:

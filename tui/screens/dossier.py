@@ -30,13 +30,15 @@ from dossiers.errors import DossierError
 from dossiers.zones import format_instant, same_clock, until
 from tui.context import AppContext
 from tui.screens.dossier_lists import DossierLists
+from tui.story_plans import PlannedStory, planned_rows
 from tui.user_zone import user_zone
 from tui.widgets import dossier_fields
 from tui.widgets.readiness_meter import ReadinessMeter
 
 SAVE_AFTER = 0.5  # seconds: typed text reaches the writer at most this long after a change
 TABS = [("basics", "Basics"), ("people", "People"), ("teaching", "Teaching"),
-        ("img", "IMG"), ("why", "Why"), ("asks", "Ask"), ("interviews", "Interviews"),
+        ("img", "IMG"), ("why", "Why"), ("asks", "Ask"), ("stories", "Stories"),
+        ("interviews", "Interviews"),
         ("after", "After"), ("notes", "Notes")]
 GAP_TAB = {"basics": "basics", "size": "basics", "strengths": "basics", "director": "people",
            "faculty": "people", "teaching": "teaching", "img": "img", "why": "why", "fit": "why",
@@ -44,6 +46,8 @@ GAP_TAB = {"basics": "basics", "size": "basics", "strengths": "basics", "directo
 HINTS = {
     "people": "The program director and faculty whose interests overlap yours: a note each.",
     "asks": "5-7 questions to ask: ctrl+b picks from the bank; in the list, a writes your own.",
+    "stories": "The stories you plan to tell here: a chooses from your story bank, enter "
+               "edits one, x takes it off. Each comes back to rehearse before the interview.",
     "interviews": "a adds a day · ctrl+l opens its checklists · overlaps are flagged.",
     "after": "Fill this in the day it ends: who you met (a adds), impressions, the thank-you, "
              "a score.",
@@ -76,6 +80,7 @@ class DossierScreen(DossierLists, Screen):
         super().__init__(id="screen-dossier")
         self.ctx, self.program_id, self.start_pane = ctx, program_id, pane
         self.dossier: Dossier | None = None
+        self.planned: list[PlannedStory] = []  # the stories planned here, from the bank
         self.zone = "UTC"
         self._loaded: dict[str, object] = {}
         self._pending: dict[str, object] = {}
@@ -105,14 +110,16 @@ class DossierScreen(DossierLists, Screen):
         with self.ctx.reader() as db:
             dossier = load_dossier(db, self.program_id)
             zone = user_zone(db)
-        self.app.call_from_thread(self._show, dossier, zone, fields)
+            planned = planned_rows(db, dossier.planned_stories) if dossier else []
+        self.app.call_from_thread(self._show, dossier, zone, fields, planned)
 
-    def _show(self, dossier: Dossier | None, zone: str, fields: bool) -> None:
+    def _show(self, dossier: Dossier | None, zone: str, fields: bool,
+              planned: list[PlannedStory] | None = None) -> None:
         if dossier is None:
             self.notify("That program no longer exists.", severity="warning")
             self.app.pop_screen()
             return
-        self.dossier, self.zone = dossier, zone
+        self.dossier, self.zone, self.planned = dossier, zone, planned or []
         if fields:
             self._fill_fields(dossier)
         self._show_title()

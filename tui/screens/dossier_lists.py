@@ -1,4 +1,5 @@
-"""The lists of a dossier screen: people, questions to ask, interview days, people met.
+"""The lists of a dossier screen: people, questions to ask, planned stories, interview days,
+people met.
 
 A mixin for DossierScreen: it composes the tables, fills them from a Dossier, and turns
 ItemTable requests (add, edit, remove, move) into dialogs and writer jobs.
@@ -10,17 +11,20 @@ import asyncio
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.content import Content
 
 from dossiers import asks, interviews, people
 from dossiers.dossier import Dossier
 from dossiers.zones import format_instant, same_clock
+from question_bank.stories import get_story
+from tui.story_plans import set_planned
 from tui.widgets.cells import text_cell
 from tui.widgets.item_table import ItemTable
 
 AUDIENCE_SHORT = {"pd-faculty": "PD/faculty", "residents": "residents",
                   "img-support": "IMG support"}
 TABLES = {"people": "people-table", "asks": "asks-table", "interviews": "interviews-table",
-          "after": "met-table"}
+          "after": "met-table", "stories": "stories-table"}
 
 
 
@@ -31,7 +35,8 @@ class DossierLists:
         if tab in TABLES:
             table = ItemTable(id=TABLES[tab], movable=tab == "asks", classes="dossier-list")
             table.border_title = {"people": "People to know", "asks": "Questions to ask",
-                                  "interviews": "Interview days", "after": "People met"}[tab]
+                                  "interviews": "Interview days", "after": "People met",
+                                  "stories": "Stories I plan to tell here"}[tab]
             yield table
 
     def fill_lists(self, d: Dossier) -> None:
@@ -68,6 +73,9 @@ class DossierLists:
                                            text_cell(day.platform_label or "-"), flag)))
         fill("interviews-table", ["Program's time", "Your time", "Platform", "Overlap"], day_rows)
         self.query_one("#asks-table", ItemTable).border_subtitle = f"{len(d.asks)} of 5-7"
+        fill("stories-table", ["Story", "Shows", "From"],
+             [(str(s.id), (text_cell(s.title), text_cell(s.shows, "dim"),
+                           text_cell(s.source, "dim"))) for s in self.planned])
 
     # Requests from the tables ------------------------------------------------------------
 
@@ -81,7 +89,8 @@ class DossierLists:
         event.stop()
         handler = {"people-table": self._people_request, "met-table": self._met_request,
                    "asks-table": self._asks_request,
-                   "interviews-table": self._interviews_request}[event.table.id]
+                   "interviews-table": self._interviews_request,
+                   "stories-table": self._stories_request}[event.table.id]
         await handler(event.action, int(event.key) if event.key else None)
 
     async def _people_request(self, action: str, key: int | None, kind: str = "known") -> None:
@@ -175,6 +184,28 @@ class DossierLists:
     async def _day_removed(self, yes: bool, interview_id: int) -> None:
         if yes:
             await self._write(interviews.delete_interview, interview_id)
+
+    async def _stories_request(self, action: str, key: int | None) -> None:
+        from tui.screens.story_form import StoryForm
+        from tui.screens.story_plan_picker import StoryPlanPicker
+
+        planned = [s.id for s in self.planned]
+        if action == "add":
+            self.app.push_screen(StoryPlanPicker(self.ctx, self.dossier.program.name, planned),
+                                 self._stories_planned)
+        elif action == "edit" and key is not None:
+            story = get_story(self.ctx.db, key)
+            if story is not None:
+                self.app.push_screen(StoryForm(self.ctx, story), lambda _: self.reload())
+        elif action == "remove" and key is not None:
+            title = next((s.title for s in self.planned if s.id == key), "")
+            await self._write(set_planned, self.program_id, [s for s in planned if s != key])
+            self.notify(Content.from_markup("“$title” is no longer planned here (the story "
+                                            "stays in your bank).", title=title))
+
+    async def _stories_planned(self, story_ids: list[int] | None) -> None:
+        if story_ids is not None:
+            await self._write(set_planned, self.program_id, story_ids)
 
     def action_checklist(self) -> None:
         from tui.screens.checklist import ChecklistScreen

@@ -1,10 +1,11 @@
-"""Drill what is due: due questions first, then new ones from the categories chosen; each
-answered aloud, its guidance revealed, then rated again / hard / good / easy (keys 1-4)."""
+"""Drill what is due: a program's cards due before its interview, due questions, then new
+ones from the categories chosen; each answered aloud, its guidance (or the program
+material) revealed, then rated again / hard / good / easy (keys 1-4). Opened for one
+program, it rehearses exactly that program's cards still to review before its interview."""
 
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
 from datetime import datetime
 
 from textual import on, work
@@ -16,30 +17,26 @@ from textual.screen import Screen
 from textual.widgets import Button, ContentSwitcher, Footer, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from dossiers.programs import get_program
 from question_bank import drill
-from question_bank.categories import categories, category_label
-from question_bank.drill import RATINGS, DrillCard
-from question_bank.questions import Question
+from question_bank.categories import category_label
+from question_bank.drill import RATINGS
 from tui.context import AppContext
+from tui.drill_queue import (
+    KINDS,
+    Overview,
+    Turn,
+    build_queue,
+    overview,
+    program_queue,
+    rate_turn,
+)
 from tui.practice_prefs import drill_categories, save_drill_categories, speech_prefs
-from tui.when import end_of_day, when_text
-from tui.widgets.question_detail import format_seconds, guidance_content
+from tui.program_cards import ensure_synced
+from tui.when import when_text
+from tui.widgets.question_detail import guidance_content
 
 MAX_NEW = 50
-
-
-@dataclass
-class Turn:
-    question: Question
-    card: DrillCard | None  # None: a new question
-    again: bool = False  # already brought back once this session
-
-
-@dataclass(frozen=True)
-class Overview:
-    due: int
-    next_due: datetime | None
-    new_by_category: dict[str, int]
 
 
 class DrillScreen(Screen):
@@ -60,9 +57,11 @@ class DrillScreen(Screen):
         Binding("escape", "close", "Close", id="drill.close"),
     ]
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, *, program_id: int | None = None) -> None:
         super().__init__(id="screen-drill")
         self.ctx = ctx
+        self.program_id = program_id  # rehearse this program's cards only
+        self.program_name = ""
         self.speech = speech_prefs(ctx.db)
         self.queue: list[Turn] = []
         self.position = 0
@@ -71,7 +70,8 @@ class DrillScreen(Screen):
         self._revealed = False
 
     def compose(self) -> ComposeResult:
-        yield Static("Drill what is due", id="drill-title")
+        yield Static("Rehearse before the interview" if self.program_id is not None
+                     else "Drill what is due", id="drill-title")
         with ContentSwitcher(initial="drill-start", id="drill-views"):
             with VerticalScroll(id="drill-start"):
                 yield Static(id="drill-due")
@@ -96,7 +96,10 @@ class DrillScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._overview()
+        if self.program_id is not None:
+            self._build_program_queue(self.program_id)
+        else:
+            self._overview()
 
     @property
     def view(self) -> str:
@@ -108,7 +111,7 @@ class DrillScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "start":
-            return self.view == "drill-start"
+            return self.view == "drill-start" and self.program_id is None
         if action in ("reveal", "rate", "skip", "read"):
             return self.view == "drill-card"
         return True
@@ -117,18 +120,25 @@ class DrillScreen(Screen):
 
     @work(thread=True, exclusive=True, group="drill", exit_on_error=False)
     def _overview(self) -> None:
+        ensure_synced(self.ctx).result()
         now = self.ctx.now()
         with self.ctx.reader() as db:
-            due = len(drill.due_questions(db, now, until=end_of_day(now)))
-            upcoming = drill.next_due(db, now, after=end_of_day(now), kinds=(drill.QUESTION,))
-            new = {c.id: drill.new_count(db, [c.id]) for c in categories()}
+            found = overview(db, now)
             chosen = drill_categories(db)
-        self.app.call_from_thread(self._show_overview, Overview(due, upcoming, new), chosen)
+        self.app.call_from_thread(self._show_overview, found, chosen)
 
     def _show_overview(self, overview: Overview, chosen: list[str]) -> None:
         now = self.ctx.now()
+        parts = []
         if overview.due:
-            text = f"{overview.due} question{'s are' if overview.due != 1 else ' is'} due today."
+            parts.append(f"{overview.due} question{'s' if overview.due != 1 else ''}")
+        if overview.program_due:
+            parts.append(f"{overview.program_due} program card"
+                         f"{'s' if overview.program_due != 1 else ''} "
+                         f"({', '.join(overview.programs)})")
+        if parts:
+            total = overview.due + overview.program_due
+            text = f"{' and '.join(parts)} {'are' if total != 1 else 'is'} due today."
         else:
             text = "Nothing is due today."
             if overview.next_due:
@@ -140,7 +150,7 @@ class DrillScreen(Screen):
             Selection(Content(f"{category_label(cid)} ({n} new)"), cid, cid in chosen)
             for cid, n in overview.new_by_category.items()
         ])
-        if overview.due:
+        if overview.due or overview.program_due:
             self.query_one("#drill-go", Button).focus()
         else:
             selections.focus()
@@ -168,15 +178,34 @@ class DrillScreen(Screen):
 
     @work(thread=True, exclusive=True, group="drill", exit_on_error=False)
     def _build_queue(self, chosen: list[str], new: int) -> None:
+        ensure_synced(self.ctx).result()
         now = self.ctx.now()
         with self.ctx.reader() as db:
-            turns = [Turn(q, card) for q, card in drill.due_questions(db, now,
-                                                                      until=end_of_day(now))]
-            if new and chosen:
-                turns += [Turn(q, None) for q in drill.new_questions(db, chosen, limit=new)]
+            turns = build_queue(db, now, chosen, new)
+        self.app.call_from_thread(self._begin, turns)
+
+    @work(thread=True, exclusive=True, group="drill", exit_on_error=False)
+    def _build_program_queue(self, program_id: int) -> None:
+        ensure_synced(self.ctx).result()
+        now = self.ctx.now()
+        with self.ctx.reader() as db:
+            program = get_program(db, program_id)
+            turns = program_queue(db, now, program_id)
+        self.program_name = program.name if program else "this program"
         self.app.call_from_thread(self._begin, turns)
 
     def _begin(self, turns: list[Turn]) -> None:
+        if self.program_id is not None:
+            self.query_one("#drill-title", Static).update(Content(
+                f"Rehearse before the interview: {self.program_name}"))
+        if not turns and self.program_id is not None:
+            self._switch("drill-summary")
+            self.query_one("#drill-back", Button).focus()
+            self.query_one("#drill-result", Static).update(Content(
+                f"Nothing to rehearse for {self.program_name} yet. Write its “why this "
+                "program” and “why I fit” reasons, its people, the questions you will ask "
+                "and the stories you plan to tell in its dossier (Programs, 5)."))
+            return
         if not turns:
             self.query_one("#drill-error", Static).update(Content(
                 "Nothing to drill: nothing is due, and no new questions were asked for. "
@@ -192,34 +221,36 @@ class DrillScreen(Screen):
 
     def _show_turn(self) -> None:
         turn = self.queue[self.position]
-        q = turn.question
-        kind = "new" if turn.card is None or turn.card.is_new else "due"
+        kind = "new" if turn.is_new else "due"
         if turn.again:
             kind = "again"
         self.query_one("#drill-progress", Static).update(Content(
             f"{self.position + 1} of {len(self.queue)} · {kind}"))
-        self.query_one("#drill-question", Static).update(Content(q.text))
-        facts = [category_label(q.category), f"target {format_seconds(q.target_seconds)}"]
-        if turn.card is not None and turn.card.last_review is not None:
-            facts.append(f"last practised {turn.card.last_review.astimezone():%d %b}")
-        self.query_one("#drill-facts", Static).update(Content(" · ".join(facts)))
+        self.query_one("#drill-question", Static).update(Content(turn.front))
+        self.query_one("#drill-facts", Static).update(Content(" · ".join(
+            turn.facts(self.ctx.now()))))
         self._revealed = False
         self._show_guidance()
         self._shown_at = self.ctx.clock()
         if self.speech.enabled:
-            self.ctx.speaker.say(q.text, rate=self.speech.rate, voice=self.speech.voice)
+            self.ctx.speaker.say(turn.front, rate=self.speech.rate, voice=self.speech.voice)
 
     def _show_guidance(self) -> None:
-        q = self.queue[self.position].question
+        turn = self.queue[self.position]
         guidance = self.query_one("#drill-guidance", Static)
         hint = self.query_one("#drill-hint", Static)
+        what = "the guidance" if turn.question is not None else "your material"
         if self._revealed:
-            guidance.update(guidance_content(q.guidance) if q.guidance
-                            else Content("This question has no guidance yet."))
+            if turn.question is None:
+                guidance.update(Content(turn.material.back))
+            else:
+                guidance.update(guidance_content(turn.question.guidance)
+                                if turn.question.guidance
+                                else Content("This question has no guidance yet."))
             hint.update("How did it go? 1 again · 2 hard · 3 good · 4 easy")
         else:
             guidance.update("")
-            hint.update("Answer it aloud, then press space for the guidance, or rate it: "
+            hint.update(f"Answer it aloud, then press space for {what}, or rate it: "
                         "1 again · 2 hard · 3 good · 4 easy")
         guidance.display = self._revealed
 
@@ -234,15 +265,15 @@ class DrillScreen(Screen):
             self.notify(Content(self.ctx.speaker.problem or "Speech is not available."),
                         severity="warning")
             return
-        q = self.queue[self.position].question
-        self.ctx.speaker.say(q.text, rate=self.speech.rate, voice=self.speech.voice)
+        turn = self.queue[self.position]
+        self.ctx.speaker.say(turn.front, rate=self.speech.rate, voice=self.speech.voice)
 
     async def action_rate(self, rating: int) -> None:
         turn = self.queue[self.position]
         took = int((self.ctx.clock() - self._shown_at) * 1000)
         self.ctx.speaker.stop()
-        future = self.ctx.writer.submit(drill.rate, turn.question.id, rating, self.ctx.now(),
-                                        duration_ms=took)
+        kind, ref = turn.kind_ref
+        future = self.ctx.writer.submit(rate_turn, kind, ref, rating, self.ctx.now(), took)
         try:
             await asyncio.wrap_future(future)
         except Exception as error:
@@ -251,7 +282,7 @@ class DrillScreen(Screen):
             return
         self.counts[RATINGS[rating - 1]] += 1
         if rating == 1 and not turn.again:
-            self.queue.append(Turn(turn.question, turn.card, again=True))
+            self.queue.append(Turn(turn.question, turn.card, turn.material, again=True))
         self._next()
 
     def action_skip(self) -> None:
@@ -277,7 +308,7 @@ class DrillScreen(Screen):
         self.ctx.writer.flush()
         now = self.ctx.now()
         with self.ctx.reader() as db:
-            upcoming = drill.next_due(db, now, kinds=(drill.QUESTION,))
+            upcoming = drill.next_due(db, now, kinds=KINDS)
         self.app.call_from_thread(self._show_summary, upcoming)
 
     def _show_summary(self, upcoming: datetime | None) -> None:
@@ -286,7 +317,7 @@ class DrillScreen(Screen):
         lines = [f"Done: {total} rating{'s' if total != 1 else ''}"
                  + (f" ({', '.join(parts)})." if parts else ".")]
         if upcoming is not None:
-            lines.append(f"The next question is due {when_text(upcoming, self.ctx.now())}.")
+            lines.append(f"The next card is due {when_text(upcoming, self.ctx.now())}.")
         self.query_one("#drill-result", Static).update(Content("\n".join(lines)))
 
     @on(Button.Pressed, "#drill-back")

@@ -32,6 +32,7 @@ OTHER_SCREENS: list[str] = [
     "tui.screens.mock_run:MockRunScreen",
     "tui.screens.mock_review:MockReviewScreen",
     "tui.screens.drill:DrillScreen",
+    "tui.screens.story_plan_picker:StoryPlanPicker",
 ]
 
 ALWAYS = [

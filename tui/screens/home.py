@@ -19,6 +19,7 @@ from tui.widgets.home_panel import HomePanel, NextStep
 PANELS: list[str] = [
     "tui.widgets.interview_panel:AfterInterviewPanel",
     "tui.widgets.interview_panel:NextInterviewPanel",
+    "tui.widgets.rehearse_panel:RehearsePanel",
     "tui.widgets.interview_panel:NotReadyPanel",
     "tui.widgets.bank_panel:BankPanel",
     "tui.widgets.answers_panel:AnswersPanel",

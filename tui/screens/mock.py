@@ -24,7 +24,7 @@ from textual.widgets import (
 )
 
 from question_bank.mock import SessionSummary, list_sessions
-from question_bank.mock_formats import FORMATS
+from question_bank.mock_formats import FORMATS, PROGRAM
 from tui.mock_plan import Plan, PlanError, build_plan
 from tui.practice_prefs import (
     MockSetup,
@@ -39,6 +39,7 @@ from tui.practice_prefs import (
     speech_prefs,
 )
 from tui.screens.base import SectionScreen
+from tui.screens.mock_program_choice import ProgramChoice
 from tui.widgets.question_detail import format_seconds
 
 SAMPLE = "Tell me about yourself."
@@ -53,7 +54,7 @@ def voice_options(voices) -> list[tuple[Text, str]]:
             for v in sorted(voices, key=key)]
 
 
-class MockScreen(SectionScreen):
+class MockScreen(ProgramChoice, SectionScreen):
     """Mock interviews"""
 
     SECTION = "mock"
@@ -81,9 +82,13 @@ class MockScreen(SectionScreen):
                 form.border_title = "New mock interview"
                 with RadioSet(id="mock-format", compact=True):
                     for fmt in FORMATS.values():
-                        yield RadioButton(fmt.label, value=fmt.id == setup.format,
-                                          id=f"format-{fmt.id}", compact=True)
+                        button = RadioButton(fmt.label, value=fmt.id == setup.format,
+                                             id=f"format-{fmt.id}", compact=True)
+                        if fmt.needs_program:  # offered once programs are known to exist
+                            button.display, button.disabled = False, True
+                        yield button
                 yield Static(id="format-summary")
+                yield from self.compose_program_choice()
                 with Horizontal(classes="setup-row"):
                     yield Label("Length", classes="setup-label")
                     yield Input(str(setup.length), id="mock-length", type="integer", compact=True,
@@ -136,9 +141,12 @@ class MockScreen(SectionScreen):
         if self.speech.enabled and self.ctx.speaker is not None:
             self._wait_for_speech()
         self._load_history()
+        self.show_program_row()
+        self.load_programs()
         request = self.ctx.options.pop("mock", None)
         if request is not None:
-            self.start_session(request.get("format"), questions=request.get("questions"))
+            self.start_session(request.get("format"), questions=request.get("questions"),
+                               program=request.get("program"))
 
     def on_screen_resume(self) -> None:
         self._load_history()
@@ -154,8 +162,13 @@ class MockScreen(SectionScreen):
         format_id = (event.pressed.id or "").removeprefix("format-")
         if format_id not in FORMATS or format_id == self.setup.format:
             return
-        self.setup = setup_for(format_id, self.setup)
+        self.choose_format(format_id)
+
+    def choose_format(self, format_id: str) -> None:
+        program = self.chosen_program() if format_id == PROGRAM.id else self.setup.program
+        self.setup = replace(setup_for(format_id, self.setup), program=program)
         self._fill_fields()
+        self.show_program_row()
 
     def _fill_fields(self) -> None:
         setup = self.setup
@@ -181,7 +194,9 @@ class MockScreen(SectionScreen):
             length=self.query_one("#mock-length", Input).value,
             think=self.query_one("#mock-think", Input).value,
             limit=self.query_one("#mock-limit", Input).value,
-            star_budgets=self.query_one("#mock-star", Checkbox).value, program=self.setup.program,
+            star_budgets=self.query_one("#mock-star", Checkbox).value,
+            program=self.chosen_program() if self.setup.format == PROGRAM.id
+            else self.setup.program,
         )
 
     def _read_speech(self) -> SpeechPrefs:
@@ -300,16 +315,21 @@ class MockScreen(SectionScreen):
         self.ctx.writer.submit(save_speech_prefs, speech)
         self._launch(setup)
 
-    def start_session(self, format_id: str | None = None, *, questions: int | None = None) -> None:
+    def start_session(self, format_id: str | None = None, *, questions: int | None = None,
+                      program: str | None = None) -> None:
         """Start a session at once (from the command line or the palette): the format's
-        defaults, the user's other choices."""
+        defaults, the user's other choices; a program round for `program`."""
         setup = self.setup
         if format_id and format_id in FORMATS and format_id != setup.format:
             setup = setup_for(format_id, setup)
         if questions:
             setup = replace(setup, mode="questions", questions=questions)
+        if program:
+            setup = replace(setup, program=program)
+            self.choose_program(program)
         self.setup = setup
         self._fill_fields()
+        self.show_program_row()
         self._launch(setup)
 
     def _launch(self, setup: MockSetup) -> None:

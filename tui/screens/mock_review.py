@@ -20,6 +20,7 @@ from question_bank.drill import RATINGS
 from question_bank.mock import MockItem, MockSession, get_session, rate_item, set_item_note
 from tui.context import AppContext
 from tui.messages import OpenAnswer
+from tui.program_names import version_for_program
 from tui.sections import SECTIONS
 from tui.widgets.question_detail import format_seconds
 
@@ -115,7 +116,8 @@ class MockReviewScreen(Screen):
         self.query_one("#review-title", Static).update(Content.from_markup(
             "[b]$label[/b] · $when · $answered of $total answered · spoke $spoke · "
             "thought $think",
-            label=session.label, when=when_text(session), answered=str(answered),
+            label=session.label + (f": {session.program}" if session.program else ""),
+            when=when_text(session), answered=str(answered),
             total=str(len(session.items)), spoke=seconds_text(session.speak_seconds),
             think=seconds_text(session.think_total)))
         table = self.query_one(DataTable)
@@ -247,9 +249,14 @@ class MockReviewScreen(Screen):
         return True
 
     def action_answer(self) -> None:
+        """Open the editor on the question's answer (in a program round, the version named
+        for that program, if there is one); escape there comes back here."""
         item = self.selected()
         if item is not None and item.kind == "question" and item.ref:
-            self.app.post_message(OpenAnswer(item.ref))
+            version = None
+            if self.session is not None and self.session.program:
+                version = version_for_program(self.ctx.db, item.ref, self.session.program)
+            self.app.post_message(OpenAnswer(item.ref, version))
 
     async def action_close(self) -> None:
         if self.query_one("#review-note", Input).has_focus:

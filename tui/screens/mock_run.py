@@ -55,7 +55,8 @@ class MockRunScreen(Screen):
         self.session_id: int | None = None
         self._shown_index = -1
         self._ending = False
-        self._format_label = fmt.label
+        self._format_label = fmt.label + (f": {plan.setup.program}"
+                                          if fmt.needs_program and plan.setup.program else "")
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="run-top"):
@@ -66,6 +67,8 @@ class MockRunScreen(Screen):
                 yield Static(id="run-question")
             with Center():
                 yield Static(id="run-facts")
+            with Center():
+                yield Static(id="run-cues")
             with Center():
                 yield Countdown(id="run-clock")
             with Center():
@@ -109,6 +112,11 @@ class MockRunScreen(Screen):
         if item.limit != prompt.target_seconds:
             facts.append(f"limit {format_seconds(item.limit)}")
         self.query_one("#run-facts", Static).update(Content(" · ".join(facts)))
+        cues = self.query_one("#run-cues", Static)
+        cues.display = bool(prompt.cues)
+        cues.border_title = "Your questions to ask"
+        cues.update(Content("\n").join(Content.from_markup("[dim]·[/dim] $cue", cue=cue)
+                                       for cue in prompt.cues))
         star = self.query_one(StarBudget)
         star.display = self.plan.setup.star_budgets and prompt.structure == "star"
         star.limit = float(item.limit)

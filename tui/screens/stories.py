@@ -21,13 +21,13 @@ from question_bank.stories import (
     StorySummary,
     answers_for_story,
     competency_labels,
-    delete_story,
     get_story,
     list_stories,
     questions_for_story,
 )
 from tui.messages import OpenAnswer
 from tui.screens.base import SectionScreen
+from tui.story_plans import delete_story_and_plans, programs_planning
 from tui.table_fit import FitTable, columns_that_fit, cursor_key, set_columns, stretch
 from tui.widgets.story_view import story_content
 
@@ -176,6 +176,10 @@ class StoriesScreen(SectionScreen):
         linked = questions_for_story(self.ctx.db, story.id)
         lines = [Content.from_markup("\n[b]Questions it answers[/b] [dim](q to choose)[/dim]")]
         lines += [Content(f"· {text}") for _, text, _ in linked] or [Content("none yet")]
+        lines.append(Content.from_markup("\n[b]Planned for[/b] [dim](choose in a program's "
+                                         "dossier, Stories tab)[/dim]"))
+        planned = programs_planning(self.ctx.db, story.id)
+        lines += [Content(f"· {name}") for name in planned] or [Content("no program yet")]
         questions.update(Content("\n").join(lines))
 
     @on(DataTable.RowHighlighted, "#stories-table")
@@ -294,10 +298,12 @@ class StoriesScreen(SectionScreen):
 
         async def answered(yes: bool | None) -> None:
             if yes:
-                await asyncio.wrap_future(self.ctx.writer.submit(delete_story, story.id))
+                await asyncio.wrap_future(self.ctx.writer.submit(delete_story_and_plans,
+                                                                 story.id))
                 self.notify("Story deleted. Answers that pulled its parts in keep their text.")
                 self.reload()
 
         self.app.push_screen(ConfirmDialog(Content.from_markup(
-            "Delete the story “$title”? Answers keep the text they pulled from it.",
-            title=story.title), yes="Delete"), answered)
+            "Delete the story “$title”? Answers keep the text they pulled from it$plans.",
+            title=story.title, plans="; the programs that planned it forget it"
+            if programs_planning(self.ctx.db, story.id) else ""), yes="Delete"), answered)

@@ -13,6 +13,7 @@ from textual.widgets import Button, Static
 
 from question_bank import drill
 from question_bank.mock import list_sessions
+from tui.program_material import KIND as PROGRAM_CARDS
 from tui.when import end_of_day, when_text
 from tui.widgets.home_panel import HomePanel, NextStep
 
@@ -25,10 +26,21 @@ class DrillState:
     now: datetime
     due_today: int
     due_now: int
+    programs_today: int  # of those due today, program cards (rehearsal before an interview)
     next_due: datetime | None
     rated: int  # questions ever rated
     drilled_week: int
     mock_week: int
+
+
+def due_text(state: DrillState) -> str:
+    """"3 questions", or "3 questions and 8 program cards" when rehearsal cards are due."""
+    questions = state.due_today - state.programs_today
+    parts = [f"{questions} question{'s' if questions != 1 else ''}"] if questions else []
+    if state.programs_today:
+        parts.append(f"{state.programs_today} program card"
+                     f"{'s' if state.programs_today != 1 else ''}")
+    return " and ".join(parts)
 
 
 class DrillPanel(HomePanel):
@@ -46,6 +58,7 @@ class DrillPanel(HomePanel):
             now=now,
             due_today=drill.due_count(db, now, until=today),
             due_now=drill.due_count(db, now),
+            programs_today=drill.due_count(db, now, until=today, kinds=(PROGRAM_CARDS,)),
             next_due=drill.next_due(db, now, after=today),
             rated=drill.card_count(db),
             drilled_week=drill.reviews_since(db, week_ago, source="drill"),
@@ -76,8 +89,7 @@ class DrillPanel(HomePanel):
     def next_steps(self, state: DrillState) -> list[NextStep]:
         steps = []
         if state.due_today:
-            steps.append(NextStep(10, f"Drill the {state.due_today} question"
-                                  f"{'s' if state.due_today != 1 else ''} due today", "app.drill"))
+            steps.append(NextStep(10, f"Drill the {due_text(state)} due today", "app.drill"))
         elif not state.rated:
             steps.append(NextStep(40, "Start drilling: answer a few questions aloud and rate them",
                                   "app.drill"))

@@ -1,0 +1,55 @@
+"""Helpers for the tests of the links between parts: a dossier worth rehearsing, waiting."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from textual.widgets import Static
+from textual.worker import WorkerCancelled
+
+from dossiers import asks, interviews, people, plans, programs
+from question_bank.stories import add_story, link_question
+
+from .answer_helpers import FakeClock as Clock  # noqa: F401  (a monotonic clock moved by hand)
+
+NOW = datetime(2025, 3, 3, 14, 0, tzinfo=UTC)
+ODD = "Their [PET/MR] plans, the [/] read-outs 🩻 and [bold]night float[/bold]"
+ASK = "How are [critical] results [/] taught? 📞"
+STORY = "Night call in [US city] 🚑 [/] the label mix-up"
+
+
+async def until(pilot, condition, tries: int = 150) -> None:
+    """Let the app work (workers, timers, the writer) until `condition()` holds."""
+    for _ in range(tries):
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:  # an exclusive worker replaced by a newer one
+            pass
+        await pilot.pause(0.02)
+        if condition():
+            return
+    assert condition()
+
+
+def shown(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def lakeshore(db, *, hours_to_interview: float = 10, with_story: bool = True):
+    """A program with an interview soon, two reasons, a person, a question to ask and a
+    planned story (the story's and the reason's text full of markup-like characters)."""
+    p = programs.add_program(db, "Lakeshore University Diagnostic Radiology",
+                             nrmp_name="Lakeshore UMC-IL", city="Chicago",
+                             fellowships="Neuro, IR (integrated)")
+    programs.set_reasons(db, p.id, "why", [ODD, "Night float instead of 24-hour calls"])
+    people.add_person(db, p.id, "Dr. Samuel Okafor", "faculty", "Perfusion CT, like my paper")
+    asks.add_ask(db, p.id, ASK, audience="residents")
+    start = NOW + timedelta(hours=hours_to_interview)
+    interviews.add_interview(db, p.id, date=start.date(), start_time=f"{start:%H:%M}",
+                             timezone="UTC", platform="zoom", link="https://zoom.example/1")
+    if with_story:
+        story = add_story(db, title=STORY, parts={"situation": "[batch 3/] exports 🧪",
+                                                  "action": "I told the PI the same day."})
+        link_question(db, story.id, "behavioral.disagreed-with-senior")
+        plans.plan_story(db, p.id, story.id)
+    return p

@@ -1,0 +1,45 @@
+"""Progress: answers written per category, drawn and with its numbers a keystroke away."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from question_bank.answers_demo import populate
+from tui.widgets.chart import BarRows, ChartCard
+
+from .link_helpers import NOW, until
+
+
+def answers_card(app) -> ChartCard:
+    return next(c for c in app.screen.query(ChartCard) if c.border_title.startswith("Answers"))
+
+
+async def test_answers_per_category_with_none_written(app_factory):
+    app = app_factory(now=lambda: NOW)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("7")
+        await until(pilot, lambda: all(c.chart is not None for c in app.screen.query(ChartCard)))
+        card = answers_card(app)
+        assert "No answers written yet" in str(card.query_one(".chart-empty").render())
+        assert not card.query_one(BarRows).display
+
+
+async def test_answers_per_category_drawn_then_as_figures(app_factory, db):
+    populate(db)  # five answers in four categories, one with a second version
+    app = app_factory(now=lambda: NOW)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("7")
+        await until(pilot, lambda: all(c.chart is not None for c in app.screen.query(ChartCard)))
+        card = answers_card(app)
+        summary = str(card.query_one(".chart-summary").render())
+        assert summary.startswith("5 of ") and "questions have a written answer" in summary
+        assert card.query_one(BarRows).display
+        drawn = str(card.query_one(BarRows).render())
+        assert "2/" in drawn and "Behavioral" in drawn and "Questions to ask" not in drawn
+        await pilot.press("t")
+        table = card.query_one(DataTable)
+        assert table.display
+        figures = {str(table.get_row_at(i)[0]): [str(c) for c in table.get_row_at(i)[1:]]
+                   for i in range(table.row_count)}
+        why = figures["Why radiology, why this program"]
+        assert why[0] == "2" and why[3] == "3"  # two answered; three versions in all
