@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Select, Static
 from dossiers.csv_io import CsvImportError, import_csv, plan_import, read_csv_file
 from tui.backup import automatic_backup
 from tui.context import AppContext
-from tui.files import UnsafePathError, atomic_write
+from tui.files import UnsafePathError, WriteError, atomic_write
 from tui.storage import retry_locked
 from tui.user_zone import user_zone
 
@@ -142,8 +142,8 @@ class ExportDialog(ModalScreen[str | None]):
                 data = export_text(db, fmt, ids, zone=user_zone(db),
                                    now=self.ctx.now().astimezone(UTC))
             atomic_write(path, data)
-        except (UnsafePathError, OSError) as error:
-            message = str(error) if isinstance(error, UnsafePathError) else \
+        except (UnsafePathError, WriteError, OSError) as error:
+            message = str(error) if isinstance(error, (UnsafePathError, WriteError)) else \
                 f"{path} cannot be written ({error.strerror or error})."
             self.app.call_from_thread(
                 self.query_one("#export-error", Static).update, Content(message))
