@@ -89,9 +89,15 @@ class Terminal:
         with self._lock:
             return "\n".join(line.rstrip() for line in self.screen.display)
 
+    def flat(self) -> str:
+        """The screen's lines run together, so that text the terminal wrapped reads whole."""
+        with self._lock:
+            return "".join(self.screen.display)
+
     def wait_for(self, needle: str | Callable[[str], bool], timeout: float = 30) -> str:
         """Wait until the screen shows `needle` (or `needle(screen)` holds); the screen."""
-        test = needle if callable(needle) else (lambda screen: needle in screen)
+        test = needle if callable(needle) else (
+            lambda screen: needle in screen or needle in self.flat())
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             screen = self.display()
