@@ -88,6 +88,19 @@ def test_a_pack_of_arbitrary_bytes_is_refused_whole_or_read(fresh, tmp_path, dat
         assert digest(db, QUESTION_TABLES) == before
 
 
+def toml_string(text: str) -> str:
+    """A TOML basic string: quote, backslash and control characters escaped, the rest as is."""
+    out = []
+    for char in text:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif (ord(char) < 0x20 and char != "\t") or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
 def toml_value(value) -> str:
     """A tiny TOML writer for the values the tests make (strings, numbers, lists)."""
     if isinstance(value, bool):
@@ -97,15 +110,16 @@ def toml_value(value) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(toml_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{json.dumps(k)} = {toml_value(v)}" for k, v in value.items()) + "}"
-    return json.dumps(value)
+        return "{" + ", ".join(f"{toml_string(k)} = {toml_value(v)}"
+                               for k, v in value.items()) + "}"
+    return toml_string(value)
 
 
 def toml_pack(rows: list[dict]) -> str:
     out = []
     for row in rows:
         out.append("[[question]]")
-        out += [f"{json.dumps(k)} = {toml_value(v)}" for k, v in row.items()]
+        out += [f"{toml_string(k)} = {toml_value(v)}" for k, v in row.items()]
         out.append("")
     return "\n".join(out)
 
@@ -154,8 +168,8 @@ def test_well_formed_packs_with_wrong_rows_import_whole_or_not_at_all(fresh, tmp
         assert len(report.ids) + report.unchanged == len(read_pack(path, text.encode()))
 
 
-GOOD_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-                    min_size=1, max_size=60).map(str.strip).filter(bool)
+PLAIN = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+GOOD_TEXT = st.text(PLAIN, min_size=1, max_size=60).map(str.strip).filter(bool)
 TAG = st.from_regex(r"[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,6})?", fullmatch=True)
 GOOD_QUESTION = st.fixed_dictionaries({
     "text": GOOD_TEXT,
@@ -163,7 +177,7 @@ GOOD_QUESTION = st.fixed_dictionaries({
     "tags": st.lists(TAG, max_size=4, unique=True),
     "target_seconds": st.integers(5, 1800),
     "structure": st.sampled_from(list(STRUCTURES)),
-    "guidance": st.text(max_size=80).map(str.strip),
+    "guidance": st.text(PLAIN, max_size=80).map(str.strip),
 })
 
 
