@@ -7,6 +7,8 @@ MATCHPREP_TEST_KILL_AT="TABLE:N"  SIGKILL this process as the Nth row goes into 
                                   `kill -9` in the middle of an import's transaction.
 MATCHPREP_TEST_KILL_ON="MODULE:NAME"  SIGKILL this process when MODULE.NAME is called
                                   (say `os:replace`, half-way through writing a file).
+MATCHPREP_TEST_RAISE_ON="MODULE:NAME" make MODULE.NAME raise a bug whose message quotes its
+                                  arguments (the user's text): a crash that must not show it.
 
 Timing a kill from outside would hit the interesting moment only by luck; this hits it
 every time, in the real program, with the real signal.
@@ -60,6 +62,15 @@ def plant() -> None:
             _die()
 
         setattr(module, name, killer)
+    raise_on = os.environ.get("MATCHPREP_TEST_RAISE_ON")
+    if raise_on:
+        module_name, _, name = raise_on.partition(":")
+        module = import_module(module_name)
+
+        def broken(*args, **kwargs):
+            raise ValueError(f"planted bug, given {args!r} {kwargs!r}")
+
+        setattr(module, name, broken)
 
 
 if __name__ == "__main__":

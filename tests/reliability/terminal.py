@@ -139,8 +139,9 @@ class Terminal:
             pass
 
     def pids(self) -> list[int]:
-        """The program and every process it started (its session)."""
-        found = []
+        """The program and every process it started, however deep (a helper may have a
+        session of its own)."""
+        parents: dict[int, int] = {}
         for entry in Path("/proc").iterdir():
             if not entry.name.isdigit():
                 continue
@@ -148,12 +149,15 @@ class Terminal:
                 fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            if int(fields[3]) == self.process.pid:  # the session id
-                found.append(int(entry.name))
+            parents[int(entry.name)] = int(fields[1])
+        found = [self.process.pid]
+        for pid in found:
+            found += [child for child, parent in parents.items() if parent == pid]
         return found
 
     def kill(self) -> None:
-        """SIGKILL the program and everything in its session, as a crash or `kill -9` would."""
+        """SIGKILL the program and everything in its session, as a crash or `kill -9` would
+        (a helper in a session of its own is left to notice, as after a real crash)."""
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(10)
