@@ -261,8 +261,8 @@ def run_migrations(
 ) -> list[str]:
     """Bring every component up to date; return what ran ("questions 1→2", ...).
 
-    Before the first migration of an existing database, `backup(path, "pre-migration")` is
-    called. Each component's pending steps run in one transaction with its version update,
+    Before any migration of an existing matchprep database (one that records schema
+    versions), `backup(path, "pre-migration")` is called. Each component's pending steps run in one transaction with its version update,
     so a failure leaves that component exactly as it was.
     """
     db["schema_versions"].create(
@@ -281,7 +281,9 @@ def run_migrations(
     ran: list[str] = []
     if not pending:
         return ran
-    if backup is not None and any(current.get(n, 0) > 0 for n, _ in pending):
+    if backup is not None and current:
+        # Any change to the schema of an existing database, even a new component's
+        # tables beside the user's rows, is made after a backup.
         backup(path, "pre-migration")
     for name, steps in pending:
         start = current.get(name, 0)
