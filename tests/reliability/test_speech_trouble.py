@@ -108,6 +108,9 @@ async def test_an_engine_that_never_starts_leaves_the_app_responsive(app_factory
         await pilot.press("n")
         await until(pilot, lambda: app.screen.run.index == 2)
     started = [json.loads(line)["pid"] for line in (tmp_path / "log").read_text().splitlines()]
+    deadline = time.monotonic() + 5
+    while any(alive(pid) for pid in started) and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert len(started) >= 2 and not any(alive(pid) for pid in started)  # each one killed
 
 
