@@ -8,11 +8,11 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
-from rich.text import Text
 from textual.screen import Screen
 
 from tui.commands import QuestionCommands, SectionCommands
@@ -157,6 +157,7 @@ class MatchprepApp(App[None]):
                 return
             self._told_damaged = True
         if event.kind == "recovered":
+            self.clear_notifications()  # the "Cannot save" notice is out of date now
             self.notify(Content(event.text), title="Saved", timeout=6)
         else:
             self.notify(Content(event.text), title="Cannot save", severity="error",

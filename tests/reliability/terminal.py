@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Self
 
 import pyte
 
@@ -60,7 +61,7 @@ class Terminal:
         self.raw = bytearray()
         self.process = subprocess.Popen(
             args, stdin=slave, stdout=slave, stderr=slave, env=env or app_env(), cwd=cwd,
-            start_new_session=True, close_fds=True, preexec_fn=preexec)
+            start_new_session=True, close_fds=True, preexec_fn=preexec)  # noqa: PLW1509
         os.close(slave)
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
@@ -182,7 +183,7 @@ class Terminal:
             pass
         self.reader.join(2)
 
-    def __enter__(self) -> Terminal:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:

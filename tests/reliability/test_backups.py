@@ -22,7 +22,7 @@ from tui.storage import connect
 
 
 def cli(*args: str, db: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(matchprep(*args, db=db), capture_output=True, text=True,
+    return subprocess.run(matchprep(*args, db=db), capture_output=True, check=False, text=True,
                           env=app_env(), cwd=db.parent, timeout=120)
 
 

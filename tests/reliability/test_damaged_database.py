@@ -12,7 +12,6 @@ import resource
 import shutil
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -20,7 +19,6 @@ import pytest
 
 from question_bank.questions import add_question
 from tests.reliability.terminal import Terminal, app_env, matchprep
-from tui.storage import connect
 
 
 def digest(path: Path) -> str:
@@ -29,7 +27,7 @@ def digest(path: Path) -> str:
 
 def run(*args: str, db: Path, preexec=None, cwd=None, timeout: float = 60):
     """The real command line (like conftest's run_cli), optionally with a limit planted."""
-    return subprocess.run(matchprep(*args, db=db), capture_output=True, text=True,
+    return subprocess.run(matchprep(*args, db=db), capture_output=True, check=False, text=True,
                           env=app_env(), cwd=cwd or db.parent, preexec_fn=preexec,
                           timeout=timeout)
 
@@ -152,7 +150,7 @@ def _read_only(path: Path) -> None:
     if os.geteuid() != 0:
         os.chmod(path, 0o500 if path.is_dir() else 0o400)
         return
-    done = subprocess.run(["chattr", "+i", str(path)], capture_output=True) \
+    done = subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False) \
         if shutil.which("chattr") else None
     if done is None or done.returncode != 0:
         pytest.skip("running as root where `chattr +i` is not possible: no file is read-only")
@@ -160,7 +158,7 @@ def _read_only(path: Path) -> None:
 
 def _writable(path: Path) -> None:
     if os.geteuid() == 0 and shutil.which("chattr"):
-        subprocess.run(["chattr", "-i", str(path)], capture_output=True)
+        subprocess.run(["chattr", "-i", str(path)], capture_output=True, check=False)
     os.chmod(path, 0o700 if path.is_dir() else 0o600)
 
 

@@ -10,6 +10,7 @@ import csv
 import hashlib
 import io
 import json
+import math
 import shutil
 from datetime import date, time
 from pathlib import Path
@@ -29,8 +30,8 @@ from tui.backup import BackupError, backup, dump_json, restore
 from tui.launch import prepare_database
 from tui.storage import connect
 
-SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                      HealthCheck.too_slow])
+SETTINGS = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture,
+                                                               HealthCheck.too_slow]}
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +107,7 @@ def toml_value(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return repr(value) if value == value else "nan"
+        return "nan" if math.isnan(value) else repr(value)
     if isinstance(value, list):
         return "[" + ", ".join(toml_value(v) for v in value) + "]"
     if isinstance(value, dict):
@@ -188,7 +189,7 @@ GOOD_QUESTION = st.fixed_dictionaries({
 def test_a_valid_pack_imports_exactly_what_it_says(fresh, tmp_path, questions, as_toml):
     if not as_toml:  # a CSV cell holds text as typed, but a newline inside is fine too
         assume(all("\r" not in q["text"] + q["guidance"] for q in questions))
-    path, db = fresh()
+    _, db = fresh()
     text = toml_pack(questions) if as_toml else csv_pack(questions)
     name = tmp_path / ("pack.toml" if as_toml else "pack.csv")
     report = import_pack(db, name, text.encode())

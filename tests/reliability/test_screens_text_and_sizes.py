@@ -69,7 +69,7 @@ async def test_every_screen_shows_user_text_literally_at_every_size(tricky, name
 async def test_text_typed_in_a_form_is_saved_and_listed_exactly(tricky):
     """Typed key by key into the question form. (Pilot cannot send emoji or a lone combining
     accent; the real terminal tests type those into the editor: test_kill9.)"""
-    build, ids, path = tricky
+    build, _, path = tricky
     typed = "Mine: [b]x[/b] [/] [bold red]y \\ שלום مرحبا?"
     app = build()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -8,6 +8,7 @@ fake_engine/pyttsx3 (first on PYTHONPATH), which fails or hangs as real engines 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import shutil
@@ -110,7 +111,7 @@ async def test_an_engine_that_never_starts_leaves_the_app_responsive(app_factory
     started = [json.loads(line)["pid"] for line in (tmp_path / "log").read_text().splitlines()]
     deadline = time.monotonic() + 5
     while any(alive(pid) for pid in started) and time.monotonic() < deadline:
-        time.sleep(0.05)
+        await asyncio.sleep(0.05)
     assert len(started) >= 2 and not any(alive(pid) for pid in started)  # each one killed
 
 

@@ -36,7 +36,7 @@ def test_two_apps_and_the_command_line_write_at_once_and_lose_nothing(db_path, t
                    for t, text in ((one, FIRST), (two, SECOND))]
         for typist in typists:
             typist.start()
-        commands = [subprocess.run(matchprep(*args, db=db_path), capture_output=True, text=True,
+        commands = [subprocess.run(matchprep(*args, db=db_path), capture_output=True, check=False, text=True,
                                    env=app_env(), timeout=120)
                     for args in (("questions", "import", str(pack)),
                                  ("programs", "import", str(sheet)),
@@ -67,7 +67,6 @@ async def test_a_long_hold_by_another_program_delays_the_save_and_loses_nothing(
     """Another program holds the write lock longer than the busy timeout: the editor's
     saves wait (the user is told the file is busy, never "database is locked"), then land."""
     import tui.storage
-
     from tests.tui.answer_helpers import type_text
     from tui.screens.answer_editor import AnswerEditor
 
