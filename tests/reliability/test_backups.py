@@ -154,3 +154,30 @@ def test_a_backup_taken_while_the_app_writes_restores_exactly(db_path, tmp_path)
         restore(target, copy)
         assert tables(target) == snapshot, f"{copy.name} did not restore exactly"
         assert integrity(target) == [("ok",)]
+
+
+async def test_an_import_whose_backup_cannot_be_made_says_so_and_imports_nothing(
+        app_factory, db_path, tmp_path, monkeypatch):
+    """No room for the backup taken before an import: the dialog says so (it used to stay
+    on "Importing…" for ever) and nothing is imported."""
+    import tui.screens.transfer
+    from tests.reliability.screens import settled, until
+
+    def no_room(path, reason):
+        raise BackupError(f"{path} could not be read for a backup (database or disk is full).")
+
+    monkeypatch.setattr(tui.screens.transfer, "automatic_backup", no_room)
+    sheet = tmp_path / "programs.csv"
+    sheet.write_text("Program,City\nBay Imaging,Oakland\n")
+    before = tables(db_path)
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("5")
+        await settled(pilot)
+        await pilot.press("i")
+        await until(pilot, lambda: type(app.screen).__name__ == "ImportDialog")
+        app.screen.query_one("#import-path").value = str(sheet)
+        await pilot.press("enter")
+        await until(pilot, lambda: "disk is full" in str(
+            app.screen.query_one("#import-error").render()))
+    assert tables(db_path) == before

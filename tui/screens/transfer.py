@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
 from dossiers.csv_io import CsvImportError, import_csv, plan_import, read_csv_file
-from tui.backup import automatic_backup
+from tui.backup import BackupError, automatic_backup
 from tui.context import AppContext
 from tui.files import UnsafePathError, WriteError, atomic_write
 from tui.storage import retry_locked
@@ -75,7 +75,8 @@ class ImportDialog(ModalScreen[str | None]):
                 lambda db: retry_locked(lambda: import_csv(db, text, str(path),
                                                            today=self.ctx.now().date()))
             ).result()
-        except CsvImportError as error:
+        except (CsvImportError, BackupError, WriteError) as error:
+            # A bad file, or no room for the backup taken first: said, nothing imported.
             self.app.call_from_thread(self._error, str(error))
             return
         self.app.call_from_thread(self.dismiss, report.summary())
