@@ -1,16 +1,18 @@
 """Interview days as an iCalendar file, with each program's zone (TZID plus VTIMEZONE).
 
-The `icalendar` package does the folding (75 octets) and escaping RFC 5545 asks for.
+The `icalendar` package does the folding (75 octets) and the zones; text values are
+escaped here (see `_Text`).
 Each event's UID is stored with the interview day, so re-importing the file into a
 calendar updates the events rather than duplicating them.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from dossiers.interviews import DEFAULT_LENGTH, Interview, list_interviews
 from dossiers.programs import get_program
@@ -19,6 +21,23 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 PRODID = "-//matchprep//Interview days//EN"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class _Text(vText):
+    """A TEXT value escaped as RFC 5545 says (section 3.3.11).
+
+    icalendar 7 first turns a literal backslash-N of the user's ("C:\\Notes") into a line
+    break; here a backslash is only ever doubled. Control characters, which TEXT may not
+    hold, are dropped; every kind of line break becomes \\n.
+    """
+
+    def to_ical(self) -> bytes:
+        text = str(self).replace("\r\n", "\n").replace("\r", "\n")
+        text = _CONTROL.sub("", text)
+        text = (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+                .replace("\n", "\\n"))
+        return text.encode(self.encoding)
 
 
 def _description(day: Interview) -> str:
@@ -61,9 +80,9 @@ def export_ics(db: Database, program_ids: list[int] | None = None, *,
             stamp=stamp,
             start=day.starts_at,
             end=day.ends_at,
-            summary=f"Interview: {day.program_name}",
-            description=_description(day),
-            location=location,
+            summary=_Text(f"Interview: {day.program_name}"),
+            description=_Text(_description(day)),
+            location=_Text(location),
             url=link if link.lower().startswith(("http://", "https://")) else None,
             categories=["Residency interview"],
         )

@@ -229,7 +229,9 @@ def set_reasons(db: Database, program_id: int, kind: str, reasons: list[str]) ->
     """Replace the reasons of one kind; empty ones are dropped. Raises DossierError."""
     if kind not in REASON_LIMITS:
         raise DossierError("kind", f"{kind!r} is not a kind of reason; expected why or fit")
-    kept = [r.strip() for r in reasons if r and r.strip()]
+    # One line each, as they are written: the spreadsheet keeps one reason a line, so a
+    # line break inside a reason would come back as two reasons.
+    kept = [" ".join(r.split()) for r in reasons if r and r.strip()]
     for text in kept:
         if len(text) > MAX_TEXT:
             raise DossierError(kind, f"a reason is {len(text)} characters; at most {MAX_TEXT}")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -15,7 +17,7 @@ from textual.screen import Screen
 
 from tui.commands import QuestionCommands, SectionCommands
 from tui.context import AppContext
-from tui.messages import OpenAnswer, OpenProgram, OpenQuestion, SpeechTrouble
+from tui.messages import OpenAnswer, OpenProgram, OpenQuestion, SaveTrouble, SpeechTrouble
 from tui.practice_commands import PracticeCommands
 from tui.program_commands import ProgramCommands
 from tui.sections import SECTIONS
@@ -85,6 +87,21 @@ class MatchprepApp(App[None]):
             self.theme = saved
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.ctx.speaker.set_listener(lambda n: self.post_message(SpeechTrouble(n.kind, n.message)))
+        self.ctx.writer.set_listener(self._writer_trouble)
+        self.ctx.on_read_trouble = lambda error: self._writer_trouble("damaged", error)
+
+    def _writer_trouble(self, kind: str, error: BaseException | None) -> None:
+        """From the writer's (or a reader's) thread: say what happened in words."""
+        from tui.storage import explain
+
+        if kind == "recovered":
+            text = "Saving works again: everything that was waiting has been saved."
+        else:
+            text = str(explain(self.ctx.db_path, error))
+            if kind == "trouble":
+                text = (text.split(" Nothing was changed")[0] + " Nothing you typed is lost: "
+                        "matchprep keeps it and saves it as soon as it can.")
+        self.post_message(SaveTrouble(kind, text))
 
     def _remember_theme(self, theme) -> None:
         self.ctx.writer.submit(set_setting, "theme", theme.name)
@@ -131,6 +148,21 @@ class MatchprepApp(App[None]):
     def action_open_answer(self, question_id: str, answer_id: int | None = None) -> None:
         self.post_message(OpenAnswer(question_id, answer_id))
 
+    _told_damaged = False
+
+    @on(SaveTrouble)
+    def _save_trouble(self, event: SaveTrouble) -> None:
+        if event.kind == "damaged":
+            if self._told_damaged:  # every list that fails to load would say it again
+                return
+            self._told_damaged = True
+        if event.kind == "recovered":
+            self.clear_notifications()  # the "Cannot save" notice is out of date now
+            self.notify(Content(event.text), title="Saved", timeout=6)
+        else:
+            self.notify(Content(event.text), title="Cannot save", severity="error",
+                        timeout=30 if event.kind == "trouble" else 60)
+
     @on(SpeechTrouble)
     def _speech_trouble(self, event: SpeechTrouble) -> None:
         self.notify(Content(event.text), title="Speech", severity="warning",
@@ -164,6 +196,22 @@ class MatchprepApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Every key binding, screen by screen", self.action_help)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A damaged database found while running ends the app with a sentence and the way
+        out, as the command line does, rather than with a traceback."""
+        from tui.storage import explain
+        from tui.writer import is_damage
+
+        cause: BaseException | None = error
+        while cause is not None and not (isinstance(cause, sqlite3.DatabaseError)
+                                         and is_damage(cause)):
+            cause = cause.__cause__ or cause.__context__
+        if cause is None:
+            super()._handle_exception(error)
+            return
+        self._return_code = 1
+        self.exit(return_code=1, message=Text(f"matchprep: {explain(self.ctx.db_path, cause)}"))
 
     def _fatal_error(self) -> None:
         """Report a crash without variables or messages: they may hold the user's words."""

@@ -128,8 +128,10 @@ def list_backups(folder: Path) -> list[Path]:
 
 
 def rotate(folder: Path, keep: int = KEEP) -> None:
-    """Keep the newest `keep` automatic backups; manual ones are the user's to delete."""
-    automatic = [p for p in list_backups(folder) if not p.stem.endswith("-manual")]
+    """Keep the newest `keep` automatic backups; manual ones, and copies of a damaged
+    database kept before a restore, are the user's to delete."""
+    automatic = [p for p in list_backups(folder)
+                 if not p.stem.endswith(("-manual", "-damaged"))]
     for old in automatic[:-keep] if keep else automatic:
         old.unlink(missing_ok=True)
 
@@ -215,7 +217,9 @@ def restore(db_path: Path, source: Path) -> Path | None:
         head = source.read_bytes()
     except OSError as error:
         raise BackupError(f"{source} cannot be read ({error.strerror}).") from None
-    with tempfile.TemporaryDirectory(prefix="matchprep-restore-") as scratch_dir:
+    # The scratch copy stays beside the database: nothing of the user's goes elsewhere.
+    folder = ensure_private_dir(db_path.parent)
+    with tempfile.TemporaryDirectory(prefix=".matchprep-restore-", dir=folder) as scratch_dir:
         os.chmod(scratch_dir, 0o700)
         if head.startswith(SQLITE_MAGIC):
             _check_sqlite_backup(source)
@@ -229,6 +233,12 @@ def restore(db_path: Path, source: Path) -> Path | None:
         else:
             candidate = Path(scratch_dir) / "candidate.db"
             _database_from_json(source, head, candidate)
+        if _is_damaged(db_path):
+            # It cannot be copied page by page, nor written into: keep its bytes, then
+            # put the backup in its place.
+            safety = _keep_damaged(db_path)
+            _replace_file(candidate, db_path)
+            return safety
         safety = automatic_backup(db_path, "pre-restore")
         live = open_database(db_path, migrate=False) if db_path.exists() else open_database(db_path)
         try:
@@ -240,3 +250,38 @@ def restore(db_path: Path, source: Path) -> Path | None:
         finally:
             live.close()
     return safety
+
+
+def _is_damaged(db_path: Path) -> bool:
+    """Whether the file at `db_path` exists but SQLite cannot read it as a sound database."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=15)
+    except sqlite3.Error:
+        return True
+    try:
+        return conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]
+    except sqlite3.DatabaseError as error:
+        return "locked" not in str(error) and "busy" not in str(error)
+    finally:
+        conn.close()
+
+
+def _keep_damaged(db_path: Path) -> Path:
+    """A byte-for-byte copy of a damaged database (and its -wal) in the backups folder."""
+    folder = ensure_private_dir(backups_dir(db_path))
+    target = folder / f"{db_path.stem}-{_stamp()}-damaged.db"
+    for source, name in ((db_path, target.name), (Path(f"{db_path}-wal"), f"{target.name}-wal")):
+        if source.exists():
+            atomic_write(folder / name, source.read_bytes())
+    return target
+
+
+def _replace_file(candidate: Path, db_path: Path) -> None:
+    """Put a copy of `candidate` at `db_path` by renaming: the old file goes whole, at once."""
+    check_writable_target(db_path)
+    data = candidate.read_bytes()
+    for side in ("-wal", "-shm"):  # they belong to the damaged file; SQLite would replay them
+        Path(f"{db_path}{side}").unlink(missing_ok=True)
+    atomic_write(db_path, data)

@@ -30,11 +30,11 @@ def user_errors() -> tuple[type[BaseException], ...]:
     from question_bank.packs import PackError
     from question_bank.questions import QuestionError
     from tui.backup import BackupError
-    from tui.files import UnsafePathError
+    from tui.files import UnsafePathError, WriteError
     from tui.storage import DatabaseError
 
     return (UserError, DatabaseError, BackupError, PackError, QuestionError, UnsafePathError,
-            DossierError, CsvImportError)
+            DossierError, CsvImportError, WriteError)
 
 
 class _VersionAction(argparse.Action):
@@ -93,6 +93,14 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except Exception as error:
+        from tui.storage import explain, is_file_trouble
+
+        if is_file_trouble(error):  # damaged, read-only, a full disk: the file, not a bug
+            from tui.paths import resolve_db_path
+
+            print(f"matchprep: {explain(resolve_db_path(getattr(args, 'db', None)), error)}",
+                  file=sys.stderr)
+            return 1
         if os.environ.get("MATCHPREP_DEBUG"):
             raise
         _report_internal_error(error)

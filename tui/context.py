@@ -34,6 +34,9 @@ class AppContext:
     """The aware wall-clock time, for dates and scheduling (injected by tests)."""
     options: dict[str, Any] = field(default_factory=dict)
     """Start-up options from the command line (a mock session to open, say)."""
+    on_read_trouble: Callable[[BaseException], None] | None = None
+    """Told (from any thread) when a read in `reader()` finds the file damaged or unreadable,
+    so that a worker's failure is said rather than shown as an empty list."""
     _db: Database | None = field(default=None, repr=False)
 
     @property
@@ -62,6 +65,12 @@ class AppContext:
         db = connect(self.db_path)
         try:
             yield db
+        except sqlite3.DatabaseError as error:
+            from tui.storage import is_file_trouble
+
+            if self.on_read_trouble is not None and is_file_trouble(error):
+                self.on_read_trouble(error)
+            raise
         finally:
             db.close()
 

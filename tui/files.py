@@ -15,6 +15,10 @@ class UnsafePathError(Exception):
     """A path matchprep refuses to write to, with a sentence saying why."""
 
 
+class WriteError(Exception):
+    """A file that could not be written (a full disk, no permission); the old one is whole."""
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create `path` (and missing parents) as 0700 folders; tighten one we created before."""
     missing = []
@@ -38,7 +42,10 @@ def tighten(path: Path, mode: int = PRIVATE_FILE) -> None:
     except FileNotFoundError:
         return
     if st.st_uid == os.getuid() and stat.S_IMODE(st.st_mode) & 0o077:
-        os.chmod(path, mode)
+        try:
+            os.chmod(path, mode)
+        except OSError:
+            pass  # a read-only file system or an immutable file: `doctor` reports the mode
 
 
 def check_writable_target(path: Path) -> None:
@@ -64,7 +71,10 @@ def atomic_write(path: Path, data: bytes | str, *, mode: int = PRIVATE_FILE) -> 
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.exists():
         ensure_private_dir(folder)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise WriteError(f"{path} cannot be written ({error.strerror or error}).") from None
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
@@ -72,10 +82,14 @@ def atomic_write(path: Path, data: bytes | str, *, mode: int = PRIVATE_FILE) -> 
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
-    except BaseException:
+    except BaseException as error:
         try:
             os.unlink(tmp_name)
         except FileNotFoundError:
             pass
+        if isinstance(error, OSError):
+            kept = " The file that was there is unchanged." if path.exists() else ""
+            raise WriteError(f"{path} cannot be written ({error.strerror or error}).{kept}") \
+                from None
         raise
     return path

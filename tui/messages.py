@@ -40,3 +40,13 @@ class SpeechTrouble(Message):
 
     kind: str
     text: str
+
+
+@dataclass
+class SaveTrouble(Message):
+    """Writing to the database stopped working ("trouble": it is retried, nothing is
+    dropped), works again ("recovered"), or found the database damaged ("damaged");
+    posted from the writer's thread."""
+
+    kind: str
+    text: str

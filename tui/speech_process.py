@@ -150,6 +150,8 @@ class HelperSpeaker:
         self._thread_lock = threading.Lock()
         self._ids = itertools.count(1)
         self._listener: Listener | None = None
+        self._unheard: list[SpeechNotice] = []  # notices given before anyone listened
+        self._listener_lock = threading.Lock()
         self._settled = threading.Event()  # ready or unavailable: something is known
         # Owned by the control thread:
         self._proc: _Process | None = None
@@ -176,7 +178,14 @@ class HelperSpeaker:
         return self.status in ("idle", "starting", "ready")
 
     def set_listener(self, listener: Listener | None) -> None:
-        self._listener = listener
+        """Who hears notices; one given before there was a listener is handed over now."""
+        with self._listener_lock:
+            self._listener = listener
+            if listener is None:
+                return
+            unheard, self._unheard = self._unheard, []
+        for notice in unheard:
+            self._deliver(listener, notice)
 
     def start(self) -> None:
         """Start the helper now (it is otherwise started by the first `say`)."""
@@ -439,12 +448,19 @@ class HelperSpeaker:
             self._notify(SpeechNotice("unavailable", self.problem or NO_ENGINE))
 
     def _notify(self, notice: SpeechNotice) -> None:
-        listener = self._listener
-        if listener is not None:
-            try:
-                listener(notice)
-            except Exception:
-                pass
+        with self._listener_lock:
+            listener = self._listener
+            if listener is None:  # the app is still starting: keep it for its listener
+                self._unheard.append(notice)
+                return
+        self._deliver(listener, notice)
+
+    @staticmethod
+    def _deliver(listener: Listener, notice: SpeechNotice) -> None:
+        try:
+            listener(notice)
+        except Exception:
+            pass
 
     def _shutdown(self) -> None:
         jobs = self._waiting + list(self._running.values())

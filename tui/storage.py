@@ -52,16 +52,45 @@ def _what_to_do(path: Path) -> str:
     )
 
 
-def _explain(path: Path, error: BaseException) -> DatabaseError:
+_FILE_TROUBLE = ("not a database", "malformed", "readonly", "read-only", "unable to open",
+                 "disk", "full", "locked", "busy", "i/o error")
+
+
+def is_file_trouble(error: BaseException) -> bool:
+    """Whether an SQLite error is about the database file (damaged, read-only, a full disk,
+    held by another program) rather than a bug: something to tell the user in a sentence."""
+    return isinstance(error, sqlite3.DatabaseError) and any(
+        word in str(error).lower() for word in _FILE_TROUBLE)
+
+
+def explain(path: Path, error: BaseException) -> DatabaseError:
+    """The sentence for an SQLite error about the file at `path`, with the way out."""
     text = str(error)
-    if "file is not a database" in text or "malformed" in text:
+    lowered = text.lower()
+    if "file is not a database" in lowered or "malformed" in lowered:
         reason = f"{path} is not a matchprep database, or it is damaged ({text})."
-    elif "readonly" in text or "read-only" in text:
-        reason = f"{path} cannot be written: it is read-only ({text}). Check its permissions."
-    elif "unable to open" in text:
+    elif "readonly" in lowered or "read-only" in lowered:
+        return DatabaseError(f"{path} cannot be written: it is read-only ({text}). Nothing was "
+                             "changed. Check the permissions of the file and of its folder "
+                             f"(`matchprep --db {path} doctor` shows them).")
+    elif "unable to open" in lowered and path.is_file() and not os.access(path.parent, os.W_OK):
+        return DatabaseError(f"{path} cannot be opened for writing: its folder is read-only, "
+                             "and SQLite keeps two small files beside the database "
+                             f"({text}). Nothing was changed. Make the folder writable, or copy "
+                             "the database somewhere writable and open it with --db.")
+    elif "unable to open" in lowered:
         reason = f"{path} cannot be opened ({text}). Check that its folder exists and is writable."
-    elif "disk" in text or "full" in text:
-        reason = f"{path} cannot be written: the disk seems full ({text})."
+    elif "full" in lowered:
+        return DatabaseError(f"{path} cannot be written: the disk seems full ({text}). Nothing "
+                             "was changed; free some space and try again.")
+    elif "disk" in lowered or "i/o" in lowered:
+        return DatabaseError(f"{path} cannot be written: the disk reported an error ({text}), "
+                             "perhaps because it is full. Nothing was changed; free some space "
+                             "and try again.")
+    elif "locked" in lowered or "busy" in lowered:
+        return DatabaseError(f"{path} is busy: another program has been writing to it for more "
+                             f"than {BUSY_TIMEOUT_MS // 1000} seconds. Nothing was changed; "
+                             "try again.")
     else:
         reason = f"{path} cannot be used ({text})."
     return DatabaseError(f"{reason} {_what_to_do(path)}")
@@ -85,6 +114,23 @@ def _prepare_file(path: Path) -> bool:
     os.fchmod(fd, PRIVATE_FILE)
     os.close(fd)
     return True
+
+
+def check_writable(path: Path | str) -> None:
+    """Raise DatabaseError when changes to an existing database could not be saved: the
+    file, or the folder where SQLite keeps its -wal and -shm beside it, is read-only."""
+    path = Path(path)
+    if not path.is_file():
+        return
+    sides = [Path(f"{path}{side}") for side in ("-wal", "-shm")]
+    folder_ok = os.access(path.parent, os.W_OK) or all(
+        side.exists() and os.access(side, os.W_OK) for side in sides)
+    if not os.access(path, os.W_OK) or not folder_ok:
+        what = "the file" if not os.access(path, os.W_OK) else "its folder"
+        raise DatabaseError(f"{path} is read-only ({what} cannot be written), so nothing you "
+                            "type could be saved. Make it writable (chmod u+w), or copy it "
+                            f"somewhere writable and open it with --db. `matchprep --db {path} "
+                            "doctor` shows the permissions.")
 
 
 def is_locked_error(error: BaseException) -> bool:
@@ -143,7 +189,7 @@ def open_database(
     try:
         db = connect(path)
     except sqlite3.Error as error:
-        raise _explain(path, error) from None
+        raise explain(path, error) from None
     try:
         db.execute("select count(*) from sqlite_master").fetchone()
         mode = db.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -164,7 +210,7 @@ def open_database(
         raise
     except sqlite3.Error as error:
         db.close()
-        raise _explain(path, error) from None
+        raise explain(path, error) from None
     return db
 
 
@@ -215,8 +261,8 @@ def run_migrations(
 ) -> list[str]:
     """Bring every component up to date; return what ran ("questions 1→2", ...).
 
-    Before the first migration of an existing database, `backup(path, "pre-migration")` is
-    called. Each component's pending steps run in one transaction with its version update,
+    Before any migration of an existing matchprep database (one that records schema
+    versions), `backup(path, "pre-migration")` is called. Each component's pending steps run in one transaction with its version update,
     so a failure leaves that component exactly as it was.
     """
     db["schema_versions"].create(
@@ -235,7 +281,9 @@ def run_migrations(
     ran: list[str] = []
     if not pending:
         return ran
-    if backup is not None and any(current.get(n, 0) > 0 for n, _ in pending):
+    if backup is not None and current:
+        # Any change to the schema of an existing database, even a new component's
+        # tables beside the user's rows, is made after a backup.
         backup(path, "pre-migration")
     for name, steps in pending:
         start = current.get(name, 0)

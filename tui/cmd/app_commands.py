@@ -31,12 +31,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_app(path: Path, *, speech: bool = True, **kwargs) -> int:
     from tui.speech import make_speaker
+    from tui.storage import check_writable
 
+    check_writable(path)  # say so now, not at the first save
     app = make_app(path, speaker=make_speaker(enabled=speech), **kwargs)
     try:
         app.run()
     finally:
         app.ctx.close()
+    lost = app.ctx.writer.unwritten
+    if lost:
+        print(f"matchprep: {lost} change{'s' if lost > 1 else ''} could not be saved to {path}: "
+              "writing to it kept failing (a full disk, or a read-only file). "
+              f"Run `matchprep --db {path} doctor`.", file=sys.stderr)
+        return 1
     return app.return_code or 0
 
 

@@ -15,9 +15,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
 from dossiers.csv_io import CsvImportError, import_csv, plan_import, read_csv_file
-from tui.backup import automatic_backup
+from tui.backup import BackupError, automatic_backup
 from tui.context import AppContext
-from tui.files import UnsafePathError, atomic_write
+from tui.files import UnsafePathError, WriteError, atomic_write
 from tui.storage import retry_locked
 from tui.user_zone import user_zone
 
@@ -75,7 +75,8 @@ class ImportDialog(ModalScreen[str | None]):
                 lambda db: retry_locked(lambda: import_csv(db, text, str(path),
                                                            today=self.ctx.now().date()))
             ).result()
-        except CsvImportError as error:
+        except (CsvImportError, BackupError, WriteError) as error:
+            # A bad file, or no room for the backup taken first: said, nothing imported.
             self.app.call_from_thread(self._error, str(error))
             return
         self.app.call_from_thread(self.dismiss, report.summary())
@@ -142,8 +143,8 @@ class ExportDialog(ModalScreen[str | None]):
                 data = export_text(db, fmt, ids, zone=user_zone(db),
                                    now=self.ctx.now().astimezone(UTC))
             atomic_write(path, data)
-        except (UnsafePathError, OSError) as error:
-            message = str(error) if isinstance(error, UnsafePathError) else \
+        except (UnsafePathError, WriteError, OSError) as error:
+            message = str(error) if isinstance(error, (UnsafePathError, WriteError)) else \
                 f"{path} cannot be written ({error.strerror or error})."
             self.app.call_from_thread(
                 self.query_one("#export-error", Static).update, Content(message))

@@ -1,0 +1,145 @@
+"""Points 5 and 6: every screen that shows user text shows it literally ([brackets], [/],
+[bold red], a backslash, emoji, right-to-left scripts, combining accents); every screen
+renders from 40x12 to 250x70 and survives being resized; text typed is saved exactly, also
+in a 20,000-word answer; a mock session keeps its time while the terminal is resized.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from question_bank.answers import get_answer, save_answer
+from question_bank.questions import list_questions
+from tests.reliability import screens
+from tests.reliability.screens import NOW, OPENERS, flat, until, visible_text
+from tests.tui.answer_helpers import keys
+from tui.launch import make_app
+from tui.storage import connect
+
+SIZES = [(250, 70), (80, 24), (40, 12), (100, 30)]
+
+
+@pytest.fixture(scope="module")
+def tricky_template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("tricky") / "matchprep.db"
+    ids = screens.populate(path)
+    return path, ids
+
+
+@pytest.fixture
+def tricky(tricky_template, tmp_path, speaker):
+    """`(make_app(), ids)` on a fresh copy of the tricky database."""
+    template, ids = tricky_template
+    path = tmp_path / "matchprep.db"
+    shutil.copyfile(template, path)
+    made = []
+
+    def build(**kwargs):
+        app = make_app(path, prepare=False, speaker=speaker, now=lambda: NOW,
+                       clock=kwargs.pop("clock", lambda: 1000.0), **kwargs)
+        made.append(app)
+        return app
+
+    yield build, ids, path
+    for app in made:
+        app.ctx.close()
+
+
+@pytest.mark.parametrize("name", list(OPENERS))
+async def test_every_screen_shows_user_text_literally_at_every_size(tricky, name):
+    build, ids, _ = tricky
+    app = build()
+    async with app.run_test(size=(40, 12)) as pilot:  # opened cramped
+        await pilot.pause()
+        needles = await OPENERS[name](app, pilot, ids)
+        screen = app.screen
+        await pilot.resize_terminal(200, 60)
+        await until(pilot, lambda: all(n in flat(visible_text(app)) for n in needles))
+        for width, height in SIZES:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            assert app.screen is screen, f"{name} left its screen at {width}x{height}"
+            assert visible_text(app).strip(), f"{name} is blank at {width}x{height}"
+            assert app.size == (width, height)
+
+
+async def test_text_typed_in_a_form_is_saved_and_listed_exactly(tricky):
+    """Typed key by key into the question form. (Pilot cannot send emoji or a lone combining
+    accent; the real terminal tests type those into the editor: test_kill9.)"""
+    build, _, path = tricky
+    typed = "Mine: [b]x[/b] [/] [bold red]y \\ שלום مرحبا?"
+    app = build()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await screens.section(app, pilot, "2", "questions")
+        await pilot.press("a")
+        await until(pilot, lambda: type(app.screen).__name__ == "QuestionForm")
+        await pilot.press(*keys(typed))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: type(app.screen).__name__ != "QuestionForm")
+        app.ctx.writer.flush()
+        await until(pilot, lambda: typed in flat(visible_text(app)))  # shown as typed
+    db = connect(path)
+    try:
+        assert any(q.text == typed for q in list_questions(db, search="mine"))
+    finally:
+        db.close()
+
+
+async def test_a_20000_word_answer_shows_edits_and_saves_exactly(tricky):
+    build, ids, path = tricky
+    words = " ".join(f"w{i}" if i % 1000 else "[/]🩻\\[b]" for i in range(20_000))
+    db = connect(path)
+    try:
+        long = save_answer(db, ids.answer, question_id=ids.question, structure="outline",
+                           parts={"outline": words})
+    finally:
+        db.close()
+    app = build()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_open_answer(ids.question)
+        await until(pilot, lambda: type(app.screen).__name__ == "AnswerEditor")
+        shown = flat(visible_text(app))
+        assert "w19998 w19999" in shown  # the cursor waits at its end
+        assert int(re.search(r"([0-9,]+) words", shown).group(1).replace(",", "")) >= 19_980
+        await pilot.press("ctrl+end", *keys(" end [/]"))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.ctx.writer.unwritten == 0)
+        await pilot.press("ctrl+o")  # the history diffs two 20,000-word versions
+        await until(pilot, lambda: type(app.screen).__name__ == "AnswerHistory")
+        await pilot.press("escape")
+        await pilot.press("escape")
+        await screens.section(app, pilot, "3", "answers")
+        await pilot.press("p")
+        await pilot.pause()
+    db = connect(path)
+    try:
+        assert get_answer(db, long.id).parts["outline"] == words + " end [/]"
+    finally:
+        db.close()
+
+
+async def test_resizing_during_a_mock_session_keeps_the_clocks(tricky):
+    build, ids, _ = tricky
+    clock = [1000.0]
+    app = build(clock=lambda: clock[0])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await OPENERS["mock run"](app, pilot, ids)
+        run = app.screen.run
+        for width, height in [(40, 12), (250, 70), (41, 13), (100, 30)]:
+            clock[0] += 2
+            await pilot.resize_terminal(width, height)
+            await pilot.pause(0.15)
+            assert app.screen.query_one("#run-question").region.height >= 1
+        assert run.index == 0 and run.think_remaining == pytest.approx(2, abs=0.01)
+        await pilot.press("enter")  # done thinking: answering
+        for width, height in [(40, 12), (250, 70), (100, 30)]:
+            clock[0] += 7
+            await pilot.resize_terminal(width, height)
+            await pilot.pause(0.15)
+        assert run.answer_elapsed == pytest.approx(21, abs=0.01)
+        await pilot.press("n")
+        await until(pilot, lambda: run.index == 1)
+        assert "Second [question]?" in flat(visible_text(app))

@@ -1,0 +1,99 @@
+"""Point 2: two copies of the app, and `matchprep` commands, on one database, all writing.
+No "database is locked" reaches the user, and no write is lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import subprocess
+import threading
+import time
+
+import pytest
+
+from tests.reliability.terminal import Terminal, app_env, matchprep
+from tests.reliability.test_kill9 import saved_texts
+
+FIRST = "Copy one writes [this] while copy two writes too \U0001fa7b "
+SECOND = "Copy two: my second answer, typed at the same time \\ [/] "
+
+
+@pytest.mark.slow
+def test_two_apps_and_the_command_line_write_at_once_and_lose_nothing(db_path, tmp_path):
+    pack = tmp_path / "pack.csv"
+    pack.write_text("text,category\n" + "".join(f"Shared question {i}?,why\n" for i in range(300)))
+    sheet = tmp_path / "programs.csv"
+    sheet.write_text("Program,City\n" + "".join(f"Program {i},Omaha\n" for i in range(40)))
+    with Terminal(matchprep(db=db_path)) as one, Terminal(matchprep(db=db_path)) as two:
+        for terminal, downs in ((one, 0), (two, 1)):
+            terminal.wait_for("What to do next")
+            terminal.type("2")
+            terminal.wait_for("Tell me about yourself")
+            terminal.press(*["down"] * downs, "enter")
+            terminal.wait_for("wpm")
+        typists = [threading.Thread(target=t.type, args=(text * 3,), kwargs={"per_key": 0.01})
+                   for t, text in ((one, FIRST), (two, SECOND))]
+        for typist in typists:
+            typist.start()
+        commands = [subprocess.run(matchprep(*args, db=db_path), capture_output=True, check=False, text=True,
+                                   env=app_env(), timeout=120)
+                    for args in (("questions", "import", str(pack)),
+                                 ("programs", "import", str(sheet)),
+                                 ("backup", "-o", str(tmp_path / "during.db")))]
+        for typist in typists:
+            typist.join()
+        time.sleep(1.5)
+        screens = [one.display(), two.display()]
+        assert one.quit() == 0 and two.quit() == 0
+    for result in commands:
+        assert result.returncode == 0, result.stderr
+        assert "locked" not in result.stderr + result.stdout
+    for screen in screens:
+        assert "locked" not in screen and "Not saved" not in screen and "Cannot save" not in screen
+    assert sorted(saved_texts(db_path)) == sorted([FIRST * 3, SECOND * 3])
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("select count(*) from questions where text like 'Shared question %'"
+                            ).fetchone() == (300,)
+        assert conn.execute("select count(*) from programs").fetchone() == (40,)
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    finally:
+        conn.close()
+
+
+async def test_a_long_hold_by_another_program_delays_the_save_and_loses_nothing(
+        app_factory, db_path, db, monkeypatch):
+    """Another program holds the write lock longer than the busy timeout: the editor's
+    saves wait (the user is told the file is busy, never "database is locked"), then land."""
+    import tui.storage
+    from tests.tui.answer_helpers import type_text
+    from tui.screens.answer_editor import AnswerEditor
+
+    monkeypatch.setattr(tui.storage, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr("tui.writer.RETRY_WAITS", (0.05,))
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.action_open_answer("why.why-radiology")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, AnswerEditor):
+                break
+        await pilot.pause()
+        holder = sqlite3.connect(db_path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")  # another copy mid-transaction, for a long time
+        try:
+            await type_text(pilot, "Typed while another copy holds the lock [ok]")
+            for _ in range(40):
+                await pilot.pause(0.05)
+            assert app.ctx.writer.in_trouble
+            told = [str(n.message) for n in app._notifications]
+            assert any("busy" in m for m in told) and not any("locked" in m for m in told)
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        await asyncio.to_thread(app.ctx.writer.flush)
+        for _ in range(10):
+            await pilot.pause(0.05)
+        assert any("Saving works again" in str(n.message) for n in app._notifications)
+    assert saved_texts(db_path) == ["Typed while another copy holds the lock [ok]"]
