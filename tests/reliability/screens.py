@@ -358,4 +358,7 @@ async def _drill(app, pilot, ids):
     await until(pilot, lambda: _is("DrillScreen")(app))
     await pilot.press("ctrl+s")
     await until(pilot, lambda: app.screen.view == "drill-card")
-    return [QUESTION]
+    # Program cards come first (the program's interview is near), then the due question:
+    # either way the card shows tricky text.
+    front = app.screen.queue[app.screen.position].front
+    return [QUESTION] if QUESTION in front else [PROGRAM]

@@ -118,7 +118,7 @@ class DrillScreen(Screen):
 
     # The start view ---------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="drill", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="drill-overview", exit_on_error=False)
     def _overview(self) -> None:
         ensure_synced(self.ctx).result()
         now = self.ctx.now()
@@ -128,6 +128,8 @@ class DrillScreen(Screen):
         self.app.call_from_thread(self._show_overview, found, chosen)
 
     def _show_overview(self, overview: Overview, chosen: list[str]) -> None:
+        if self.view != "drill-start":
+            return  # the user pressed start before the overview came in: the drill is on
         now = self.ctx.now()
         parts = []
         if overview.due:
