@@ -166,9 +166,12 @@ def count_matches(db: Database, text: str) -> int:
 
 def answers_per_category(db: Database, *, current_only: bool = True) -> dict[str, int]:
     """How many answers with any words there are per category (current ones by default)."""
-    sql = ("select q.category, count(*) from answers a join questions q on q.id = a.question_id "
-           "where a.words > 0" + (" and a.is_current = 1" if current_only else "")
-           + " group by q.category")
+    # Questions first (in category order), each one's answers through the covering
+    # `answers_listing` index: left to itself SQLite reads every answer row through
+    # `answers_words` (320 ms at 100,000 answers instead of 27).
+    sql = ("select q.category, count(*) from questions q cross join answers a "
+           "on a.question_id = q.id where a.words > 0"
+           + (" and a.is_current = 1" if current_only else "") + " group by q.category")
     return dict(db.execute(sql).fetchall())
 
 

@@ -8,7 +8,7 @@ mock session or rated in a drill (a mock rating is not counted twice).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from question_bank.drill import RATINGS, parse_stamp, stamp
@@ -53,52 +53,72 @@ class WeekMix:
         return sum(self.counts.values())
 
 
-# Stamps are grouped by the UTC hour and quarter hour they fall in: every time zone's offset
-# is a whole number of quarter hours, so each group lies within one local day, and a large
-# history is counted in a few thousand groups rather than row by row.
-def _quarter(column: str) -> str:
-    return f"substr({column}, 1, 13) as hour, substr({column}, 15, 2) / 15 as quarter"
+# Stamps are counted per local day inside SQLite: the window is cut where the zone's UTC
+# offset changes (a daylight-saving switch, rarely more than one in a window), and each
+# stamp is shifted by its stretch's offset before its date is taken. A large history is
+# then a few dozen rows out of SQLite, not one per stamp or per quarter hour (returning
+# thousands of rows is slow while the interface thread is busy: each row is a hand-over).
 
 
-class _LocalDays:
-    """The local day of each (UTC hour, quarter) group, worked out once per group."""
+def _offset_changes(begin: datetime, end: datetime, tz: tzinfo) -> list[tuple[datetime, int]]:
+    """The stretches of [begin, end) with one UTC offset: (from when, offset in minutes)."""
 
-    def __init__(self, tz: tzinfo) -> None:
-        self.tz = tz
-        self.known: dict[tuple[str, int], date] = {}
+    def offset(moment: datetime) -> int:
+        return int(moment.astimezone(tz).utcoffset().total_seconds() // 60)
 
-    def __call__(self, hour: str, quarter: int) -> date:
-        key = (hour, quarter)
-        day = self.known.get(key)
-        if day is None:
-            moment = datetime.fromisoformat(hour + ":00+00:00") + timedelta(minutes=15 * quarter)
-            day = self.known[key] = moment.astimezone(self.tz).date()
-        return day
+    begin, end = begin.astimezone(UTC), end.astimezone(UTC)
+    out = [(begin, offset(begin))]
+    day = begin
+    while day < end:
+        later = min(day + timedelta(days=1), end)
+        if offset(later) != out[-1][1]:  # it changes within (day, later]: find the minute
+            low, high = day, later
+            while high - low > timedelta(minutes=1):
+                middle = low + timedelta(minutes=(high - low) // timedelta(minutes=1) // 2)
+                low, high = (middle, high) if offset(middle) == out[-1][1] else (low, middle)
+            out.append((high, offset(high)))
+        day = later
+    return out
+
+
+def _local_date(column: str, begin: datetime, end: datetime,
+                tz: tzinfo) -> tuple[str, list[str]]:
+    """SQL for the local date (YYYY-MM-DD) of a stamp column, and its parameters."""
+    changes = _offset_changes(begin, end, tz)
+    params: list[str] = []
+    cases = []
+    for (_, minutes), (until, _) in zip(changes, changes[1:]):
+        cases.append(f"when {column} < ? then ?")
+        params += [stamp(until), f"{minutes:+d} minutes"]
+    params.append(f"{changes[-1][1]:+d} minutes")
+    shift = f"case {' '.join(cases)} else ? end" if cases else "?"
+    return f"date({column}, {shift})", params
+
+
+def _bounds(start: date, days: int, tz: tzinfo) -> tuple[datetime, datetime]:
+    begin = datetime.combine(start, datetime.min.time(), tzinfo=tz)
+    return begin, begin + timedelta(days=days)
 
 
 def _window(start: date, days: int, tz: tzinfo) -> tuple[str, str]:
-    begin = datetime.combine(start, datetime.min.time(), tzinfo=tz)
-    return stamp(begin), stamp(begin + timedelta(days=days))
+    begin, end = _bounds(start, days, tz)
+    return stamp(begin), stamp(end)
 
 
 def practice_per_day(db: Database, start: date, days: int, tz: tzinfo) -> list[DayCount]:
     """One entry per day from `start` for `days` days (empty days included)."""
     low, high = _window(start, days, tz)
-    mock: dict[date, int] = {}
-    drill: dict[date, int] = {}
-    local_day = _LocalDays(tz)
-    for hour, quarter, n in db.execute(
-        f"select {_quarter('answered_at')}, count(*) from mock_items where outcome = 'answered' "
-        "and answered_at >= ? and answered_at < ? group by hour, quarter", [low, high]):
-        day = local_day(hour, quarter)
-        mock[day] = mock.get(day, 0) + n
-    for hour, quarter, n in db.execute(
-        f"select {_quarter('reviewed_at')}, count(*) from drill_reviews where source = 'drill' "
-        "and reviewed_at >= ? and reviewed_at < ? group by hour, quarter", [low, high]):
-        day = local_day(hour, quarter)
-        drill[day] = drill.get(day, 0) + n
+    counts: dict[str, dict[date, int]] = {"mock": {}, "drill": {}}
+    for kind, column, table, where in (
+            ("mock", "answered_at", "mock_items", "outcome = 'answered'"),
+            ("drill", "reviewed_at", "drill_reviews", "source = 'drill'")):
+        local, params = _local_date(column, *_bounds(start, days, tz), tz)
+        for day, n in db.execute(
+                f"select {local} as day, count(*) from {table} where {where} "
+                f"and {column} >= ? and {column} < ? group by day", [*params, low, high]):
+            counts[kind][date.fromisoformat(day)] = n
     days_list = [start + timedelta(days=i) for i in range(days)]
-    return [DayCount(d, mock.get(d, 0), drill.get(d, 0)) for d in days_list]
+    return [DayCount(d, counts["mock"].get(d, 0), counts["drill"].get(d, 0)) for d in days_list]
 
 
 def session_timings(db: Database, start: date, days: int, tz: tzinfo) -> list[SessionTiming]:
@@ -135,12 +155,12 @@ def rating_mix(db: Database, start: date, days: int, tz: tzinfo) -> list[WeekMix
     while week <= last:
         weeks[week] = {name: 0 for name in RATINGS}
         week += timedelta(days=7)
-    local_day = _LocalDays(tz)
+    local, params = _local_date("reviewed_at", *_bounds(start, days, tz), tz)
     per_rating = ", ".join(f"sum(rating = {i + 1})" for i in range(len(RATINGS)))
-    for hour, quarter, *numbers in db.execute(
-        f"select {_quarter('reviewed_at')}, {per_rating} from drill_reviews "
-        "where reviewed_at >= ? and reviewed_at < ? group by hour, quarter", [low, high]):
-        counts = weeks.setdefault(week_start(local_day(hour, quarter)), {r: 0 for r in RATINGS})
+    for day, *numbers in db.execute(
+        f"select {local} as day, {per_rating} from drill_reviews "
+        "where reviewed_at >= ? and reviewed_at < ? group by day", [*params, low, high]):
+        counts = weeks.setdefault(week_start(date.fromisoformat(day)), {r: 0 for r in RATINGS})
         for name, n in zip(RATINGS, numbers, strict=True):
             counts[name] += n
     return [WeekMix(w, c) for w, c in sorted(weeks.items())]

@@ -78,3 +78,38 @@ def test_days_follow_zones_with_half_and_quarter_hour_offsets(db):
     kathmandu = {d.day: d.drill for d in progress.practice_per_day(  # +5:45: both on the 5th
         db, date(2025, 3, 4), 2, ZoneInfo("Asia/Kathmandu"))}
     assert kathmandu == {date(2025, 3, 4): 0, date(2025, 3, 5): 2}
+
+
+def test_days_across_a_daylight_saving_switch_land_on_the_local_day(db):
+    # Chicago springs forward at 08:00 UTC on 9 March 2025 (CST -6 to CDT -5) and falls
+    # back at 07:00 UTC on 2 November 2025. Each review sits just either side of a local
+    # midnight, where the offset in force decides the day.
+    q = list_questions(db, category="why")[0]
+    moments = [
+        datetime(2025, 3, 9, 5, 59, tzinfo=UTC),   # 8 Mar 23:59 CST
+        datetime(2025, 3, 10, 4, 59, tzinfo=UTC),  # 9 Mar 23:59 CDT (-6 would say the 9th too)
+        datetime(2025, 3, 10, 5, 1, tzinfo=UTC),   # 10 Mar 00:01 CDT (-6 would say the 9th)
+        datetime(2025, 11, 2, 4, 59, tzinfo=UTC),  # 1 Nov 23:59 CDT
+        datetime(2025, 11, 3, 5, 30, tzinfo=UTC),  # 2 Nov 23:30 CST (-5 would say the 3rd)
+    ]
+    for moment in moments:
+        drill.rate(db, q.id, "good", moment)
+    spring = {d.day: d.drill for d in progress.practice_per_day(db, date(2025, 3, 8), 3, TZ)}
+    assert spring == {date(2025, 3, 8): 1, date(2025, 3, 9): 1, date(2025, 3, 10): 1}
+    autumn = {d.day: d.drill for d in progress.practice_per_day(db, date(2025, 11, 1), 3, TZ)}
+    assert autumn == {date(2025, 11, 1): 1, date(2025, 11, 2): 1, date(2025, 11, 3): 0}
+    weeks = progress.rating_mix(db, date(2025, 3, 3), 14, TZ)  # Mondays 3 and 10 March
+    assert [(w.week, w.counts["good"]) for w in weeks] == [(date(2025, 3, 3), 2),
+                                                          (date(2025, 3, 10), 1)]
+
+
+def test_the_offset_changes_are_found_to_the_minute():
+    changes = progress._offset_changes(datetime(2025, 3, 1, tzinfo=UTC),
+                                       datetime(2025, 4, 1, tzinfo=UTC), TZ)
+    assert changes == [(datetime(2025, 3, 1, tzinfo=UTC), -360),
+                       (datetime(2025, 3, 9, 8, 0, tzinfo=UTC), -300)]
+    lord_howe = progress._offset_changes(datetime(2025, 4, 1, tzinfo=UTC),
+                                         datetime(2025, 4, 10, tzinfo=UTC),
+                                         ZoneInfo("Australia/Lord_Howe"))
+    assert lord_howe == [(datetime(2025, 4, 1, tzinfo=UTC), 660),
+                         (datetime(2025, 4, 5, 15, 0, tzinfo=UTC), 630)]

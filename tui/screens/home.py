@@ -77,6 +77,10 @@ class HomeScreen(SectionScreen):
     @work(thread=True, exclusive=True, group="home", exit_on_error=False)
     def _gather(self) -> None:
         panels = list(self.query(HomePanel))
+        for panel in panels:
+            panel.prepare()
+        # Those that prepared something read last, while it runs.
+        panels.sort(key=lambda panel: type(panel).prepare is not HomePanel.prepare)
         with self.ctx.reader() as db:
             states = [(panel, panel.gather(db)) for panel in panels]
         self.app.call_from_thread(self._show, states)

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
+from textual.worker import Worker
 
 from tui.progress_charts import CHARTS, Chart, Window
 from tui.screens.base import SectionScreen
@@ -33,8 +34,14 @@ class ProgressScreen(SectionScreen):
         super().__init__(ctx)
         self.weeks = WINDOWS[0]
         self.numbers = False
+        self._cards_mounted = False
+        self._early: list[Chart] | None = None  # read before the cards were there
+        self._early_read: Worker | None = None
 
     def compose_body(self) -> ComposeResult:
+        # The figures are read while the cards mount (both take about as long at scale);
+        # the resumes that come with the first visit have nothing more to read.
+        self._early_read = self._load(self.weeks)
         yield Static(id="progress-header")
         with VerticalScroll(id="progress-body"):
             for index in range(len(CHARTS)):
@@ -43,9 +50,13 @@ class ProgressScreen(SectionScreen):
     def on_mount(self) -> None:
         self._header()
         self.query_one("#progress-body").focus()
+        self._cards_mounted = True
+        if self._early is not None:
+            self._show(self._early)
 
     def on_screen_resume(self) -> None:
-        self.action_reload()
+        if self._early_read is None or self._early_read.is_finished:
+            self.action_reload()
 
     def _header(self) -> None:
         view = "figures" if self.numbers else "charts"
@@ -64,6 +75,10 @@ class ProgressScreen(SectionScreen):
         self.app.call_from_thread(self._show, charts)
 
     def _show(self, charts: list[Chart]) -> None:
+        if not self._cards_mounted:
+            self._early = charts
+            return
+        self._early = None
         for index, chart in enumerate(charts):
             card = self.query_one(f"#chart-{index}", ChartCard)
             card.show(chart)

@@ -41,6 +41,10 @@ class HomePanel(Vertical):
         self.ctx = ctx
         self.border_title = self.TITLE
 
+    def prepare(self) -> None:
+        """Start what `gather` will wait on (a writer job, say), before any panel reads:
+        it then runs while the other panels read (in the worker thread; no widgets here)."""
+
     def gather(self, db: Database) -> Any:
         """Read what the panel needs (runs in a worker thread; no widgets here)."""
         raise NotImplementedError

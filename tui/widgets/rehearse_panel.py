@@ -3,6 +3,7 @@ review within the 24 hours before it) and a button that drills exactly those."""
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -61,8 +62,15 @@ class RehearsePanel(HomePanel):
         yield Static(id="rehearse-summary")
         yield Button("Rehearse them", id="rehearse-now", compact=True)
 
+    _synced: Future[int] | None = None
+
+    def prepare(self) -> None:
+        self._synced = ensure_synced(self.ctx)
+
     def gather(self, db: Database) -> RehearseState:
-        ensure_synced(self.ctx).result()  # the cards follow the dossiers before they are read
+        # The cards follow the dossiers before they are read.
+        synced, self._synced = self._synced or ensure_synced(self.ctx), None
+        synced.result()
         now = self.ctx.now()
         return RehearseState(now, rehearsals(db, now))
 
