@@ -6,10 +6,9 @@ User text is escaped so that it prints as typed (brackets, stars, a leading "#")
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
-
-from collections.abc import Mapping
 
 from dossiers import asks, impressions, interviews, people, plans, programs
 from dossiers.interviews import overlaps

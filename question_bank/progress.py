@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from question_bank.drill import RATINGS, parse_stamp, stamp
@@ -87,7 +88,7 @@ def _local_date(column: str, begin: datetime, end: datetime,
     changes = _offset_changes(begin, end, tz)
     params: list[str] = []
     cases = []
-    for (_, minutes), (until, _) in zip(changes, changes[1:]):
+    for (_, minutes), (until, _) in pairwise(changes):
         cases.append(f"when {column} < ? then ?")
         params += [stamp(until), f"{minutes:+d} minutes"]
     params.append(f"{changes[-1][1]:+d} minutes")

@@ -14,7 +14,6 @@ from tui.speech import SilentSpeaker
 from tui.storage import is_current, open_database
 from tui.writer import Writer
 
-
 # How long a thread may hold the interpreter while another waits for it (Python's default
 # is 5 ms). The workers read SQLite, which hands the interpreter back at every row; each time
 # they then wait out the whole interval if the interface thread is busy drawing, and a read
