@@ -45,25 +45,47 @@ def test_importing_the_app_creates_no_files(tmp_path):
     assert list(tmp_path.iterdir()) == [env_home] or list(tmp_path.iterdir()) == []
 
 
-def test_the_first_frame_needs_no_sqlite_utils_icalendar_or_fsrs(db_path):
+def test_the_first_frame_needs_no_sqlite_utils_icalendar_fsrs_or_commands(db_path, tmp_path):
     """Start-up stays quick: the heavy libraries load after the first screen is drawn.
 
     sqlite-utils alone costs ~50 ms to import; the first frame needs none of these, and the
     home screen's cards (which do) are mounted just after it (see benchmarks/startup.py).
+    `matchprep --db PATH` goes through `tui.cli.main` as a user runs it, without building
+    the other commands' parsers (which import every command module).
     """
+    seen = tmp_path / "seen.json"
     code = (
         "import json, sys\n"
         "import tui.cli\n"
-        "tui.cli.build_parser().parse_args([])\n"
-        "from tui.launch import make_app\n"
-        f"app = make_app({str(db_path)!r})\n"
-        "heavy = ('sqlite_utils', 'icalendar', 'fsrs', 'pyttsx3', 'importlib.metadata')\n"
-        "type(app).on_ready = lambda self: self.exit(sorted(\n"
-        "    m for m in sys.modules if m in heavy))\n"
-        "print(json.dumps(app.run(headless=True)))\n"
-        "app.ctx.close()\n"
+        "from textual.app import App\n"
+        "from tui.app import MatchprepApp\n"
+        "heavy = ('sqlite_utils', 'icalendar', 'fsrs', 'pyttsx3', 'importlib.metadata',\n"
+        "         'tui.cmd.questions', 'tui.cmd.doctor', 'tui.cmd.backups',\n"
+        "         'tui.cmd.programs', 'tui.cmd.answers', 'tui.cmd.mock')\n"
+        "def on_ready(self):\n"
+        f"    open({str(seen)!r}, 'w').write(json.dumps(sorted(\n"
+        "        m for m in sys.modules if m in heavy)))\n"
+        "    self.exit()\n"
+        "MatchprepApp.on_ready = on_ready\n"
+        "MatchprepApp.run = lambda self, **kw: App.run(self, headless=True)\n"
+        f"sys.exit(tui.cli.main(['--db', {str(db_path)!r}]))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+    assert json.loads(seen.read_text()) == []
+
+
+def test_anything_but_the_app_goes_through_the_full_parser(tmp_path):
+    from tui.cli import _just_the_app
+
+    assert _just_the_app([]).db is None
+    assert _just_the_app(["--db", "my.db"]).db == "my.db"
+    assert _just_the_app(["--db=my.db"]).db == "my.db"
+    for argv in (["--db"], ["--db", "--version"], ["--db="], ["doctor"], ["--version"],
+                 ["--db", "my.db", "doctor"], ["-h"]):
+        assert _just_the_app(argv) is None, argv
+    missing = subprocess.run([sys.executable, "-m", "tui.cli", "--db"], capture_output=True,
+                             text=True, timeout=60)
+    assert missing.returncode == 2
+    assert "--db: expected one argument" in missing.stderr
