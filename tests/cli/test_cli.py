@@ -42,6 +42,9 @@ def test_questions_list_filters_and_json(run_cli, tmp_path):
     assert found[0]["text"] == "Tell me about yourself."
     plain = run_cli("questions", "list", "--category", "Interventional radiology", db=db)
     assert plain.returncode == 0 and "\t" in plain.stdout
+    counted = {run_cli("questions", "list", "--search", words, db=db).stderr.strip()
+               for words in ("teleradiology", "burnout")}
+    assert "1 question" in counted and any(c.endswith(" questions") for c in counted)
 
 
 def test_unknown_category_is_a_sentence_not_a_traceback(run_cli, tmp_path):

@@ -57,7 +57,7 @@ def list_command(args: argparse.Namespace) -> int:
     for q in questions:
         flag = " (hidden)" if q.hidden else ""
         print(f"{q.id}\t{category_label(q.category)}\t{q.target_seconds}s\t{q.text}{flag}")
-    print(f"{len(questions)} questions", file=sys.stderr)
+    print(f"{len(questions)} question{'' if len(questions) == 1 else 's'}", file=sys.stderr)
     return 0
 
 
@@ -68,7 +68,8 @@ def import_command(args: argparse.Namespace) -> int:
 
     rows = read_pack(args.file)  # raises PackError naming file, line, field
     if args.dry_run:
-        print(f"{args.file}: {len(rows)} questions, all valid. Nothing was changed.")
+        many = "" if len(rows) == 1 else "s"
+        print(f"{args.file}: {len(rows)} question{many}, all valid. Nothing was changed.")
         return 0
     db = open_db(args)
     try:
