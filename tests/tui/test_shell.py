@@ -22,6 +22,32 @@ async def test_number_keys_and_clicks_move_between_sections(app_factory):
         assert app.current_mode == "home"
 
 
+async def test_a_narrow_terminal_shows_every_section_key_and_the_current_name(app_factory):
+    from tui.sections import SECTIONS
+    from tui.widgets.section_bar import SectionTab
+
+    def tabs() -> dict[str, tuple[str, int]]:
+        return {tab.section_id: (str(tab.render()), tab.region.right)
+                for tab in app.screen.query(SectionTab)}
+
+    app = app_factory()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        shown = tabs()
+        assert shown["home"][0] == "1 Home" and shown["progress"][0] == "7"
+        assert all(right <= 40 for _, right in shown.values())  # all seven on screen
+        assert not app.screen.query_one("#brand").display
+        await pilot.click("#tab-progress")
+        await pilot.pause()
+        assert app.current_mode == "progress"
+        assert tabs()["progress"][0] == "7 Progress" and tabs()["home"][0] == "1"
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert [label for label, _ in tabs().values()] == [f"{s.key} {s.label}"
+                                                            for s in SECTIONS]
+        assert app.screen.query_one("#brand").display
+
+
 async def test_help_screen_lists_keys_of_every_section(app_factory):
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:

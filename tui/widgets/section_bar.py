@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import HorizontalScroll
 from textual.content import Content
-from textual.events import Click
+from textual.events import Click, Resize
 from textual.message import Message
 from textual.widgets import Static
 
@@ -19,10 +19,23 @@ class SectionTab(Static):
     """One section's name; clicking it asks to go there."""
 
     def __init__(self, section_id: str, key: str, label: str, *, current: bool) -> None:
-        super().__init__(Content.from_markup("[b]$key[/b] $label", key=key, label=label),
-                         id=f"tab-{section_id}", classes="-current" if current else "")
+        super().__init__(self.text(key, label), id=f"tab-{section_id}",
+                         classes="-current" if current else "")
         self.section_id = section_id
+        self.key, self.label = key, label
         self.tooltip = f"Go to {label} (key {key})"
+
+    @staticmethod
+    def text(key: str, label: str | None) -> Content:
+        if label is None:
+            return Content.from_markup("[b]$key[/b]", key=key)
+        return Content.from_markup("[b]$key[/b] $label", key=key, label=label)
+
+    def full_width(self) -> int:
+        return len(self.key) + 1 + len(self.label) + 2  # with its padding
+
+    def show_label(self, shown: bool) -> None:
+        self.update(self.text(self.key, self.label if shown else None))
 
     @on(Click)
     def _clicked(self, event: Click) -> None:
@@ -74,3 +87,12 @@ class SectionBar(HorizontalScroll, can_focus=False):
         yield Static("matchprep", id="brand")
         for s in SECTIONS:
             yield SectionTab(s.id, s.key, s.label, current=s.id == self.current)
+
+    def on_resize(self, event: Resize) -> None:
+        # Too narrow for every name (a 40-column terminal): the current section keeps its
+        # name, the others show their key alone, and the app's name steps aside.
+        tabs = list(self.query(SectionTab))
+        narrow = len("matchprep") + 2 + sum(tab.full_width() for tab in tabs) > event.size.width
+        self.query_one("#brand").display = not narrow
+        for tab in tabs:
+            tab.show_label(not narrow or tab.section_id == self.current)
