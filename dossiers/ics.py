@@ -48,10 +48,12 @@ def _description(day: Interview) -> str:
         parts.append(f"Link: {day.link}")
     if day.interview_count is not None:
         parts.append(f"Interviews: {day.interview_count}")
-    if day.format_notes.strip():
-        parts.append(f"Format: {day.format_notes.strip()}")
-    if day.social.strip():
-        parts.append(f"Social: {day.social.strip()}")
+    for label, text in (("Format", day.format_notes), ("Social", day.social)):
+        # Without the control characters first: what is left may begin with a line break
+        # of another kind (U+0085) that they hid from `strip`.
+        shown = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+        if shown:
+            parts.append(f"{label}: {shown}")
     if day.end_time is None:
         hours = int(DEFAULT_LENGTH.total_seconds() // 3600)
         parts.append(f"End time not known: {hours} hours assumed.")

@@ -15,7 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
@@ -188,6 +188,7 @@ TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=120)
 @settings(max_examples=80, deadline=None)
 @given(name=TEXT.filter(lambda s: s.strip()) | st.sampled_from(["C:\\Notes", "\\N", "a\\,b"]),
        notes=TEXT)
+@example(name="0", notes="\x1b\x850")  # an escape hid a NEL (U+0085) from strip()
 def test_any_text_survives_the_calendar_folded_and_escaped(calendar_db, name, notes):
     db = calendar_db
     p = programs.add_program(db, name)
