@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.tui.pilot_helpers import shown  # noqa: F401  (for the tests that use it)
 from tui.messages import OpenAnswer
 from tui.screens.answer_editor import AnswerEditor
 from tui.widgets.answer_part import PartArea
@@ -31,10 +32,6 @@ async def type_text(pilot, text: str) -> None:
 
 def area(app, key: str) -> PartArea:
     return app.screen.query_one(f"#part-{key}", PartArea)
-
-
-def shown(app, selector: str) -> str:
-    return str(app.screen.query_one(selector).render())
 
 
 async def settle(app, pilot) -> None:

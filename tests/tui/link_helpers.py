@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from textual.widgets import Static
-from textual.worker import WorkerCancelled
-
 from dossiers import asks, interviews, people, plans, programs
 from question_bank.stories import add_story, link_question
+from tests.tui.pilot_helpers import shown, until  # noqa: F401  (for the tests that use these)
 
 from .answer_helpers import FakeClock as Clock  # noqa: F401  (a monotonic clock moved by hand)
 
@@ -16,23 +14,6 @@ NOW = datetime(2025, 3, 3, 14, 0, tzinfo=UTC)
 ODD = "Their [PET/MR] plans, the [/] read-outs 🩻 and [bold]night float[/bold]"
 ASK = "How are [critical] results [/] taught? 📞"
 STORY = "Night call in [US city] 🚑 [/] the label mix-up"
-
-
-async def until(pilot, condition, tries: int = 150) -> None:
-    """Let the app work (workers, timers, the writer) until `condition()` holds."""
-    for _ in range(tries):
-        try:
-            await pilot.app.workers.wait_for_complete()
-        except WorkerCancelled:  # an exclusive worker replaced by a newer one
-            pass
-        await pilot.pause(0.02)
-        if condition():
-            return
-    assert condition()
-
-
-def shown(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 def lakeshore(db, *, hours_to_interview: float = 10, with_story: bool = True):

@@ -4,27 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from textual.widgets import DataTable, Input, OptionList, SelectionList, Sparkline, Static
+from textual.widgets import DataTable, Input, OptionList, SelectionList, Sparkline
 
 from question_bank import drill
 from question_bank.practice_demo import populate
 from question_bank.questions import list_questions
+from tests.tui.pilot_helpers import shown as text
+from tests.tui.pilot_helpers import until
 from tui.widgets.chart import BarRows, ChartCard
 
 NOW = datetime(2025, 3, 3, 14, 0, tzinfo=UTC)
-
-
-async def until(pilot, condition, tries: int = 100) -> None:
-    for _ in range(tries):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.02)
-        if condition():
-            return
-    assert condition()
-
-
-def text(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 async def test_home_shows_what_is_due_and_the_drill_serves_due_then_new(app_factory, db, speaker):

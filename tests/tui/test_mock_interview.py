@@ -7,10 +7,11 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, RadioButton, Static
+from textual.widgets import DataTable, Input, RadioButton
 
 from question_bank import drill, mock
 from question_bank.mock_formats import Prompt
+from tests.tui.pilot_helpers import shown, until
 from tui.mock_plan import Plan
 from tui.practice_prefs import MockSetup, SpeechPrefs
 from tui.settings import set_setting
@@ -30,20 +31,6 @@ class Clock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
-
-
-async def until(pilot, condition, tries: int = 100) -> None:
-    """Let the app work (workers, timers) until `condition()` holds."""
-    for _ in range(tries):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.02)
-        if condition():
-            return
-    assert condition()
-
-
-def shown(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 async def start_stress(app, pilot, questions: int = 2) -> None:

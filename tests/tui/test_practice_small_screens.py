@@ -5,15 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from question_bank.practice_demo import populate
-
-
-async def until(pilot, condition, tries: int = 100) -> None:
-    for _ in range(tries):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.02)
-        if condition():
-            return
-    assert condition()
+from tests.tui.pilot_helpers import until
 
 
 async def test_mock_drill_and_progress_fit_a_tiny_terminal(app_factory, db):

@@ -12,6 +12,7 @@ from textual.worker import WorkerCancelled
 from dossiers import checklists, impressions, programs
 from dossiers.interviews import add_interview, list_interviews
 from dossiers.rank import rank_order
+from tests.tui.pilot_helpers import shown
 from tui.settings import set_setting
 
 CHICAGO = ZoneInfo("America/Chicago")
@@ -20,10 +21,6 @@ NOW = datetime(2026, 1, 10, 9, 0, tzinfo=CHICAGO)
 
 def clock():
     return NOW
-
-
-def shown(app, selector: str) -> str:
-    return str(app.screen.query_one(selector).render())
 
 
 def rows(app, table_id: str) -> list[list[str]]:
