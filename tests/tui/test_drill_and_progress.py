@@ -121,3 +121,20 @@ async def test_progress_renders_a_full_history_with_its_numbers(app_factory, db)
         await pilot.press("w")
         await until(pilot, lambda: practice.query_one(DataTable).row_count == 56)
         assert "8 weeks" in text(app, "#progress-header")
+
+
+async def test_a_late_read_for_the_old_window_does_not_replace_the_new_one(app_factory, db):
+    from tui.progress_charts import CHARTS, Window
+
+    populate(db, now=datetime.now(UTC))
+    app = app_factory()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("7")
+        await until(pilot, lambda: all(c.chart is not None for c in app.screen.query(ChartCard)))
+        four_weeks = [make(db, Window.weeks(app.ctx.now(), 4)) for make in CHARTS]
+        await pilot.press("w")
+        practice = app.screen.query(ChartCard).first()
+        await until(pilot, lambda: len(practice.chart.spark) == 56)
+        app.screen._show(four_weeks, 4)  # the 4-week read, finishing after the 8-week one
+        await pilot.pause()
+        assert len(practice.chart.spark) == 56 and "8 weeks" in text(app, "#progress-header")

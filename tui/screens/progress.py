@@ -52,7 +52,7 @@ class ProgressScreen(SectionScreen):
         self.query_one("#progress-body").focus()
         self._cards_mounted = True
         if self._early is not None:
-            self._show(self._early)
+            self._show(self._early, self.weeks)
 
     def on_screen_resume(self) -> None:
         if self._early_read is None or self._early_read.is_finished:
@@ -72,9 +72,11 @@ class ProgressScreen(SectionScreen):
         window = Window.weeks(self.ctx.now(), weeks)
         with self.ctx.reader() as db:
             charts = [make(db, window) for make in CHARTS]
-        self.app.call_from_thread(self._show, charts)
+        self.app.call_from_thread(self._show, charts, weeks)
 
-    def _show(self, charts: list[Chart]) -> None:
+    def _show(self, charts: list[Chart], weeks: int) -> None:
+        if weeks != self.weeks:
+            return  # read for a window the user has since changed (w): a newer read follows
         if not self._cards_mounted:
             self._early = charts
             return
