@@ -93,3 +93,24 @@ async def test_command_palette_opens_the_answer_editor_on_a_question(app_factory
         await pilot.pause()
     app.ctx.writer.flush()
     assert current_answer(db, question.id).parts["outline"] == "MSK"
+
+
+async def test_an_older_home_read_finishing_late_is_not_shown(app_factory, db):
+    from textual.widgets import OptionList
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        steps = app.screen.query_one("#next-steps", OptionList)
+        before = [str(steps.get_option_at_index(i).prompt) for i in range(steps.option_count)]
+        assert before
+        first_read = app.screen._reads
+        app.screen.action_reload()  # a newer read starts, and finishes
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.screen._show([], first_read)  # the older read, arriving last, with nothing in it
+        await pilot.pause()
+        after = [str(steps.get_option_at_index(i).prompt) for i in range(steps.option_count)]
+        assert after == before

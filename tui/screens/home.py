@@ -43,6 +43,7 @@ class HomeScreen(SectionScreen):
 
     _steps: list[NextStep]
     _panels_ready = False
+    _reads = 0  # reads started; only the newest one is shown
 
     def compose_body(self) -> ComposeResult:
         self._steps = []
@@ -72,10 +73,11 @@ class HomeScreen(SectionScreen):
             self.action_reload()
 
     def action_reload(self) -> None:
-        self._gather()
+        self._reads += 1
+        self._gather(self._reads)
 
     @work(thread=True, exclusive=True, group="home", exit_on_error=False)
-    def _gather(self) -> None:
+    def _gather(self, read: int) -> None:
         panels = list(self.query(HomePanel))
         for panel in panels:
             panel.prepare()
@@ -83,9 +85,11 @@ class HomeScreen(SectionScreen):
         panels.sort(key=lambda panel: type(panel).prepare is not HomePanel.prepare)
         with self.ctx.reader() as db:
             states = [(panel, panel.gather(db)) for panel in panels]
-        self.app.call_from_thread(self._show, states)
+        self.app.call_from_thread(self._show, states, read)
 
-    def _show(self, states: list) -> None:
+    def _show(self, states: list, read: int) -> None:
+        if read != self._reads:
+            return  # an older read, finishing after a newer one started
         steps: list[NextStep] = []
         for panel, state in states:
             panel.show(state)
