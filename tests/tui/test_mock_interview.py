@@ -326,3 +326,23 @@ async def test_quitting_mid_session_keeps_what_was_answered(app_factory, db, spe
     assert [(i.outcome, i.speak_seconds) for i in session.items] == [
         ("answered", 25.0), ("answered", 12.0), ("unreached", None)]
     assert speaker.stopped >= 1
+
+
+async def test_the_first_visit_reads_the_history_once(app_factory, db, monkeypatch):
+    from question_bank.practice_demo import populate
+    from tui.screens.mock import MockScreen
+
+    populate(db)
+    fills = []
+    original = MockScreen._fill_history
+    monkeypatch.setattr(MockScreen, "_fill_history",
+                        lambda self, sessions: (fills.append(len(sessions)),
+                                                original(self, sessions)))
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("6")
+        history = app.screen.query_one("#mock-history", DataTable)
+        await until(pilot, lambda: history.row_count > 0)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        assert len(fills) == 1 and history.row_count == fills[0]

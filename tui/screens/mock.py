@@ -22,6 +22,7 @@ from textual.widgets import (
     Select,
     Static,
 )
+from textual.worker import Worker
 
 from question_bank.mock import SessionSummary, list_sessions
 from question_bank.mock_formats import FORMATS, PROGRAM
@@ -74,6 +75,7 @@ class MockScreen(ProgramChoice, SectionScreen):
         self.speech = speech_prefs(ctx.db)
         self._sessions: list[SessionSummary] = []
         self._starting = False
+        self._history_read: Worker | None = None
 
     def compose_body(self) -> ComposeResult:
         setup = self.setup
@@ -140,7 +142,7 @@ class MockScreen(ProgramChoice, SectionScreen):
         self._show_speech_status()
         if self.speech.enabled and self.ctx.speaker is not None:
             self._wait_for_speech()
-        self._load_history()
+        self._history_read = self._load_history()
         self.show_program_row()
         self.load_programs()
         request = self.ctx.options.pop("mock", None)
@@ -149,7 +151,10 @@ class MockScreen(ProgramChoice, SectionScreen):
                                program=request.get("program"))
 
     def on_screen_resume(self) -> None:
-        self._load_history()
+        # Not while the first read is still on its way (the first visit resumes the screen
+        # right after mounting it): two reads would fill the list twice.
+        if self._history_read is None or self._history_read.is_finished:
+            self._history_read = self._load_history()
 
     # Setup ------------------------------------------------------------------------------
 
@@ -350,12 +355,14 @@ class MockScreen(ProgramChoice, SectionScreen):
 
     def _plan_failed(self, text: str) -> None:
         self._starting = False
+        self._history_read: Worker | None = None
         self._error(text)
 
     def _run(self, plan: Plan) -> None:
         from tui.screens.mock_run import MockRunScreen
 
         self._starting = False
+        self._history_read: Worker | None = None
         speech = self.speech
         if getattr(self.ctx.speaker, "status", "off") == "off":
             speech = SpeechPrefs(False, speech.rate, speech.voice)
