@@ -62,3 +62,18 @@ def test_our_classes_do_not_shadow_textual_names():
                 clashes.append(f"{cls.__module__}.{cls.__name__}.{name}")
     assert clashes == []
     assert len(_our_classes()) > 20
+
+
+def test_every_on_handler_is_one_textual_finds():
+    """Textual reads `@on` handlers only from classes it built (MessagePump subclasses): in a
+    plain mixin they are never called, without a word. Our mixins derive from MessagePump."""
+    from textual.message_pump import MessagePump
+
+    unseen = set()
+    for cls in _our_classes():
+        for klass in cls.__mro__:
+            if klass.__module__.startswith("tui.") and not issubclass(klass, MessagePump):
+                unseen |= {f"{klass.__module__}.{klass.__name__}.{name}"
+                           for name, value in vars(klass).items()
+                           if hasattr(value, "_textual_on")}
+    assert unseen == set()

@@ -103,3 +103,27 @@ async def test_a_program_round_fits_a_small_terminal(app_factory, db):
         assert app.screen.query_one("#run-question").region.height >= 1
         await pilot.press("e")
         await until(pilot, lambda: app.screen.id != "screen-mock-run")
+
+
+async def test_the_program_picked_is_remembered_when_another_format_starts(app_factory, db):
+    from dossiers.programs import add_program
+    from tui.practice_prefs import mock_setup
+
+    lakeshore(db)  # interviewing next: picked for you
+    other = add_program(db, "Bay [Imaging] 🩻")
+    set_setting(db, "speech_enabled", "0")
+    app = app_factory(clock=Clock(), now=lambda: NOW)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_mock(app, pilot)
+        button = app.screen.query_one("#format-program", RadioButton)
+        await until(pilot, lambda: button.display)
+        await pilot.click("#format-program")
+        await until(pilot, lambda: app.screen.query_one("#mock-program-row").display)
+        app.screen.query_one("#mock-program", Select).value = other.name  # the user's pick
+        await pilot.pause()
+        await pilot.click("#format-faculty")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen.id == "screen-mock-run")
+        app.ctx.writer.flush()
+        assert mock_setup(db).format == "faculty" and mock_setup(db).program == other.name

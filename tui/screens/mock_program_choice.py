@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.message_pump import MessagePump
 from textual.widgets import Label, RadioButton, Select
 
 from question_bank.mock_formats import PROGRAM
@@ -32,7 +33,10 @@ def read_choices(db, now) -> ProgramChoices:
                           coming.program_name if coming else None)
 
 
-class ProgramChoice:
+class ProgramChoice(MessagePump):
+    # A MessagePump, so that Textual finds its @on handlers (it reads them only from
+    # the classes it built: in a plain mixin they would never be called).
+
     program_names: tuple[str, ...] = ()
 
     def compose_program_choice(self) -> ComposeResult:
