@@ -9,12 +9,11 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import (
     Button,
     Checkbox,
-    DataTable,
     Input,
     Label,
     RadioButton,
@@ -22,9 +21,7 @@ from textual.widgets import (
     Select,
     Static,
 )
-from textual.worker import Worker
 
-from question_bank.mock import SessionSummary, list_sessions
 from question_bank.mock_formats import FORMATS, PROGRAM
 from tui.mock_plan import Plan, PlanError, build_plan
 from tui.practice_prefs import (
@@ -40,8 +37,8 @@ from tui.practice_prefs import (
     speech_prefs,
 )
 from tui.screens.base import SectionScreen
+from tui.screens.mock_history import MockHistory
 from tui.screens.mock_program_choice import ProgramChoice
-from tui.widgets.question_detail import format_seconds
 
 SAMPLE = "Tell me about yourself."
 
@@ -55,7 +52,7 @@ def voice_options(voices) -> list[tuple[Text, str]]:
             for v in sorted(voices, key=key)]
 
 
-class MockScreen(ProgramChoice, SectionScreen):
+class MockScreen(MockHistory, ProgramChoice, SectionScreen):
     """Mock interviews"""
 
     SECTION = "mock"
@@ -73,9 +70,7 @@ class MockScreen(ProgramChoice, SectionScreen):
         super().__init__(ctx)
         self.setup = mock_setup(ctx.db)
         self.speech = speech_prefs(ctx.db)
-        self._sessions: list[SessionSummary] = []
         self._starting = False
-        self._history_read: Worker | None = None
 
     def compose_body(self) -> ComposeResult:
         setup = self.setup
@@ -126,23 +121,15 @@ class MockScreen(ProgramChoice, SectionScreen):
                 yield Static(id="mock-error")
                 yield Button("Start interview (ctrl+s)", variant="primary", id="mock-start",
                              compact=True)
-            with Vertical(id="mock-history-pane") as pane:
-                pane.border_title = "Past sessions"
-                yield DataTable(id="mock-history", cursor_type="row", zebra_stripes=True)
-                yield Static(id="mock-history-status")
+            yield from self.compose_history()
 
     def on_mount(self) -> None:
-        table = self.query_one("#mock-history", DataTable)
-        for label, key, width in (("When", "when", 12), ("Format", "format", 8),
-                                  ("Done", "answered", 5), ("Spoke", "spoke", 5),
-                                  ("Rated", "rated", 5)):
-            table.add_column(label, key=key, width=width)
         self._show_summary()
         self._show_voices()
         self._show_speech_status()
         if self.speech.enabled and self.ctx.speaker is not None:
             self._wait_for_speech()
-        self._history_read = self._load_history()
+        self.mount_history()
         self.show_program_row()
         self.load_programs()
         request = self.ctx.options.pop("mock", None)
@@ -151,10 +138,7 @@ class MockScreen(ProgramChoice, SectionScreen):
                                program=request.get("program"))
 
     def on_screen_resume(self) -> None:
-        # Not while the first read is still on its way (the first visit resumes the screen
-        # right after mounting it): two reads would fill the list twice.
-        if self._history_read is None or self._history_read.is_finished:
-            self._history_read = self._load_history()
+        self.reload_history()
 
     # Setup ------------------------------------------------------------------------------
 
@@ -355,50 +339,13 @@ class MockScreen(ProgramChoice, SectionScreen):
 
     def _plan_failed(self, text: str) -> None:
         self._starting = False
-        self._history_read: Worker | None = None
         self._error(text)
 
     def _run(self, plan: Plan) -> None:
         from tui.screens.mock_run import MockRunScreen
 
         self._starting = False
-        self._history_read: Worker | None = None
         speech = self.speech
         if getattr(self.ctx.speaker, "status", "off") == "off":
             speech = SpeechPrefs(False, speech.rate, speech.voice)
         self.app.push_screen(MockRunScreen(self.ctx, plan, speech))
-
-    # History ----------------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="mock-history", exit_on_error=False)
-    def _load_history(self) -> None:
-        with self.ctx.reader() as db:
-            sessions = list_sessions(db)
-        self.app.call_from_thread(self._fill_history, sessions)
-
-    def _fill_history(self, sessions: list[SessionSummary]) -> None:
-        self._sessions = sessions
-        table = self.query_one("#mock-history", DataTable)
-        keep = table.cursor_row
-        table.clear()
-        for s in sessions:
-            when = s.started_at.astimezone().strftime("%d %b %H:%M")
-            answered = f"{s.answered}/{s.planned}"
-            table.add_row(Text(when), Text(s.label.split()[0], no_wrap=True, overflow="ellipsis"),
-                          Text(answered, justify="right"),
-                          Text(format_seconds(round(s.speak_seconds)), justify="right"),
-                          Text(str(s.rated), justify="right"), key=str(s.id))
-        if sessions:
-            table.move_cursor(row=min(max(keep, 0), len(sessions) - 1), animate=False)
-        status = (f"{len(sessions)} session{'s' if len(sessions) != 1 else ''} · enter opens one"
-                  if sessions else "No sessions yet. Set one up and press ctrl+s to start.")
-        self.query_one("#mock-history-status", Static).update(Content(status))
-
-    @on(DataTable.RowSelected, "#mock-history")
-    def _open_session(self, event: DataTable.RowSelected) -> None:
-        from tui.screens.mock_review import MockReviewScreen
-
-        self.app.push_screen(MockReviewScreen(self.ctx, int(event.row_key.value)))
-
-    def action_history(self) -> None:
-        self.query_one("#mock-history", DataTable).focus()
