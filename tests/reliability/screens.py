@@ -119,6 +119,16 @@ def _is(name: str) -> Callable[[object], bool]:
     return lambda app: type(app.screen).__name__ == name
 
 
+async def submit_path(app, pilot, key: str, dialog: str, path) -> None:
+    """On Programs, open the import (i) or export (x) dialog, give it `path`, press enter."""
+    await section(app, pilot, "5", "programs")
+    await pilot.press(key)
+    await until(pilot, lambda: _is(dialog)(app))
+    field = "#import-path" if dialog == "ImportDialog" else "#export-path"
+    app.screen.query_one(field).value = str(path)
+    await pilot.press("enter")
+
+
 Opener = Callable[[object, object, Ids], Awaitable[list[str]]]
 OPENERS: dict[str, Opener] = {}
 

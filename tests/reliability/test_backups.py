@@ -75,19 +75,14 @@ def test_imports_and_restores_are_preceded_by_a_checked_backup_of_the_state_befo
 
 
 async def test_an_import_in_the_app_is_preceded_by_a_backup(app_factory, db_path, tmp_path):
-    from tests.reliability.screens import settled, until
+    from tests.reliability.screens import submit_path, until
 
     sheet = tmp_path / "programs.csv"
     sheet.write_text("Program,City\nBay Imaging,Oakland\n")
     before = tables(db_path)
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("5")
-        await settled(pilot)
-        await pilot.press("i")
-        await until(pilot, lambda: type(app.screen).__name__ == "ImportDialog")
-        app.screen.query_one("#import-path").value = str(sheet)
-        await pilot.press("enter")
+        await submit_path(app, pilot, "i", "ImportDialog", sheet)
         await until(pilot, lambda: type(app.screen).__name__ != "ImportDialog")
     saved = newest(db_path, "pre-import")
     assert integrity(saved) == [("ok",)] and tables(saved) == before
@@ -161,7 +156,7 @@ async def test_an_import_whose_backup_cannot_be_made_says_so_and_imports_nothing
     """No room for the backup taken before an import: the dialog says so (it used to stay
     on "Importing…" for ever) and nothing is imported."""
     import tui.screens.transfer
-    from tests.reliability.screens import settled, until
+    from tests.reliability.screens import submit_path, until
 
     def no_room(path, reason):
         raise BackupError(f"{path} could not be read for a backup (database or disk is full).")
@@ -172,12 +167,7 @@ async def test_an_import_whose_backup_cannot_be_made_says_so_and_imports_nothing
     before = tables(db_path)
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("5")
-        await settled(pilot)
-        await pilot.press("i")
-        await until(pilot, lambda: type(app.screen).__name__ == "ImportDialog")
-        app.screen.query_one("#import-path").value = str(sheet)
-        await pilot.press("enter")
+        await submit_path(app, pilot, "i", "ImportDialog", sheet)
         await until(pilot, lambda: "disk is full" in str(
             app.screen.query_one("#import-error").render()))
     assert tables(db_path) == before

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from question_bank.answers import save_answer
-from tests.reliability.screens import settled, until
+from tests.reliability.screens import submit_path, until
 from tests.reliability.terminal import Terminal, app_env, matchprep
 from tui.backup import automatic_backup, backup
 from tui.launch import prepare_database
@@ -146,12 +146,7 @@ async def test_the_export_dialog_refuses_a_symbolic_link(app_factory, tmp_path):
     link.symlink_to(victim)
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("5")
-        await settled(pilot)
-        await pilot.press("x")
-        await until(pilot, lambda: type(app.screen).__name__ == "ExportDialog")
-        app.screen.query_one("#export-path").value = str(link)
-        await pilot.press("enter")
+        await submit_path(app, pilot, "x", "ExportDialog", link)
         await until(pilot, lambda: "symbolic link" in str(
             app.screen.query_one("#export-error").render()))
     assert victim.read_text() == "unrelated, precious"
