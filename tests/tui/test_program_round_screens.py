@@ -18,6 +18,15 @@ async def open_mock(app, pilot) -> None:
     await until(pilot, lambda: app.screen.id == "screen-mock")
 
 
+async def choose_program_round(app, pilot) -> None:
+    """Open Mock and pick the program round, once it is offered."""
+    await open_mock(app, pilot)
+    button = app.screen.query_one("#format-program", RadioButton)
+    await until(pilot, lambda: button.display)
+    await pilot.click("#format-program")
+    await until(pilot, lambda: app.screen.query_one("#mock-program-row").display)
+
+
 async def test_without_programs_there_is_no_program_round(app_factory):
     app = app_factory(clock=Clock(), now=lambda: NOW)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -38,11 +47,7 @@ async def test_a_program_round_from_setup_to_review_and_on_to_the_answer(app_fac
     clock = Clock()
     app = app_factory(clock=clock, now=lambda: NOW)
     async with app.run_test(size=(100, 30)) as pilot:
-        await open_mock(app, pilot)
-        button = app.screen.query_one("#format-program", RadioButton)
-        await until(pilot, lambda: button.display)
-        await pilot.click("#format-program")
-        await until(pilot, lambda: app.screen.query_one("#mock-program-row").display)
+        await choose_program_round(app, pilot)
         # The program interviewing next is chosen for you.
         assert app.screen.query_one("#mock-program", Select).value == p.name
         app.screen.query_one("#mock-length", Input).value = "3"
@@ -114,11 +119,7 @@ async def test_the_program_picked_is_remembered_when_another_format_starts(app_f
     set_setting(db, "speech_enabled", "0")
     app = app_factory(clock=Clock(), now=lambda: NOW)
     async with app.run_test(size=(100, 30)) as pilot:
-        await open_mock(app, pilot)
-        button = app.screen.query_one("#format-program", RadioButton)
-        await until(pilot, lambda: button.display)
-        await pilot.click("#format-program")
-        await until(pilot, lambda: app.screen.query_one("#mock-program-row").display)
+        await choose_program_round(app, pilot)
         app.screen.query_one("#mock-program", Select).value = other.name  # the user's pick
         await pilot.pause()
         await pilot.click("#format-faculty")
