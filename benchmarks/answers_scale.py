@@ -31,8 +31,8 @@ from question_bank.answer_lists import (  # noqa: E402
 )
 from question_bank.coverage import coverage  # noqa: E402
 from question_bank.structures import full_text, structure_words  # noqa: E402
-from tui.launch import prepare_database  # noqa: E402
-from tui.storage import connect  # noqa: E402
+from tui.cli.launch import prepare_database  # noqa: E402
+from tui.store.database import connect  # noqa: E402
 
 WORDS = ("patient radiology scan resident attending night call CT MRI ultrasound report "
          "result team nurse plan escalate found showed changed learned situation task action "

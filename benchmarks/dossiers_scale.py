@@ -16,8 +16,8 @@ from dossiers.ics import export_ics
 from dossiers.interviews import add_interview
 from dossiers.markdown import dossiers_markdown
 from dossiers.overview import overview, sort_rows
-from tui.launch import prepare_database
-from tui.storage import connect
+from tui.cli.launch import prepare_database
+from tui.store.database import connect
 
 PROGRAMS = 100
 

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from textual.app import App  # noqa: E402
 from textual.widgets import TextArea  # noqa: E402
 
-from tui.launch import make_app  # noqa: E402
+from tui.cli.launch import make_app  # noqa: E402
 from tui.messages import OpenAnswer  # noqa: E402
 
 KEYS = "the quick brown fox "

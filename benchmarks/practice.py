@@ -21,10 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from question_bank import drill, mock
 from question_bank.mock_formats import Prompt
 from question_bank.questions import add_question
-from tui.launch import prepare_database
-from tui.progress_charts import CHARTS, Window
-from tui.storage import connect
-from tui.when import end_of_day
+from tui.cli.launch import prepare_database
+from tui.practice.progress_charts import CHARTS, Window
+from tui.practice.when import end_of_day
+from tui.store.database import connect
 
 CARDS, REVIEWS, SESSIONS = 10_000, 100_000, 1_000
 
@@ -74,7 +74,7 @@ def fill(db, now: datetime, question_ids: list[str] | None = None) -> None:
 
 
 def speech() -> None:
-    from tui.speech_process import HelperSpeaker
+    from tui.speech.client import HelperSpeaker
 
     speaker = HelperSpeaker()
     start = time.perf_counter()

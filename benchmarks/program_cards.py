@@ -21,12 +21,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dossiers import asks, interviews, people, plans, programs
 from question_bank.stories import add_story
-from tui.drill_queue import build_queue
-from tui.launch import prepare_database
-from tui.mock_plan import build_plan
-from tui.practice_prefs import setup_for
-from tui.program_cards import rehearsals, sync_program_cards
-from tui.storage import connect
+from tui.cli.launch import prepare_database
+from tui.practice.drill_queue import build_queue
+from tui.practice.mock_plan import build_plan
+from tui.practice.mock_setup import setup_for
+from tui.practice.program_cards import rehearsals, sync_program_cards
+from tui.store.database import connect
 
 PROGRAMS = 30
 

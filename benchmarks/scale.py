@@ -35,7 +35,7 @@ ANSWER_SEARCHES = ["zq17", "pneumothorax", "night call", "embol", "radiology rep
 
 
 def build(path: Path) -> None:
-    from tui.storage import connect
+    from tui.store.database import connect
 
     answers_scale.build(path, 10_000, 100_000)
     db = connect(path)
@@ -54,7 +54,7 @@ def report(label: str, samples: list[float], extra: str = "") -> None:
 def measure_search(path: Path, runs: int) -> None:
     from question_bank.answer_lists import search_answers
     from question_bank.questions import list_questions
-    from tui.storage import connect
+    from tui.store.database import connect
 
     db = connect(path)
     print("search (as the Questions and Answers sections search while you type)")
@@ -89,7 +89,7 @@ async def settled(app) -> None:
 
 async def open_section_once(path: Path, section_id: str) -> float:
     from tests.conftest import FakeSpeaker
-    from tui.launch import make_app
+    from tui.cli.launch import make_app
 
     start_in = "questions" if section_id == "home" else "home"
     app = make_app(path, prepare=False, speaker=FakeSpeaker(), start=start_in)
@@ -127,7 +127,7 @@ def measure_sections(path: Path, runs: int) -> None:
 async def visit_everything(path: Path) -> None:
     """Every section, then the answer editor, a dossier and the drill, in one app."""
     from tests.conftest import FakeSpeaker
-    from tui.launch import make_app
+    from tui.cli.launch import make_app
     from tui.messages import OpenAnswer, OpenProgram
     from tui.sections import SECTIONS
 
@@ -172,7 +172,7 @@ def main() -> None:
         build(path)
         print(f"built {path} in {time.perf_counter() - start:.0f} s "
               f"({path.stat().st_size / 1e6:.0f} MB)")
-    from tui.storage import connect
+    from tui.store.database import connect
 
     db = connect(path)
     counts = {t: db.execute(f"select count(*) from {t}").fetchone()[0]

@@ -50,7 +50,7 @@ def main() -> None:
         minimal = folder / "minimal.py"
         minimal.write_text(MINIMAL_APP)
         env = {"PYTHONPATH": str(root), "XDG_DATA_HOME": str(folder / "data")}
-        from tui.launch import prepare_database
+        from tui.cli.launch import prepare_database
 
         # Installed packages are byte-compiled by pip; do the same for a source checkout, so
         # neither program pays for compiling (PYTHONDONTWRITEBYTECODE would hide the cache).

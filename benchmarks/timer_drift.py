@@ -29,9 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from textual.widgets import Input, RadioButton  # noqa: E402
 
 from tests.conftest import FakeSpeaker  # noqa: E402
-from tui.launch import make_app  # noqa: E402
-from tui.settings import set_setting  # noqa: E402
-from tui.storage import connect  # noqa: E402
+from tui.cli.launch import make_app  # noqa: E402
+from tui.store.database import connect  # noqa: E402
+from tui.store.settings import set_setting  # noqa: E402
 
 SESSION = 20 * 60
 
@@ -137,7 +137,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "drift.db"
-        from tui.launch import prepare_database
+        from tui.cli.launch import prepare_database
 
         prepare_database(path)
         db = connect(path)

@@ -1,4 +1,4 @@
-"""The tables dossiers owns, as numbered migrations per component (see tui.storage).
+"""The tables dossiers owns, as numbered migrations per component (see tui.store.database).
 
 A migration runs inside the caller's transaction. Never edit a migration that has shipped:
 append the next one. Deleting a program deletes everything that belongs to it (cascades).

@@ -97,7 +97,7 @@ PROGRAM = MockFormat(
 )
 
 # The formats offered, in order. The program round's prompts come from the pool "program",
-# composed in the tui layer from a dossier and the bank (tui.program_round).
+# composed in the tui layer from a dossier and the bank (tui.practice.program_round).
 FORMATS: dict[str, MockFormat] = {f.id: f for f in (FACULTY, RESIDENT, STRESS, PROGRAM)}
 CLOSER = "closer"  # a prompt tagged so ends the session (the program round's last question)
 

@@ -1,6 +1,6 @@
 """The tables question_bank owns, as numbered migrations per component.
 
-`tui.storage` runs them in order and records each component's version. A migration is
+`tui.store.database` runs them in order and records each component's version. A migration is
 a function of the database; it runs inside the caller's transaction. Never edit a
 migration that has shipped: add the next one.
 """

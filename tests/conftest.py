@@ -23,7 +23,7 @@ settings.load_profile(os.environ.get("MATCHPREP_HYPOTHESIS", "repeatable"))
 
 
 class FakeSpeaker:
-    """Records what it was asked to say; never makes a sound (follows tui.speech.Speaker)."""
+    """Records what it was asked to say; never makes a sound (follows tui.speech.speaker.Speaker)."""
 
     available = True
     status = "ready"
@@ -31,7 +31,7 @@ class FakeSpeaker:
     driver = "fake"
 
     def __init__(self) -> None:
-        from tui.speech import Voice
+        from tui.speech.speaker import Voice
 
         self.said: list[str] = []
         self.calls: list[tuple[str, int | None, str | None]] = []  # (text, rate, voice)
@@ -74,7 +74,7 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     """A database with every migration run and the shipped bank merged."""
-    from tui.launch import prepare_database
+    from tui.cli.launch import prepare_database
 
     path = tmp_path / "matchprep.db"
     prepare_database(path)
@@ -83,7 +83,7 @@ def db_path(tmp_path) -> Path:
 
 @pytest.fixture
 def db(db_path):
-    from tui.storage import connect
+    from tui.store.database import connect
 
     database = connect(db_path)
     yield database
@@ -98,7 +98,7 @@ def speaker() -> FakeSpeaker:
 @pytest.fixture
 def app_factory(db_path, speaker) -> Callable:
     """`app_factory(**kwargs)` builds the app on the test database; closed afterwards."""
-    from tui.launch import make_app
+    from tui.cli.launch import make_app
 
     made = []
 

@@ -1,4 +1,4 @@
-"""A stand-in for `tui.speech_helper` that misbehaves on purpose.
+"""A stand-in for `tui.speech.child` that misbehaves on purpose.
 
 Usage: fake_speech_helper.py MODE LOG
   MODE  record       ready; logs each text it is given, then reports it done

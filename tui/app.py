@@ -15,13 +15,13 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 
-from tui.commands import QuestionCommands, SectionCommands
 from tui.context import AppContext
 from tui.messages import OpenAnswer, OpenProgram, OpenQuestion, SaveTrouble, SpeechTrouble
-from tui.practice_commands import PracticeCommands
-from tui.program_commands import ProgramCommands
+from tui.palette.navigation import QuestionCommands, SectionCommands
+from tui.palette.practice import PracticeCommands
+from tui.palette.programs import ProgramCommands
 from tui.sections import SECTIONS
-from tui.settings import set_setting
+from tui.store.settings import set_setting
 from tui.widgets.section_bar import SectionBar
 
 
@@ -92,7 +92,7 @@ class MatchprepApp(App[None]):
 
     def _writer_trouble(self, kind: str, error: BaseException | None) -> None:
         """From the writer's (or a reader's) thread: say what happened in words."""
-        from tui.storage import explain
+        from tui.store.database import explain
 
         if kind == "recovered":
             text = "Saving works again: everything that was waiting has been saved."
@@ -188,7 +188,7 @@ class MatchprepApp(App[None]):
             self.screen.start_session(format_id or None, program=program)
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        from tui.screens.dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -200,8 +200,8 @@ class MatchprepApp(App[None]):
     def _handle_exception(self, error: Exception) -> None:
         """A damaged database found while running ends the app with a sentence and the way
         out, as the command line does, rather than with a traceback."""
-        from tui.storage import explain
-        from tui.writer import is_damage
+        from tui.store.database import explain
+        from tui.store.writer import is_damage
 
         cause: BaseException | None = error
         while cause is not None and not (isinstance(cause, sqlite3.DatabaseError)

@@ -11,8 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.storage import connect
-from tui.writer import Writer
+from tui.store.database import connect
+from tui.store.writer import Writer
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -51,7 +51,7 @@ class AppContext:
 
     def peek_setting(self, key: str) -> str | None:
         """A setting read with plain sqlite3 (for start-up, before sqlite-utils is loaded)."""
-        from tui.settings import get_setting
+        from tui.store.settings import get_setting
 
         try:
             with closing(sqlite3.connect(self.db_path, timeout=5)) as conn:
@@ -66,7 +66,7 @@ class AppContext:
         try:
             yield db
         except sqlite3.DatabaseError as error:
-            from tui.storage import is_file_trouble
+            from tui.store.database import is_file_trouble
 
             if self.on_read_trouble is not None and is_file_trouble(error):
                 self.on_read_trouble(error)

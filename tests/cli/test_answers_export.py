@@ -8,7 +8,7 @@ import stat
 
 from question_bank.answers import save_answer
 from question_bank.stories import add_story, link_story
-from tui.settings import set_setting
+from tui.store.settings import set_setting
 
 ODD = "[bold]x[/bold] [/] 🩻"
 

@@ -75,6 +75,6 @@ def plant() -> None:
 
 if __name__ == "__main__":
     plant()
-    from tui.cli import main
+    from tui.cli.main import main
 
     sys.exit(main(sys.argv[1:]))

@@ -10,8 +10,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from tui.launch import prepare_database
-from tui.storage import connect
+from tui.cli.launch import prepare_database
+from tui.store.database import connect
 
 NOW = datetime(2026, 1, 10, 15, 0, tzinfo=UTC)
 # Markup that must not be read as markup, a backslash, emoji, right-to-left scripts and a
@@ -301,7 +301,7 @@ async def _rank(app, pilot, ids):
 @opener("interview form")
 async def _interview_form(app, pilot, ids):
     from dossiers.interviews import get_interview
-    from tui.screens.interview_form import InterviewForm
+    from tui.screens.dialogs.interview_form import InterviewForm
 
     await section(app, pilot, "5", "programs")
     day = get_interview(app.ctx.db, ids.interview)
@@ -336,8 +336,9 @@ async def _zone(app, pilot, ids):
 
 async def _run(app, pilot, ids) -> None:
     from question_bank.mock_formats import Prompt
-    from tui.mock_plan import Plan
-    from tui.practice_prefs import MockSetup, SpeechPrefs
+    from tui.practice.mock_plan import Plan
+    from tui.practice.mock_setup import MockSetup
+    from tui.practice.preferences import SpeechPrefs
     from tui.screens.mock_run import MockRunScreen
 
     plan = Plan(MockSetup(format="faculty", think_seconds=10),

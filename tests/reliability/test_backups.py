@@ -16,9 +16,9 @@ import pytest
 
 from tests.reliability.terminal import Terminal, app_env, matchprep
 from tests.reliability.test_kill9 import open_editor
-from tui.backup import KEEP, BackupError, automatic_backup, dump_json, list_backups, restore
-from tui.paths import backups_dir
-from tui.storage import connect
+from tui.store.backup import KEEP, BackupError, automatic_backup, dump_json, list_backups, restore
+from tui.store.database import connect
+from tui.store.paths import backups_dir
 
 
 def cli(*args: str, db: Path) -> subprocess.CompletedProcess:
@@ -155,13 +155,13 @@ async def test_an_import_whose_backup_cannot_be_made_says_so_and_imports_nothing
         app_factory, db_path, tmp_path, monkeypatch):
     """No room for the backup taken before an import: the dialog says so (it used to stay
     on "Importing…" for ever) and nothing is imported."""
-    import tui.screens.transfer
+    import tui.screens.dialogs.transfer
     from tests.reliability.screens import submit_path, until
 
     def no_room(path, reason):
         raise BackupError(f"{path} could not be read for a backup (database or disk is full).")
 
-    monkeypatch.setattr(tui.screens.transfer, "automatic_backup", no_room)
+    monkeypatch.setattr(tui.screens.dialogs.transfer, "automatic_backup", no_room)
     sheet = tmp_path / "programs.csv"
     sheet.write_text("Program,City\nBay Imaging,Oakland\n")
     before = tables(db_path)

@@ -23,8 +23,8 @@ from dossiers import asks, interviews, people, programs
 from dossiers.csv_io import export_csv, import_csv
 from dossiers.ics import export_ics
 from tests.reliability.terminal import app_env, matchprep
-from tui.launch import prepare_database
-from tui.storage import connect
+from tui.cli.launch import prepare_database
+from tui.store.database import connect
 
 LEADS = ["=", "+", "-", "@", "\t", "\r"]
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)

@@ -21,10 +21,10 @@ import pytest
 from question_bank.answers import save_answer
 from tests.reliability.screens import submit_path, until
 from tests.reliability.terminal import Terminal, app_env, matchprep
-from tui.backup import automatic_backup, backup
-from tui.launch import prepare_database
-from tui.paths import backups_dir
-from tui.storage import connect
+from tui.cli.launch import prepare_database
+from tui.store.backup import automatic_backup, backup
+from tui.store.database import connect
+from tui.store.paths import backups_dir
 
 SECRET = "I failed Step 1 [twice] while my father was ill \U0001f494 zq7"
 
@@ -260,7 +260,7 @@ def test_an_internal_error_on_the_command_line_shows_no_user_text(db_path, tmp_p
 def test_speech_temporary_folders_are_private(tmp_path, monkeypatch):
     import tempfile
 
-    from tui.speech_process import HelperSpeaker
+    from tui.speech.client import HelperSpeaker
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     fake = Path(__file__).resolve().parent.parent / "fake_speech_helper.py"

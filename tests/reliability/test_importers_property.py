@@ -26,9 +26,9 @@ from question_bank.categories import category_ids
 from question_bank.packs import PackError, import_pack, read_pack
 from question_bank.questions import AUDIENCES, get_question
 from question_bank.structures import STRUCTURES
-from tui.backup import BackupError, backup, dump_json, restore
-from tui.launch import prepare_database
-from tui.storage import connect
+from tui.cli.launch import prepare_database
+from tui.store.backup import BackupError, backup, dump_json, restore
+from tui.store.database import connect
 
 SETTINGS = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture,
                                                                HealthCheck.too_slow]}
@@ -333,7 +333,7 @@ def test_programs_round_trip_exactly_through_csv(fresh, plist):
 @pytest.fixture
 def filled(fresh, tmp_path):
     """A database with sample content of every part, and its JSON backup."""
-    from tui.cmd.app_commands import fill_demo
+    from tui.cli.open import fill_demo
 
     path = tmp_path / "filled.db"
     fill_demo(path)

@@ -16,8 +16,8 @@ from question_bank.questions import list_questions
 from tests.reliability import screens
 from tests.reliability.screens import NOW, OPENERS, flat, until, visible_text
 from tests.tui.answer_helpers import keys
-from tui.launch import make_app
-from tui.storage import connect
+from tui.cli.launch import make_app
+from tui.store.database import connect
 
 SIZES = [(250, 70), (80, 24), (40, 12), (100, 30)]
 

@@ -23,7 +23,7 @@ from question_bank.mock_formats import Prompt
 from tests.conftest import ROOT
 from tests.reliability.screens import until
 from tests.reliability.terminal import Terminal, app_env, matchprep
-from tui.speech_process import HelperSpeaker
+from tui.speech.client import HelperSpeaker
 
 FAKE_ENGINE = Path(__file__).resolve().parent / "fake_engine"
 FAKE_HELPER = Path(__file__).resolve().parent.parent / "fake_speech_helper.py"
@@ -44,7 +44,7 @@ def alive(pid: int) -> bool:
 
 def helpers(terminal: Terminal) -> list[int]:
     return [pid for pid in terminal.pids() if pid != terminal.process.pid
-            and b"speech_helper" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+            and b"tui.speech.child" in Path(f"/proc/{pid}/cmdline").read_bytes()]
 
 
 @pytest.mark.slow
@@ -86,8 +86,9 @@ def test_an_engine_that_hangs_while_speaking_is_killed_and_the_app_goes_on(db_pa
 
 
 async def test_an_engine_that_never_starts_leaves_the_app_responsive(app_factory, tmp_path):
-    from tui.mock_plan import Plan
-    from tui.practice_prefs import MockSetup, SpeechPrefs
+    from tui.practice.mock_plan import Plan
+    from tui.practice.mock_setup import MockSetup
+    from tui.practice.preferences import SpeechPrefs
     from tui.screens.mock_run import MockRunScreen
 
     speaker = HelperSpeaker([sys.executable, str(FAKE_HELPER), "hang-start",

@@ -66,12 +66,12 @@ async def test_a_long_hold_by_another_program_delays_the_save_and_loses_nothing(
         app_factory, db_path, db, monkeypatch):
     """Another program holds the write lock longer than the busy timeout: the editor's
     saves wait (the user is told the file is busy, never "database is locked"), then land."""
-    import tui.storage
+    import tui.store.database
     from tests.tui.answer_helpers import type_text
     from tui.screens.answer_editor import AnswerEditor
 
-    monkeypatch.setattr(tui.storage, "BUSY_TIMEOUT_MS", 100)
-    monkeypatch.setattr("tui.writer.RETRY_WAITS", (0.05,))
+    monkeypatch.setattr(tui.store.database, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr("tui.store.writer.RETRY_WAITS", (0.05,))
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
         app.action_open_answer("why.why-radiology")

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from question_bank.bank import CONTENT_FIELDS
-from tui.backup import list_backups
-from tui.cmd.app_commands import fill_demo
-from tui.launch import make_app, prepare_database
-from tui.paths import backups_dir
-from tui.storage import open_database, schema_components
+from tui.cli.launch import make_app, prepare_database
+from tui.cli.open import fill_demo
+from tui.store.backup import list_backups
+from tui.store.database import open_database, schema_components
+from tui.store.paths import backups_dir
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.db.gz"))
 # A shipped question the user never touched may be corrected by a newer bank: its content

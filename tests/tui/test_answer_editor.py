@@ -23,7 +23,7 @@ from tests.tui.answer_helpers import (
     type_text,
 )
 from tui.screens.answer_editor import AnswerEditor
-from tui.settings import get_setting
+from tui.store.settings import get_setting
 
 STAR_Q = "behavioral.mistake"
 

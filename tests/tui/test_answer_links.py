@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dossiers import people, programs
 from question_bank.answers import create_answer
-from tui.pace import save_pace
+from tui.practice.pace import save_pace
 from tui.screens.answer_editor import AnswerEditor
-from tui.speech import NO_ENGINE, SilentSpeaker
+from tui.speech.speaker import NO_ENGINE, SilentSpeaker
 
 from .answer_helpers import FakeClock, area, open_editor, settle, type_text
 

@@ -124,7 +124,7 @@ async def test_progress_renders_a_full_history_with_its_numbers(app_factory, db)
 
 
 async def test_a_late_read_for_the_old_window_does_not_replace_the_new_one(app_factory, db):
-    from tui.progress_charts import CHARTS, Window
+    from tui.practice.progress_charts import CHARTS, Window
 
     populate(db, now=datetime.now(UTC))
     app = app_factory()

@@ -12,11 +12,12 @@ from textual.widgets import DataTable, Input, RadioButton
 from question_bank import drill, mock
 from question_bank.mock_formats import Prompt
 from tests.tui.pilot_helpers import shown, until
-from tui.mock_plan import Plan
-from tui.practice_prefs import MockSetup, SpeechPrefs
-from tui.settings import set_setting
-from tui.speech import SilentSpeaker
-from tui.speech_process import HelperSpeaker
+from tui.practice.mock_plan import Plan
+from tui.practice.mock_setup import MockSetup
+from tui.practice.preferences import SpeechPrefs
+from tui.speech.client import HelperSpeaker
+from tui.speech.speaker import SilentSpeaker
+from tui.store.settings import set_setting
 
 NOW = datetime(2025, 3, 3, 14, 0, tzinfo=UTC)
 FAKE_HELPER = Path(__file__).resolve().parent.parent / "fake_speech_helper.py"

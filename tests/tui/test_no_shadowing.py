@@ -37,6 +37,8 @@ def _textual_set_names() -> set[str]:
 def _our_classes() -> list[type]:
     classes = []
     for info in pkgutil.walk_packages(tui.__path__, "tui."):
+        if info.name.endswith(".__main__"):  # running it would start the command line
+            continue
         module = importlib.import_module(info.name)
         for cls in vars(module).values():
             if (inspect.isclass(cls) and cls.__module__ == module.__name__

@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Input, RadioButton, Select
 from question_bank import mock
 from question_bank.answers import create_answer
 from tui.screens.answer_editor import AnswerEditor
-from tui.settings import set_setting
+from tui.store.settings import set_setting
 
 from .link_helpers import ASK, NOW, Clock, lakeshore, shown, until
 
@@ -112,7 +112,7 @@ async def test_a_program_round_fits_a_small_terminal(app_factory, db):
 
 async def test_the_program_picked_is_remembered_when_another_format_starts(app_factory, db):
     from dossiers.programs import add_program
-    from tui.practice_prefs import mock_setup
+    from tui.practice.preferences import mock_setup
 
     lakeshore(db)  # interviewing next: picked for you
     other = add_program(db, "Bay [Imaging] 🩻")

@@ -13,7 +13,7 @@ from dossiers import checklists, impressions, programs
 from dossiers.interviews import add_interview, list_interviews
 from dossiers.rank import rank_order
 from tests.tui.pilot_helpers import shown
-from tui.settings import set_setting
+from tui.store.settings import set_setting
 
 CHICAGO = ZoneInfo("America/Chicago")
 NOW = datetime(2026, 1, 10, 9, 0, tzinfo=CHICAGO)
@@ -243,7 +243,7 @@ async def test_choose_my_time_zone(app_factory, db, chicago):
         await open_programs(app, pilot)
         await pilot.press("z", *"kolkata", "enter")
         await settle(app, pilot)
-        from tui.settings import get_setting
+        from tui.store.settings import get_setting
 
         assert get_setting(db, "timezone") == "Asia/Kolkata"
         assert "your zone Asia/Kolkata" in shown(app, "#programs-status")

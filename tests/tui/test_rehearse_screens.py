@@ -7,8 +7,8 @@ from datetime import timedelta
 from textual.widgets import OptionList
 
 from question_bank import drill
-from tui.program_material import KIND
-from tui.settings import set_setting
+from tui.practice.program_material import KIND
+from tui.store.settings import set_setting
 
 from .link_helpers import NOW, ODD, lakeshore, shown, until
 

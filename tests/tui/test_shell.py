@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from question_bank.questions import add_question
-from tui.settings import get_setting
+from tui.store.settings import get_setting
 
 
 async def test_number_keys_and_clicks_move_between_sections(app_factory):

@@ -9,8 +9,8 @@ from textual.widgets import DataTable, SelectionList, TabbedContent
 
 from dossiers import plans, programs
 from question_bank.stories import add_story
-from tui.cmd.programs import export_text
-from tui.screens.story_plan_picker import StoryPlanPicker
+from tui.practice.exports import export_text
+from tui.screens.dialogs.story_plan_picker import StoryPlanPicker
 
 from .link_helpers import STORY, until
 

@@ -60,8 +60,8 @@ def test_empty_database_exports_cleanly(db):
 
 
 def test_json_backup_and_restore_keep_answers_history_and_stories(db, db_path, tmp_path):
-    from tui.backup import backup, restore
-    from tui.storage import connect
+    from tui.store.backup import backup, restore
+    from tui.store.database import connect
 
     star, _, copy = _fill(db)
     target = backup(db_path, tmp_path / "full.json")

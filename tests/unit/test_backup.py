@@ -10,9 +10,9 @@ import threading
 import pytest
 
 from question_bank.questions import add_question, count_questions, list_questions
-from tui.backup import BackupError, automatic_backup, backup, list_backups, restore, rotate
-from tui.paths import backups_dir
-from tui.storage import connect, integrity
+from tui.store.backup import BackupError, automatic_backup, backup, list_backups, restore, rotate
+from tui.store.database import connect, integrity
+from tui.store.paths import backups_dir
 
 
 def test_a_backup_is_private_checked_and_restorable(db_path, db):

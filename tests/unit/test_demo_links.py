@@ -7,14 +7,14 @@ from datetime import datetime
 from dossiers import plans, programs
 from question_bank import drill, mock
 from question_bank.answers import answers_for_question
-from tui.program_cards import rehearsals
-from tui.program_material import KIND
-from tui.program_names import program_for_label
+from tui.practice.program_cards import rehearsals
+from tui.practice.program_material import KIND
+from tui.practice.program_names import program_for_label
 
 
 def test_the_demo_plans_stories_rehearses_and_runs_a_program_round(tmp_path):
-    from tui.cmd.app_commands import fill_demo
-    from tui.storage import connect
+    from tui.cli.open import fill_demo
+    from tui.store.database import connect
 
     path = tmp_path / "demo.db"
     fill_demo(path)

@@ -54,8 +54,8 @@ def snapshot(db) -> dict:
 
 
 def test_csv_round_trip_keeps_every_character(db, tmp_path):
-    from tui.launch import prepare_database
-    from tui.storage import connect
+    from tui.cli.launch import prepare_database
+    from tui.store.database import connect
 
     fill(db)
     text = export_csv(db)

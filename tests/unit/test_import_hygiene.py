@@ -33,7 +33,7 @@ def test_domain_packages_do_not_import_the_ui():
 
 
 def test_importing_the_app_creates_no_files(tmp_path):
-    code = "import tui.app, tui.cli, tui.launch, tui.storage, tui.backup"
+    code = "import tui.app, tui.cli.main, tui.cli.launch, tui.store.database, tui.store.backup"
     env_home = tmp_path / "home"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
@@ -50,25 +50,25 @@ def test_the_first_frame_needs_no_sqlite_utils_icalendar_fsrs_or_commands(db_pat
 
     sqlite-utils alone costs ~50 ms to import; the first frame needs none of these, and the
     home screen's cards (which do) are mounted just after it (see benchmarks/startup.py).
-    `matchprep --db PATH` goes through `tui.cli.main` as a user runs it, without building
+    `matchprep --db PATH` goes through `tui.cli.main.main` as a user runs it, without building
     the other commands' parsers (which import every command module).
     """
     seen = tmp_path / "seen.json"
     code = (
         "import json, sys\n"
-        "import tui.cli\n"
+        "import tui.cli.main\n"
         "from textual.app import App\n"
         "from tui.app import MatchprepApp\n"
         "heavy = ('sqlite_utils', 'icalendar', 'fsrs', 'pyttsx3', 'importlib.metadata',\n"
-        "         'tui.cmd.questions', 'tui.cmd.doctor', 'tui.cmd.backups',\n"
-        "         'tui.cmd.programs', 'tui.cmd.answers', 'tui.cmd.mock')\n"
+        "         'tui.cli.questions', 'tui.cli.doctor', 'tui.cli.backups',\n"
+        "         'tui.cli.programs', 'tui.cli.answers', 'tui.cli.mock')\n"
         "def on_ready(self):\n"
         f"    open({str(seen)!r}, 'w').write(json.dumps(sorted(\n"
         "        m for m in sys.modules if m in heavy)))\n"
         "    self.exit()\n"
         "MatchprepApp.on_ready = on_ready\n"
         "MatchprepApp.run = lambda self, **kw: App.run(self, headless=True)\n"
-        f"sys.exit(tui.cli.main(['--db', {str(db_path)!r}]))\n"
+        f"sys.exit(tui.cli.main.main(['--db', {str(db_path)!r}]))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60)
@@ -77,7 +77,7 @@ def test_the_first_frame_needs_no_sqlite_utils_icalendar_fsrs_or_commands(db_pat
 
 
 def test_anything_but_the_app_goes_through_the_full_parser(tmp_path):
-    from tui.cli import _just_the_app
+    from tui.cli.main import _just_the_app
 
     assert _just_the_app([]).db is None
     assert _just_the_app(["--db", "my.db"]).db == "my.db"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from question_bank.mock_formats import Prompt
-from tui.mock_run import (
+from tui.practice.mock_clock import (
     ANSWER,
     ANSWER_STARTED,
     DONE,

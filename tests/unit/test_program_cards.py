@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 from dossiers import asks, interviews, people, plans, programs
 from question_bank import drill
 from question_bank.stories import add_story
-from tui.program_cards import cards_to_rehearse, rehearsals, sync_program_cards
-from tui.program_material import KIND, program_material
+from tui.practice.program_cards import cards_to_rehearse, rehearsals, sync_program_cards
+from tui.practice.program_material import KIND, program_material
 
 NOW = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
 STEADY = drill.make_scheduler(fuzzing=False)

@@ -13,11 +13,11 @@ from dossiers import asks, interviews, people, plans, programs
 from dossiers.errors import ProgramNotFound
 from question_bank.mock_formats import CLOSER, PROGRAM
 from question_bank.stories import add_story, link_question
-from tui.cmd import UserError
-from tui.cmd.mock import check_request
-from tui.mock_plan import PlanError, build_plan
-from tui.practice_prefs import SetupError, parse_setup, setup_for
-from tui.program_round import program_pool
+from tui.cli import UserError
+from tui.cli.mock import check_request
+from tui.practice.mock_plan import build_plan
+from tui.practice.mock_setup import PlanError, SetupError, parse_setup, setup_for
+from tui.practice.program_round import program_pool
 
 ASKS = ["How is feedback given on night float?", "What do residents who thrive share?"]
 

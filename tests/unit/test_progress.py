@@ -46,8 +46,8 @@ def test_practice_timing_and_ratings_by_local_day(db):
 
 
 def test_the_demo_fills_weeks_of_practice_with_a_bracketed_note(tmp_path):
-    from tui.cmd.app_commands import fill_demo
-    from tui.storage import connect
+    from tui.cli.open import fill_demo
+    from tui.store.database import connect
 
     path = tmp_path / "demo.db"
     fill_demo(path)

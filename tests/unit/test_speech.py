@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.speech import SilentSpeaker, Speaker, SpeechNotice, make_speaker
-from tui.speech_process import HelperSpeaker
+from tui.speech.client import HelperSpeaker, make_speaker
+from tui.speech.speaker import SilentSpeaker, Speaker, SpeechNotice
 
 FAKE = Path(__file__).resolve().parent.parent / "fake_speech_helper.py"
 

@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from tui.storage import DatabaseError, connect, open_database, retry_locked
+from tui.store.database import DatabaseError, connect, open_database, retry_locked
 
 
 def mode(path) -> int:

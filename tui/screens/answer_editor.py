@@ -30,10 +30,10 @@ from question_bank.structures import (
     kept_keys,
     part_label,
 )
-from tui.answer_draft import AnswerDraft
-from tui.autosave import TICK, Autosave
 from tui.context import AppContext
-from tui.pace import read_pace
+from tui.practice.answer_draft import AnswerDraft
+from tui.practice.autosave import TICK, Autosave
+from tui.practice.pace import read_pace
 from tui.screens.answer_editor_dialogs import EditorDialogs
 from tui.screens.answer_program_names import ProgramNames
 from tui.screens.answer_reader import ReadAloud

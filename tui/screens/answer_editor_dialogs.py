@@ -11,12 +11,12 @@ import asyncio
 from question_bank.answers import get_answer, restore_revision
 from question_bank.stories import get_story, pull_parts
 from question_bank.structures import get_structure, kept_keys
-from tui.pace import save_pace
+from tui.practice.pace import save_pace
 
 
 class EditorDialogs:
     def action_structure(self) -> None:
-        from tui.screens.answer_dialogs import StructureDialog
+        from tui.screens.dialogs.answer_options import StructureDialog
 
         self.app.push_screen(StructureDialog(self.structure), self.switch_structure)
 
@@ -30,7 +30,7 @@ class EditorDialogs:
                         title=get_structure(structure).label)
 
     def action_pace(self) -> None:
-        from tui.screens.answer_dialogs import PaceDialog
+        from tui.screens.dialogs.answer_options import PaceDialog
 
         self.app.push_screen(PaceDialog(self.pace), self.pace_chosen)
 
@@ -43,7 +43,7 @@ class EditorDialogs:
         self.run_feedback()
 
     async def action_history(self) -> None:
-        from tui.screens.answer_history import AnswerHistory
+        from tui.screens.dialogs.answer_history import AnswerHistory
 
         answer = await self.saved_answer()
         if answer is None:
@@ -63,7 +63,7 @@ class EditorDialogs:
                     title="History")
 
     async def action_stories(self) -> None:
-        from tui.screens.story_picker import StoryPicker
+        from tui.screens.dialogs.story_picker import StoryPicker
 
         answer = await self.saved_answer(create=True)
         if answer is None:
@@ -83,14 +83,14 @@ class EditorDialogs:
         self.notify(f"Pulled in the parts of “{story.title}”.", markup=False)
 
     async def action_versions(self) -> None:
-        from tui.screens.answer_versions import AnswerVersions
+        from tui.screens.dialogs.answer_versions import AnswerVersions
 
         await self.saved_answer()
         self.app.push_screen(AnswerVersions(self.ctx, self.question, self.draft.answer_id),
                              self.version_chosen)
 
     async def version_chosen(self, answer_id: int | None) -> None:
-        from tui.screens.answer_versions import NEW_ANSWER
+        from tui.screens.dialogs.answer_versions import NEW_ANSWER
 
         if answer_id is None:
             self.refresh_facts()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from textual import work
 
-from tui.program_names import feedback_names
+from tui.practice.program_names import feedback_names
 
 
 class ProgramNames:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from question_bank.structures import get_structure, spoken_seconds, structure_words
-from tui.practice_prefs import MAX_RATE, MIN_RATE, speech_prefs
+from tui.practice.preferences import MAX_RATE, MIN_RATE, speech_prefs
 
 ALLOWANCE = 2.0  # seconds beyond the reading's spoken length before it counts as finished
 

@@ -27,8 +27,8 @@ from question_bank.answers import delete_answer, get_answer
 from question_bank.categories import categories, category_label
 from tui.messages import OpenAnswer
 from tui.screens.base import SectionScreen
-from tui.table_fit import FitTable, columns_that_fit, cursor_key, set_columns, stretch
 from tui.widgets.answer_preview import AnswerPreview, answer_content
+from tui.widgets.table_fit import FitTable, columns_that_fit, cursor_key, set_columns, stretch
 
 PAGE = 200  # rows read at a time; more are read as the cursor nears the end
 SEARCH_LIMIT = 200
@@ -306,7 +306,7 @@ class AnswersScreen(SectionScreen):
             self.call_after_refresh(preview.focus)
 
     def action_delete(self) -> None:
-        from tui.screens.confirm import ConfirmDialog
+        from tui.screens.dialogs.confirm import ConfirmDialog
 
         answer = self.selected()
         if answer is None:

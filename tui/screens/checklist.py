@@ -18,7 +18,7 @@ from dossiers import checklists
 from dossiers.interviews import get_interview
 from dossiers.zones import format_instant, until
 from tui.context import AppContext
-from tui.user_zone import user_zone
+from tui.practice.user_zone import user_zone
 
 
 class ChecklistScreen(Screen):
@@ -107,7 +107,7 @@ class ChecklistScreen(Screen):
         return next((i for i in self._items if i.key == key), None)
 
     def action_add(self) -> None:
-        from tui.screens.prompt import TextPrompt
+        from tui.screens.dialogs.prompt import TextPrompt
 
         focused = self.focused
         list_id = focused.id.removeprefix("list-") if isinstance(focused, SelectionList) \

@@ -29,9 +29,9 @@ from dossiers.dossier import Dossier, load_dossier
 from dossiers.errors import DossierError
 from dossiers.zones import format_instant, same_clock, until
 from tui.context import AppContext
+from tui.practice.story_plans import PlannedStory, planned_rows
+from tui.practice.user_zone import user_zone
 from tui.screens.dossier_lists import DossierLists
-from tui.story_plans import PlannedStory, planned_rows
-from tui.user_zone import user_zone
 from tui.widgets import dossier_fields
 from tui.widgets.readiness_meter import ReadinessMeter
 
@@ -272,7 +272,7 @@ class DossierScreen(DossierLists, Screen):
         self.notify(f"{gap.label}: {gap.detail}", markup=False)
 
     def action_export_markdown(self) -> None:
-        from tui.screens.transfer import ExportDialog
+        from tui.screens.dialogs.transfer import ExportDialog
 
         self._submit_pending()
         self.app.push_screen(ExportDialog(self.ctx, fmt="md", program_id=self.program_id,

@@ -17,7 +17,7 @@ from dossiers import asks, interviews, people
 from dossiers.dossier import Dossier
 from dossiers.zones import format_instant, same_clock
 from question_bank.stories import get_story
-from tui.story_plans import set_planned
+from tui.practice.story_plans import set_planned
 from tui.widgets.cells import text_cell
 from tui.widgets.item_table import ItemTable
 
@@ -94,8 +94,8 @@ class DossierLists:
         await handler(event.action, int(event.key) if event.key else None)
 
     async def _people_request(self, action: str, key: int | None, kind: str = "known") -> None:
-        from tui.screens.person_form import PersonForm
-        from tui.screens.prompt import Confirm
+        from tui.screens.dialogs.person_form import PersonForm
+        from tui.screens.dialogs.prompt import Confirm
 
         listed = self.dossier.people if kind == "known" else self.dossier.met
         person = next((x for x in listed if x.id == key), None)
@@ -128,7 +128,7 @@ class DossierLists:
         await self._people_request(action, key, "met")
 
     async def _asks_request(self, action: str, key: int | None) -> None:
-        from tui.screens.prompt import TextPrompt
+        from tui.screens.dialogs.prompt import TextPrompt
 
         ask = next((q for q in self.dossier.asks if q.id == key), None)
         if action == "add":
@@ -152,7 +152,7 @@ class DossierLists:
             await self._write(asks.set_ask_text, ask_id, text)
 
     def action_pick_asks(self) -> None:
-        from tui.screens.ask_picker import AskPicker
+        from tui.screens.dialogs.ask_picker import AskPicker
 
         already = {q.question_id for q in self.dossier.asks if q.question_id}
         self.app.push_screen(AskPicker(self.ctx, already), self._asks_picked)
@@ -165,8 +165,8 @@ class DossierLists:
             self.notify(f"{len(picked)} question{'s' if len(picked) != 1 else ''} added.")
 
     async def _interviews_request(self, action: str, key: int | None) -> None:
-        from tui.screens.interview_form import InterviewForm
-        from tui.screens.prompt import Confirm
+        from tui.screens.dialogs.interview_form import InterviewForm
+        from tui.screens.dialogs.prompt import Confirm
 
         day = next((i for i in self.dossier.interviews if i.id == key), None)
         if action == "add" or (action == "edit" and day):
@@ -186,8 +186,8 @@ class DossierLists:
             await self._write(interviews.delete_interview, interview_id)
 
     async def _stories_request(self, action: str, key: int | None) -> None:
-        from tui.screens.story_form import StoryForm
-        from tui.screens.story_plan_picker import StoryPlanPicker
+        from tui.screens.dialogs.story_form import StoryForm
+        from tui.screens.dialogs.story_plan_picker import StoryPlanPicker
 
         planned = [s.id for s in self.planned]
         if action == "add":

@@ -22,7 +22,7 @@ from question_bank import drill
 from question_bank.categories import category_label
 from question_bank.drill import RATINGS
 from tui.context import AppContext
-from tui.drill_queue import (
+from tui.practice.drill_queue import (
     KINDS,
     Overview,
     Turn,
@@ -31,9 +31,9 @@ from tui.drill_queue import (
     program_queue,
     rate_turn,
 )
-from tui.practice_prefs import drill_categories, save_drill_categories, speech_prefs
-from tui.program_cards import ensure_synced
-from tui.when import when_text
+from tui.practice.preferences import drill_categories, save_drill_categories, speech_prefs
+from tui.practice.program_cards import ensure_synced
+from tui.practice.when import when_text
 from tui.widgets.question_detail import guidance_content
 
 MAX_NEW = 50
@@ -120,7 +120,7 @@ class DrillScreen(Screen):
 
     @work(thread=True, exclusive=True, group="drill-overview", exit_on_error=False)
     def _overview(self) -> None:
-        ensure_synced(self.ctx).result()
+        ensure_synced(self.ctx.writer, self.ctx.now()).result()
         now = self.ctx.now()
         with self.ctx.reader() as db:
             found = overview(db, now)
@@ -180,7 +180,7 @@ class DrillScreen(Screen):
 
     @work(thread=True, exclusive=True, group="drill", exit_on_error=False)
     def _build_queue(self, chosen: list[str], new: int) -> None:
-        ensure_synced(self.ctx).result()
+        ensure_synced(self.ctx.writer, self.ctx.now()).result()
         now = self.ctx.now()
         with self.ctx.reader() as db:
             turns = build_queue(db, now, chosen, new)
@@ -188,7 +188,7 @@ class DrillScreen(Screen):
 
     @work(thread=True, exclusive=True, group="drill", exit_on_error=False)
     def _build_program_queue(self, program_id: int) -> None:
-        ensure_synced(self.ctx).result()
+        ensure_synced(self.ctx.writer, self.ctx.now()).result()
         now = self.ctx.now()
         with self.ctx.reader() as db:
             program = get_program(db, program_id)

@@ -23,17 +23,14 @@ from textual.widgets import (
 )
 
 from question_bank.mock_formats import FORMATS, PROGRAM
-from tui.mock_plan import Plan, PlanError, build_plan
-from tui.practice_prefs import (
-    MockSetup,
-    SetupError,
+from tui.practice.mock_plan import Plan, build_plan
+from tui.practice.mock_setup import MockSetup, PlanError, SetupError, parse_setup, setup_for
+from tui.practice.preferences import (
     SpeechPrefs,
     mock_setup,
     parse_rate,
-    parse_setup,
     save_mock_setup,
     save_speech_prefs,
-    setup_for,
     speech_prefs,
 )
 from tui.screens.base import SectionScreen

@@ -20,7 +20,7 @@ from question_bank.drill import RATINGS
 from question_bank.mock import MockItem, MockSession, get_session, rate_item, set_item_note
 from tui.context import AppContext
 from tui.messages import OpenAnswer
-from tui.program_names import version_for_program
+from tui.practice.program_names import version_for_program
 from tui.sections import SECTIONS
 from tui.widgets.question_detail import format_seconds
 

@@ -15,9 +15,9 @@ from question_bank.categories import category_label
 from question_bank.mock import create_session, delete_session, finish_session, record_item
 from question_bank.mock_formats import limit_for
 from tui.context import AppContext
-from tui.mock_plan import Plan
-from tui.mock_run import ANSWER, SESSION_TIME_UP, THINK, TIME_UP, MockRun, RunItem
-from tui.practice_prefs import SpeechPrefs
+from tui.practice.mock_clock import ANSWER, SESSION_TIME_UP, THINK, TIME_UP, MockRun, RunItem
+from tui.practice.mock_plan import Plan
+from tui.practice.preferences import SpeechPrefs
 from tui.widgets.countdown import Countdown, clock_text
 from tui.widgets.question_detail import format_seconds
 from tui.widgets.star_budget import StarBudget

@@ -17,8 +17,8 @@ from dossiers.errors import DossierError
 from dossiers.overview import SORTS, ProgramRow, filter_rows, overview, sort_rows
 from dossiers.programs import add_program, delete_program
 from dossiers.zones import format_instant, same_clock
+from tui.practice.user_zone import set_user_zone, user_zone, zone_is_chosen
 from tui.screens.base import SectionScreen
-from tui.user_zone import set_user_zone, user_zone, zone_is_chosen
 from tui.widgets.cells import text_cell
 from tui.widgets.readiness_meter import readiness_cell
 
@@ -220,7 +220,7 @@ class ProgramsScreen(SectionScreen):
         self.notify(f"Sorted by {SORTS[self._sort].lower()}.")
 
     def action_new(self) -> None:
-        from tui.screens.prompt import TextPrompt
+        from tui.screens.dialogs.prompt import TextPrompt
 
         async def check(name: str) -> str | None:
             try:
@@ -243,7 +243,7 @@ class ProgramsScreen(SectionScreen):
         self.app.push_screen(RankScreen(self.ctx))
 
     def action_import(self) -> None:
-        from tui.screens.transfer import ImportDialog
+        from tui.screens.dialogs.transfer import ImportDialog
 
         self.app.push_screen(ImportDialog(self.ctx), self._imported)
 
@@ -253,12 +253,12 @@ class ProgramsScreen(SectionScreen):
             self.reload()
 
     def action_export(self) -> None:
-        from tui.screens.transfer import ExportDialog
+        from tui.screens.dialogs.transfer import ExportDialog
 
         self.app.push_screen(ExportDialog(self.ctx))
 
     def action_zone(self) -> None:
-        from tui.screens.zone_picker import ZonePicker
+        from tui.screens.dialogs.zone_picker import ZonePicker
 
         self.app.push_screen(ZonePicker(self._zone, self.ctx.now(),
                                         chosen=zone_is_chosen(self.ctx.db)), self._zone_chosen)
@@ -271,7 +271,7 @@ class ProgramsScreen(SectionScreen):
         self.reload()
 
     def action_delete(self) -> None:
-        from tui.screens.prompt import Confirm
+        from tui.screens.dialogs.prompt import Confirm
 
         row = next((r for r in self._shown if r.id == self.highlighted_id()), None)
         if row is None:

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 from textual.worker import Worker
 
-from tui.progress_charts import CHARTS, Chart, Window
+from tui.practice.progress_charts import CHARTS, Chart, Window
 from tui.screens.base import SectionScreen
 from tui.widgets.chart import ChartCard
 

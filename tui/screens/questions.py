@@ -320,13 +320,13 @@ class QuestionsScreen(SectionScreen):
             detail.focus()
 
     def action_add(self) -> None:
-        from tui.screens.question_form import QuestionForm
+        from tui.screens.dialogs.question_form import QuestionForm
 
         category = self._filters()["category"]
         self.app.push_screen(QuestionForm(self.ctx, category=category), self._after_form)
 
     def action_edit(self) -> None:
-        from tui.screens.question_form import QuestionForm
+        from tui.screens.dialogs.question_form import QuestionForm
 
         question = self.selected_question()
         if question is None:

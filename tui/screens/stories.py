@@ -26,10 +26,10 @@ from question_bank.stories import (
     questions_for_story,
 )
 from tui.messages import OpenAnswer
+from tui.practice.story_plans import delete_story_and_plans, programs_planning
 from tui.screens.base import SectionScreen
-from tui.story_plans import delete_story_and_plans, programs_planning
-from tui.table_fit import FitTable, columns_that_fit, cursor_key, set_columns, stretch
 from tui.widgets.story_view import story_content
+from tui.widgets.table_fit import FitTable, columns_that_fit, cursor_key, set_columns, stretch
 
 
 @dataclass(frozen=True)
@@ -233,7 +233,7 @@ class StoriesScreen(SectionScreen):
 
     @on(DataTable.RowSelected, "#coverage-table")
     def coverage_selected(self, event: DataTable.RowSelected) -> None:
-        from tui.screens.story_form import StoryForm
+        from tui.screens.dialogs.story_form import StoryForm
 
         self.app.push_screen(StoryForm(self.ctx, competencies=(event.row_key.value,)),
                              self.after_form)
@@ -254,12 +254,12 @@ class StoriesScreen(SectionScreen):
         self.query_one("#stories-table", DataTable).focus()
 
     def action_add(self) -> None:
-        from tui.screens.story_form import StoryForm
+        from tui.screens.dialogs.story_form import StoryForm
 
         self.app.push_screen(StoryForm(self.ctx), self.after_form)
 
     def action_edit(self) -> None:
-        from tui.screens.story_form import StoryForm
+        from tui.screens.dialogs.story_form import StoryForm
 
         key = self.selected_id()
         story = get_story(self.ctx.db, int(key)) if key else None
@@ -274,7 +274,7 @@ class StoriesScreen(SectionScreen):
         self.reload()
 
     def action_questions(self) -> None:
-        from tui.screens.question_picker import QuestionPicker
+        from tui.screens.dialogs.question_picker import QuestionPicker
 
         key = self.selected_id()
         if key:
@@ -289,7 +289,7 @@ class StoriesScreen(SectionScreen):
         answers.focus()
 
     def action_delete(self) -> None:
-        from tui.screens.confirm import ConfirmDialog
+        from tui.screens.dialogs.confirm import ConfirmDialog
 
         key = self.selected_id()
         story = get_story(self.ctx.db, int(key)) if key else None

@@ -10,7 +10,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import DataTable, Sparkline, Static
 
-from tui.progress_charts import Bar, Chart
+from tui.practice.progress_charts import Bar, Chart
 
 LABEL_WIDTH = 16
 NOTE_WIDTH = 6

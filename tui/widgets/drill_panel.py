@@ -13,8 +13,8 @@ from textual.widgets import Button, Static
 
 from question_bank import drill
 from question_bank.mock import list_sessions
-from tui.program_material import KIND as PROGRAM_CARDS
-from tui.when import end_of_day, when_text
+from tui.practice.program_material import KIND as PROGRAM_CARDS
+from tui.practice.when import end_of_day, when_text
 from tui.widgets.home_panel import HomePanel, NextStep
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from dossiers.impressions import get_impression
 from dossiers.interviews import Interview, just_ended, list_interviews, overlaps, upcoming
 from dossiers.readiness import Readiness, readiness_all
 from dossiers.zones import format_instant, same_clock, until
-from tui.user_zone import user_zone
+from tui.practice.user_zone import user_zone
 from tui.widgets.home_panel import HomePanel, NextStep
 
 if TYPE_CHECKING:

@@ -14,8 +14,8 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from dossiers.zones import until
-from tui.program_cards import Rehearsal, ensure_synced, rehearsals
-from tui.when import when_text
+from tui.practice.program_cards import Rehearsal, ensure_synced, rehearsals
+from tui.practice.when import when_text
 from tui.widgets.home_panel import HomePanel, NextStep
 
 if TYPE_CHECKING:
@@ -65,11 +65,11 @@ class RehearsePanel(HomePanel):
     _synced: Future[int] | None = None
 
     def prepare(self) -> None:
-        self._synced = ensure_synced(self.ctx)
+        self._synced = ensure_synced(self.ctx.writer, self.ctx.now())
 
     def gather(self, db: Database) -> RehearseState:
         # The cards follow the dossiers before they are read.
-        synced, self._synced = self._synced or ensure_synced(self.ctx), None
+        synced, self._synced = self._synced or ensure_synced(self.ctx.writer, self.ctx.now()), None
         synced.result()
         now = self.ctx.now()
         return RehearseState(now, rehearsals(db, now))

@@ -1,0 +1,39 @@
+"""`matchprep backup` and `matchprep restore`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tui.cli.common import add_db_option, db_path
+from tui.store.backup import backup, restore
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    b = sub.add_parser("backup", help="a consistent copy of the database, also while the app runs")
+    add_db_option(b)
+    b.add_argument("-o", "--output", metavar="FILE",
+                   help="where to write it (.db, or .json for a JSON dump); "
+                        "default: the backups folder beside the database")
+    b.set_defaults(handler=backup_command)
+
+    r = sub.add_parser("restore", help="replace the database with a backup (the current one is "
+                                       "backed up first)")
+    add_db_option(r)
+    r.add_argument("file", metavar="FILE", help="a .db or .json backup made by matchprep")
+    r.set_defaults(handler=restore_command)
+
+
+def backup_command(args: argparse.Namespace) -> int:
+    target = backup(db_path(args), Path(args.output) if args.output else None)
+    print(f"Backed up {db_path(args)} to {target}")
+    return 0
+
+
+def restore_command(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    safety = restore(path, Path(args.file))
+    print(f"Restored {args.file} into {path}.")
+    if safety:
+        print(f"The database as it was is saved in {safety}")
+    return 0

@@ -1,0 +1,102 @@
+"""What `matchprep doctor` looks at: each check yields findings (ok, a problem, or a fact)."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sqlite3
+import stat
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import tui
+from tui.store.backup import list_backups
+from tui.store.paths import backups_dir, data_dir
+
+
+@dataclass(frozen=True)
+class Finding:
+    ok: bool | None  # None: for information
+    label: str
+    detail: str
+
+
+Check = Callable[[Path], Iterator[Finding]]
+
+
+def check_versions(path: Path) -> Iterator[Finding]:
+    import textual
+
+    yield Finding(None, "matchprep", f"{tui.__version__} (Python {platform.python_version()}, "
+                  f"Textual {textual.__version__}, SQLite {sqlite3.sqlite_version})")
+
+
+def check_database(path: Path) -> Iterator[Finding]:
+    yield Finding(None, "data folder", str(data_dir()))
+    if path.is_dir():
+        yield Finding(False, "database", f"{path} is a folder, not a file. Give a file path "
+                      "with --db.")
+        return
+    if not path.exists():
+        yield Finding(None, "database", f"{path} (not created yet: it will be on first start)")
+        return
+    mode = stat.S_IMODE(path.stat().st_mode)
+    yield Finding(None, "database", f"{path} ({path.stat().st_size:,} bytes)")
+    yield Finding(mode & 0o077 == 0, "permissions",
+                  f"{mode:04o}" + ("" if mode & 0o077 == 0 else
+                                   f" (others can read it: run `chmod 600 {path}`)"))
+    from question_bank.questions import count_questions  # the bank owns its table
+
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA integrity_check").fetchall()
+            versions = dict(conn.execute("select component, version from schema_versions"))
+            questions = count_questions(conn, include_hidden=True)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        yield Finding(False, "integrity", f"SQLite cannot read it ({error}). Restore a backup: "
+                      f"`matchprep --db {path} restore FILE`.")
+        return
+    if result == [("ok",)]:
+        yield Finding(True, "integrity", "ok")
+    else:
+        yield Finding(False, "integrity", f"{result[0][0]}. Restore a backup: "
+                      f"`matchprep --db {path} restore FILE`.")
+    yield Finding(None, "schema", ", ".join(f"{k} {v}" for k, v in sorted(versions.items())))
+    yield Finding(None, "questions", f"{questions}")
+    if not os.access(path, os.W_OK):
+        yield Finding(False, "writable", f"{path} is read-only: changes cannot be saved.")
+
+
+def check_backups(path: Path) -> Iterator[Finding]:
+    folder = backups_dir(path)
+    found = list_backups(folder)
+    if found:
+        yield Finding(None, "backups", f"{len(found)} in {folder}, newest {found[-1].name}")
+    else:
+        yield Finding(None, "backups", f"none yet ({folder}); make one with `matchprep backup`")
+
+
+
+def check_timezone(path: Path) -> Iterator[Finding]:
+    """Which zone times are shown in, and whether zone data is there."""
+    from dossiers.zones import all_zone_names, system_zone_name
+
+    count = len(all_zone_names())
+    yield Finding(count > 100, "time zones", f"{count} known (system zone: {system_zone_name()})"
+                  + ("" if count > 100 else "; install the tzdata package"))
+
+
+def check_speech(path: Path) -> Iterator[Finding]:
+    """The speech engine: which engine, how many voices, what to install."""
+    from tui.speech.client import probe
+
+    report = probe()
+    if report.ok:
+        yield Finding(True, "speech", f"{report.driver} through pyttsx3, {report.voices} voices")
+    else:
+        # Not a failure: without an engine the app shows the questions and says how to get one.
+        yield Finding(None, "speech", f"not available. {report.problem}")

@@ -1,0 +1,79 @@
+"""Building the app: one factory for the command line and the tests."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from question_bank.bank import bank_is_current, merge_shipped
+from tui.context import AppContext
+from tui.speech.speaker import SilentSpeaker
+from tui.store.database import is_current, open_database
+from tui.store.writer import Writer
+
+# How long a thread may hold the interpreter while another waits for it (Python's default
+# is 5 ms). The workers read SQLite, which hands the interpreter back at every row; each time
+# they then wait out the whole interval if the interface thread is busy drawing, and a read
+# of 50 rows took 600 ms instead of 25 (benchmarks/scale.py: Progress opened in 510-580 ms
+# at 5 ms, 230-290 ms at 1 ms). Set for the app's whole process.
+SWITCH_INTERVAL = 0.001
+
+
+def prepare_database(db_path: Path) -> None:
+    """Open, migrate (after a backup) and bring in a newer shipped bank. Raises DatabaseError.
+
+    Most starts find everything current: a quick look with plain sqlite3 says so, and the
+    app opens without loading sqlite-utils before its first screen.
+    """
+    if is_current(db_path, also=bank_is_current):
+        return
+    from tui.store.backup import automatic_backup
+
+    db = open_database(db_path, backup=automatic_backup)
+    try:
+        merge_shipped(db)
+    finally:
+        db.close()
+
+
+def make_context(
+    db_path: Path,
+    *,
+    speaker: Any = None,
+    clock: Callable[[], float] | None = None,
+    now: Callable[[], datetime] | None = None,
+    options: dict | None = None,
+) -> AppContext:
+    if speaker is None:
+        speaker = SilentSpeaker()
+    ctx = AppContext(db_path=Path(db_path), writer=Writer(db_path),
+                     speaker=speaker, options=dict(options or {}))
+    if clock is not None:
+        ctx.clock = clock
+    if now is not None:
+        ctx.now = now
+    return ctx
+
+
+def make_app(
+    db_path: Path | str,
+    *,
+    speaker: Any = None,
+    clock: Callable[[], float] | None = None,
+    now: Callable[[], datetime] | None = None,
+    start: str = "home",
+    options: dict | None = None,
+    prepare: bool = True,
+):
+    """The app on `db_path`, with its dependencies handed in."""
+    from tui.app import MatchprepApp
+
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    db_path = Path(db_path)
+    if prepare:
+        prepare_database(db_path)
+    ctx = make_context(db_path, speaker=speaker, clock=clock, now=now, options=options)
+    return MatchprepApp(ctx, start=start)

@@ -1,0 +1,74 @@
+"""Opening the app: `matchprep` on its database, and `matchprep demo` on a throwaway one."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from importlib import import_module
+from pathlib import Path
+
+from tui.cli.common import add_db_option, db_path
+from tui.cli.launch import make_app, prepare_database
+from tui.store.database import connect
+
+# Sample content for the demo, one filler per domain package ("module:function(db)").
+DEMO_FILLERS: list[str] = [
+    "question_bank.demo:populate",
+    "dossiers.demo:populate",
+    "question_bank.answers_demo:populate",
+    "question_bank.practice_demo:populate",
+    "tui.practice.demo_links:populate",  # links between the parts; runs last
+]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    demo = sub.add_parser("demo", help="open the app on a throwaway database filled with samples")
+    add_db_option(demo)
+    demo.set_defaults(handler=demo_command)
+
+
+def run_app(path: Path, *, speech: bool = True, **kwargs) -> int:
+    from tui.speech.client import make_speaker
+    from tui.store.database import check_writable
+
+    check_writable(path)  # say so now, not at the first save
+    app = make_app(path, speaker=make_speaker(enabled=speech), **kwargs)
+    try:
+        app.run()
+    finally:
+        app.ctx.close()
+    lost = app.ctx.writer.unwritten
+    if lost:
+        print(f"matchprep: {lost} change{'s' if lost > 1 else ''} could not be saved to {path}: "
+              "writing to it kept failing (a full disk, or a read-only file). "
+              f"Run `matchprep --db {path} doctor`.", file=sys.stderr)
+        return 1
+    return app.return_code or 0
+
+
+def open_command(args: argparse.Namespace) -> int:
+    return run_app(db_path(args))
+
+
+def fill_demo(path: Path) -> None:
+    prepare_database(path)
+    db = connect(path)
+    try:
+        for filler in DEMO_FILLERS:
+            module, _, name = filler.partition(":")
+            getattr(import_module(module), name)(db)
+    finally:
+        db.close()
+
+
+def demo_command(args: argparse.Namespace) -> int:
+    folder = Path(tempfile.mkdtemp(prefix="matchprep-demo-"))
+    try:
+        path = folder / "demo.db"
+        fill_demo(path)
+        print(f"Demo database: {path} (deleted when you quit)", file=sys.stderr)
+        return run_app(path)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

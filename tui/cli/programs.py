@@ -1,0 +1,148 @@
+"""`matchprep programs import|list|export`: the master spreadsheet, calendars, dossiers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from tui.cli.common import add_db_option, db_path, open_db, write_output
+
+if TYPE_CHECKING:
+    from dossiers.overview import ProgramRow
+
+# The handlers import the dossiers modules they use when they run: building the command
+# line (also to open the app) must not pay for csv, icalendar and Markdown.
+
+FORMATS = ("csv", "md", "ics")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    group = sub.add_parser("programs", help="import, list or export program dossiers")
+    add_db_option(group)
+    psub = group.add_subparsers(dest="programs_command", metavar="COMMAND", required=True)
+
+    imp = psub.add_parser("import", help="import programs from a CSV spreadsheet")
+    add_db_option(imp)
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--dry-run", action="store_true", help="check the file, change nothing")
+    imp.set_defaults(handler=import_command)
+
+    ls = psub.add_parser("list", help="list programs: next interview, readiness, score")
+    add_db_option(ls)
+    ls.add_argument("--json", action="store_true", help="print JSON")
+    ls.set_defaults(handler=list_command)
+
+    exp = psub.add_parser("export", help="export programs as CSV, Markdown or iCalendar")
+    add_db_option(exp)
+    exp.add_argument("--format", required=True, choices=FORMATS,
+                     help="csv (spreadsheet), md (dossiers to print), ics (calendar)")
+    exp.add_argument("--program", metavar="NAME",
+                     help="only this program: a name, another name it goes by, or a unique part")
+    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print)")
+    exp.set_defaults(handler=export_command)
+
+
+def import_command(args: argparse.Namespace) -> int:
+    from dossiers.csv_io import import_csv, plan_import, read_csv_file
+    from tui.store.backup import automatic_backup
+    from tui.store.database import retry_locked
+
+    text = read_csv_file(args.file)  # raises CsvImportError naming the file
+    if args.dry_run:
+        plans, ignored = plan_import(text, args.file)
+        days = sum(len(p.days) for p in plans.values())
+        extra = f" Ignored columns: {', '.join(ignored)}." if ignored else ""
+        print(f"{args.file}: {len(plans)} programs and {days} interview days, all valid. "
+              f"Nothing was changed.{extra}")
+        return 0
+    plan_import(text, args.file)  # check before the backup: a bad file changes nothing
+    db = open_db(args)
+    try:
+        automatic_backup(db_path(args), "pre-import")
+        report = retry_locked(lambda: import_csv(db, text, args.file))
+    finally:
+        db.close()
+    print(report.summary())
+    return 0
+
+
+def _row_json(row: ProgramRow, zone: str) -> dict:
+    p = row.program
+    return {
+        "id": p.id, "name": p.name, "aliases": p.aliases, "city": p.city, "state": p.state,
+        "type": p.type or None, "residents_per_year": p.residents_per_year, "visa": p.visa,
+        "interviews": [{
+            "date": i.date.isoformat(), "start_time": i.start_time.strftime("%H:%M"),
+            "end_time": i.end_time.strftime("%H:%M") if i.end_time else None,
+            "timezone": i.timezone, "starts_at": i.starts_at.isoformat(),
+            "starts_at_utc": i.starts_at.astimezone(UTC).isoformat(),
+            "starts_at_yours": i.starts_at.astimezone(ZoneInfo(zone)).isoformat(),
+            "platform": i.platform or None, "link": i.link or None,
+        } for i in row.interviews],
+        "next_interview": row.next_interview.starts_at.astimezone(UTC).isoformat()
+        if row.next_interview else None,
+        "overlaps": row.overlapping,
+        "readiness": {"fraction": round(row.readiness.fraction, 3),
+                      "missing": [g.label for g in row.readiness.missing]},
+        "score": row.score, "thank_you_sent": row.thank_you_sent, "rank": p.rank_position,
+    }
+
+
+def _lines(rows: list[ProgramRow], zone: str) -> Iterator[str]:
+    from dossiers.zones import format_instant
+
+    for row in rows:
+        nxt = row.next_interview
+        when = "-"
+        if nxt:
+            when = format_instant(nxt.starts_at, nxt.timezone)
+            yours = format_instant(nxt.starts_at, zone)
+            if yours != when:
+                when += f" (yours: {yours})"
+            if row.overlapping:
+                when += " OVERLAPS"
+        score = f"{row.score}/10" if row.score is not None else "-"
+        yield (f"{row.program.name}\t{row.program.place or '-'}\t{when}\t"
+               f"{row.readiness.percent}% ready\t{score}")
+
+
+def list_command(args: argparse.Namespace) -> int:
+    from dossiers.overview import overview, sort_rows
+    from tui.practice.user_zone import user_zone
+
+    db = open_db(args)
+    try:
+        zone = user_zone(db)
+        rows = sort_rows(overview(db, datetime.now(UTC)), "next")
+    finally:
+        db.close()
+    if args.json:
+        json.dump([_row_json(r, zone) for r in rows], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for line in _lines(rows, zone):
+        print(line)
+    print(f"{len(rows)} programs; times in each program's zone (yours: {zone})", file=sys.stderr)
+    return 0
+
+
+def export_command(args: argparse.Namespace) -> int:
+    from dossiers.programs import find_program
+    from tui.practice.exports import export_text
+    from tui.practice.user_zone import user_zone
+
+    db = open_db(args)
+    try:
+        ids = [find_program(db, args.program).id] if args.program else None
+        data = export_text(db, args.format, ids, zone=user_zone(db), now=datetime.now(UTC))
+    finally:
+        db.close()
+    if isinstance(data, bytes):
+        data = data.decode("utf-8")
+    write_output(data, args.output)
+    return 0

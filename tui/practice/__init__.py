@@ -1,0 +1,1 @@
+"""Practice rules that join the question bank and the dossiers. No Textual here."""

@@ -1,0 +1,1 @@
+"""Modal dialogs, each on the one Dialog base."""

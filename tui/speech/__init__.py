@@ -1,0 +1,1 @@
+"""Speech: the speaker the app talks to, and the child process that owns the engine."""

@@ -1,0 +1,1 @@
+"""Storage: the database file, the writer thread, backups, files, paths, settings."""

@@ -1,0 +1,293 @@
+"""Backups and restores: SQLite's online backup, checked, private and rotated.
+
+A backup is a consistent copy even while another copy of matchprep writes (SQLite's
+backup API reads a snapshot). Automatic backups (before a migration, an import, a
+restore) go to the backups folder beside the database and the last `KEEP` are kept.
+A `.json` backup holds every table as rows, for other tools and for restore.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import tui
+from tui.store.database import (
+    DatabaseError,
+    connect,
+    open_database,
+    schema_components,
+    schema_versions,
+)
+from tui.store.files import PRIVATE_FILE, atomic_write, check_writable_target, ensure_private_dir
+from tui.store.paths import backups_dir
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+KEEP = 10
+SQLITE_MAGIC = b"SQLite format 3\x00"
+JSON_FORMAT = "matchprep-backup"
+
+
+class BackupError(Exception):
+    """A backup or restore that could not be done, in a sentence; nothing was changed."""
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    """Online-backup `source` into a new private file at `target`, atomically."""
+    check_writable_target(target)
+    folder = target.parent
+    ensure_private_dir(folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.fchmod(fd, PRIVATE_FILE)
+    os.close(fd)
+    try:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=15)
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+            problem = dst.execute("PRAGMA integrity_check").fetchall()
+            if problem != [("ok",)]:
+                raise BackupError(f"the copy of {source} failed its integrity check ({problem[0][0]})")
+        finally:
+            dst.close()
+            src.close()
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        for leftover in (tmp, f"{tmp}-journal", f"{tmp}-wal", f"{tmp}-shm"):
+            try:
+                os.unlink(leftover)
+            except FileNotFoundError:
+                pass
+        raise
+
+
+def dump_json(db: Database) -> dict:
+    """Every table's rows (full-text indexes aside), with the schema versions they fit."""
+    tables = {}
+    for name in db.table_names():
+        if name == "schema_versions" or "_fts" in name or name.startswith("sqlite_"):
+            continue
+        tables[name] = list(db[name].rows)
+    return {
+        "format": JSON_FORMAT,
+        "version": 1,
+        "app_version": tui.__version__,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "schema_versions": schema_versions(db),
+        "tables": tables,
+    }
+
+
+def backup(db_path: Path, target: Path | None = None, *, reason: str = "manual") -> Path:
+    """Copy the database to `target` (or the backups folder); `.json` targets get a JSON dump."""
+    db_path = Path(db_path)
+    if not db_path.exists():
+        raise BackupError(f"{db_path} does not exist; there is nothing to back up.")
+    if target is None:
+        target = backups_dir(db_path) / f"{db_path.stem}-{_stamp()}-{reason}.db"
+    target = Path(target)
+    if target.resolve() == db_path.resolve():
+        raise BackupError(f"{target} is the database itself; choose another file for the backup.")
+    try:
+        if target.suffix.lower() == ".json":
+            db = connect(db_path)
+            try:
+                data = json.dumps(dump_json(db), ensure_ascii=False, indent=1)
+            finally:
+                db.close()
+            atomic_write(target, data)
+        else:
+            _copy_database(db_path, target)
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"{db_path} could not be read for a backup ({error}).") from None
+    if reason != "manual" or target.parent == backups_dir(db_path):
+        rotate(backups_dir(db_path))
+    return target
+
+
+def automatic_backup(db_path: Path, reason: str) -> Path | None:
+    """A rotated backup before something that changes a lot (migration, import, restore)."""
+    db_path = Path(db_path)
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    return backup(db_path, reason=reason)
+
+
+def list_backups(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.glob("*.db") if p.is_file()), key=lambda p: p.name)
+
+
+def rotate(folder: Path, keep: int = KEEP) -> None:
+    """Keep the newest `keep` automatic backups; manual ones, and copies of a damaged
+    database kept before a restore, are the user's to delete."""
+    automatic = [p for p in list_backups(folder)
+                 if not p.stem.endswith(("-manual", "-damaged"))]
+    for old in automatic[:-keep] if keep else automatic:
+        old.unlink(missing_ok=True)
+
+
+def _check_sqlite_backup(source: Path) -> None:
+    try:
+        conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise BackupError(f"{source} cannot be opened ({error}).") from None
+    try:
+        result = conn.execute("PRAGMA integrity_check").fetchall()
+        if result != [("ok",)]:
+            raise BackupError(f"{source} is damaged ({result[0][0]}); it was not restored.")
+        names = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
+        if "schema_versions" not in names:
+            raise BackupError(f"{source} is an SQLite database but not a matchprep backup.")
+        known = dict(schema_components())
+        for component, version in conn.execute("select component, version from schema_versions"):
+            if component in known and version > len(known[component]):
+                raise BackupError(f"{source} comes from a newer matchprep ({component} schema "
+                                  f"{version}); upgrade matchprep to restore it.")
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"{source} is not a usable backup ({error}).") from None
+    finally:
+        conn.close()
+
+
+def _database_from_json(source: Path, data: bytes, scratch: Path) -> None:
+    """Build a complete, migrated database at `scratch` from a JSON backup, or raise."""
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        line = getattr(error, "lineno", None)
+        where = f", line {line}" if line else ""
+        raise BackupError(f"{source}{where}: this is not a matchprep backup ({error}).") from None
+    if not isinstance(doc, dict) or doc.get("format") != JSON_FORMAT:
+        raise BackupError(f"{source}: field 'format': expected \"{JSON_FORMAT}\"; "
+                          "this is not a matchprep JSON backup.")
+    versions, tables = doc.get("schema_versions"), doc.get("tables")
+    if not isinstance(versions, dict) or not isinstance(tables, dict):
+        raise BackupError(f"{source}: fields 'schema_versions' and 'tables' must be objects.")
+    components = schema_components()
+    known = dict(components)
+    for component, version in versions.items():
+        if not isinstance(version, int) or component not in known or version > len(known[component]):
+            raise BackupError(f"{source}: field 'schema_versions.{component}': {version!r} is not "
+                              "a schema this matchprep knows.")
+    at_backup = [(name, steps[: versions.get(name, 0)]) for name, steps in components]
+    db = open_database(scratch, components=at_backup)
+    try:
+        with db.atomic():
+            for name, rows in tables.items():
+                if not isinstance(rows, list) or not db[name].exists():
+                    raise BackupError(f"{source}: field 'tables.{name}': not a table of this "
+                                      "schema, or not a list of rows.")
+                columns = set(db[name].columns_dict)
+                for index, row in enumerate(rows):
+                    if not isinstance(row, dict) or not set(row) <= columns:
+                        raise BackupError(f"{source}: field 'tables.{name}[{index}]': expected "
+                                          f"a row with columns among {', '.join(sorted(columns))}.")
+                if rows:
+                    db[name].insert_all(rows)
+        from tui.store.database import run_migrations
+
+        run_migrations(db, scratch, components)
+        problems = db.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise BackupError(f"{source}: table '{problems[0][0]}' has rows that refer to "
+                              "missing rows; it was not restored.")
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"{source}: these rows cannot be restored ({error}).") from None
+    finally:
+        db.close()
+
+
+def restore(db_path: Path, source: Path) -> Path | None:
+    """Replace the database with `source` (SQLite or JSON backup); back up the current one first.
+
+    Returns the path of the safety backup. A bad source raises BackupError and changes nothing.
+    """
+    db_path, source = Path(db_path), Path(source)
+    try:
+        head = source.read_bytes()
+    except OSError as error:
+        raise BackupError(f"{source} cannot be read ({error.strerror}).") from None
+    # The scratch copy stays beside the database: nothing of the user's goes elsewhere.
+    folder = ensure_private_dir(db_path.parent)
+    with tempfile.TemporaryDirectory(prefix=".matchprep-restore-", dir=folder) as scratch_dir:
+        os.chmod(scratch_dir, 0o700)
+        if head.startswith(SQLITE_MAGIC):
+            _check_sqlite_backup(source)
+            candidate = Path(scratch_dir) / "candidate.db"
+            _copy_database(source, candidate)
+            try:
+                db = open_database(candidate)  # brings an older backup up to this schema
+                db.close()
+            except DatabaseError as error:
+                raise BackupError(f"{source} cannot be restored: {error}") from None
+        else:
+            candidate = Path(scratch_dir) / "candidate.db"
+            _database_from_json(source, head, candidate)
+        if _is_damaged(db_path):
+            # It cannot be copied page by page, nor written into: keep its bytes, then
+            # put the backup in its place.
+            safety = _keep_damaged(db_path)
+            _replace_file(candidate, db_path)
+            return safety
+        safety = automatic_backup(db_path, "pre-restore")
+        live = open_database(db_path, migrate=False) if db_path.exists() else open_database(db_path)
+        try:
+            src = sqlite3.connect(candidate)
+            try:
+                src.backup(live.conn)
+            finally:
+                src.close()
+        finally:
+            live.close()
+    return safety
+
+
+def _is_damaged(db_path: Path) -> bool:
+    """Whether the file at `db_path` exists but SQLite cannot read it as a sound database."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=15)
+    except sqlite3.Error:
+        return True
+    try:
+        return conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]
+    except sqlite3.DatabaseError as error:
+        return "locked" not in str(error) and "busy" not in str(error)
+    finally:
+        conn.close()
+
+
+def _keep_damaged(db_path: Path) -> Path:
+    """A byte-for-byte copy of a damaged database (and its -wal) in the backups folder."""
+    folder = ensure_private_dir(backups_dir(db_path))
+    target = folder / f"{db_path.stem}-{_stamp()}-damaged.db"
+    for source, name in ((db_path, target.name), (Path(f"{db_path}-wal"), f"{target.name}-wal")):
+        if source.exists():
+            atomic_write(folder / name, source.read_bytes())
+    return target
+
+
+def _replace_file(candidate: Path, db_path: Path) -> None:
+    """Put a copy of `candidate` at `db_path` by renaming: the old file goes whole, at once."""
+    check_writable_target(db_path)
+    data = candidate.read_bytes()
+    for side in ("-wal", "-shm"):  # they belong to the damaged file; SQLite would replay them
+        Path(f"{db_path}{side}").unlink(missing_ok=True)
+    atomic_write(db_path, data)
