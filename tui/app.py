@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-import sys
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import App, SystemCommand
@@ -22,6 +22,12 @@ from tui.palette.practice import PracticeCommands
 from tui.palette.programs import ProgramCommands
 from tui.sections import SECTIONS
 from tui.store.settings import set_setting
+from tui.textual_private import (
+    end_with_report,
+    mark_css_current,
+    textual_exception_handling,
+    uncaught_error,
+)
 from tui.widgets.section_bar import SectionBar
 
 
@@ -66,7 +72,7 @@ class MatchprepApp(App[None]):
                 # (twice on the first switch: ~60 ms each, on start-up and on first opening
                 # each section). It is styled on mount with the current theme anyway; a later
                 # theme change still raises the app's count and refreshes it.
-                screen._css_update_count = self._css_update_count
+                mark_css_current(screen, self)
                 return screen
         raise KeyError(section_id)
 
@@ -198,36 +204,45 @@ class MatchprepApp(App[None]):
         yield SystemCommand("Help", "Every key binding, screen by screen", self.action_help)
 
     def _handle_exception(self, error: Exception) -> None:
-        """A damaged database found while running ends the app with a sentence and the way
+        """Textual's hook for an exception that no handler caught (tui.textual_private).
+        A damaged database found while running ends the app with a sentence and the way
         out, as the command line does, rather than with a traceback."""
         from tui.store.database import explain
-        from tui.store.writer import is_damage
 
-        cause: BaseException | None = error
-        while cause is not None and not (isinstance(cause, sqlite3.DatabaseError)
-                                         and is_damage(cause)):
-            cause = cause.__cause__ or cause.__context__
+        cause = file_trouble_in(error, damage_only=True)
         if cause is None:
-            super()._handle_exception(error)
-            return
-        self._return_code = 1
-        self.exit(return_code=1, message=Text(f"matchprep: {explain(self.ctx.db_path, cause)}"))
+            textual_exception_handling(self, error)
+        else:
+            self.exit(return_code=1, message=Text(f"matchprep: {explain(self.ctx.db_path, cause)}"))
 
     def _fatal_error(self) -> None:
-        """Report a crash without variables or messages: they may hold the user's words."""
-        from rich.segment import Segments
-        from rich.traceback import Traceback
+        """Textual's report of a crash, called by `_handle_exception`: ours shows no
+        variables or messages (they may hold the user's words)."""
+        error = uncaught_error(self)
+        end_with_report(self, None if error is None else withheld_traceback(error))
 
-        self.bell()
-        error_type, error, tb = sys.exc_info()
-        if error is None and self._exception is not None:
-            error = self._exception
-            error_type, tb = type(error), error.__traceback__
-        if error is not None:
-            trace = Traceback.extract(error_type, error, tb, show_locals=False)
-            for stack in trace.stacks:
-                stack.exc_value = "(message withheld: it may quote your text)"
-                stack.notes = []
-            report = Traceback(trace, width=None)
-            self._exit_renderables.append(Segments(self.console.render(report, self.console.options)))
-        self._close_messages_no_wait()
+
+def file_trouble_in(error: BaseException, *, damage_only: bool = False) -> BaseException | None:
+    """The SQLite error about the database file (with `damage_only`, a damaged file) that
+    `error` is, or was raised from; None if there is none."""
+    from tui.store.database import is_file_trouble
+    from tui.store.writer import is_damage
+
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, sqlite3.DatabaseError) and (
+                is_damage(cause) if damage_only else is_file_trouble(cause)):
+            return cause
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+def withheld_traceback(error: BaseException) -> RenderableType:
+    """The traceback of `error` without its message, notes or local variables."""
+    from rich.traceback import Traceback
+
+    trace = Traceback.extract(type(error), error, error.__traceback__, show_locals=False)
+    for stack in trace.stacks:
+        stack.exc_value = "(message withheld: it may quote your text)"
+        stack.notes = []
+    return Traceback(trace, width=None)

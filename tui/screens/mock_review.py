@@ -22,6 +22,7 @@ from tui.context import AppContext
 from tui.messages import OpenAnswer
 from tui.practice.program_names import version_for_program
 from tui.sections import SECTIONS
+from tui.textual_private import remeasure_table
 from tui.widgets.question_detail import format_seconds
 
 OUTCOME_WORDS = {"answered": "", "skipped": "skipped", "unreached": "not reached",
@@ -97,8 +98,7 @@ class MockReviewScreen(Screen):
         wanted = max(12, table.size.width - others - 2 * len(table.columns) - 1)
         if column.width != wanted:
             column.width = wanted
-            table._require_update_dimensions = True
-            table.refresh()
+            remeasure_table(table)
 
     @work(thread=True, exclusive=True, group="mock-review", exit_on_error=False)
     def _load(self) -> None:

@@ -23,6 +23,7 @@ from question_bank.questions import (
 )
 from tui.messages import OpenAnswer
 from tui.screens.base import SectionScreen
+from tui.textual_private import remeasure_table
 from tui.widgets.question_detail import QuestionDetail, format_seconds
 
 CATEGORY_WIDTH = 16
@@ -117,8 +118,7 @@ class QuestionsScreen(SectionScreen):
         wanted = max(10, width - fixed)
         if text_column is not None and text_column.width != wanted:
             text_column.width = wanted
-            table._require_update_dimensions = True
-            table.refresh()
+            remeasure_table(table)
 
     # Loading -----------------------------------------------------------------------------
 

@@ -9,6 +9,8 @@ from textual import events
 from textual.message import Message
 from textual.widgets import DataTable
 
+from tui.textual_private import remeasure_table
+
 Column = tuple[str, str, int]  # key, label, width
 
 
@@ -37,8 +39,7 @@ def stretch(table: DataTable, flex_key: str, minimum: int = 12) -> None:
     wanted = max(minimum, width - others - 2 - table.styles.scrollbar_size_vertical)
     if column.width != wanted:
         column.width = wanted
-        table._require_update_dimensions = True  # DataTable has no public way to re-measure
-        table.refresh()
+        remeasure_table(table)
 
 
 def cursor_key(table: DataTable) -> str | None:

@@ -1,0 +1,236 @@
+"""The private Textual names the app relies on (all in tui/textual_private.py) still exist and
+still do what we rely on; and nothing else in tui/ names one.
+
+A failure here after a Textual upgrade says which function of tui.textual_private to look at
+(or, for a test marked "no public way", that Textual now does it and the function can go).
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import importlib
+import inspect
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.screen import Screen
+from textual.widgets import Button, DataTable
+
+import tui
+from tui import textual_private
+from tui.textual_private import (
+    end_with_report,
+    mark_css_current,
+    remeasure_table,
+    textual_exception_handling,
+    uncaught_error,
+)
+
+TUI = Path(tui.__file__).parent
+
+
+def parameters(function) -> list[str]:
+    return list(inspect.signature(function).parameters)
+
+
+# remeasure_table ---------------------------------------------------------------------------
+
+class TableApp(App):
+    def compose(self) -> ComposeResult:
+        yield DataTable()
+
+
+async def test_a_table_is_measured_again_only_when_told():
+    app = TableApp()
+    async with app.run_test(size=(80, 10)) as pilot:
+        table = app.query_one(DataTable)
+        assert isinstance(table._require_update_dimensions, bool)
+        table.add_column("A", key="a", width=10)
+        table.add_row("x")
+        await pilot.pause()
+        assert table.virtual_size.width == 12  # the width and a cell of padding each side
+        table.columns["a"].width = 30  # type: ignore[index]
+        table.refresh()
+        await pilot.pause()
+        assert table.virtual_size.width == 12  # no public way: Textual did not re-measure
+        remeasure_table(table)
+        await pilot.pause()
+        assert table.virtual_size.width == 32
+
+
+# mark_css_current --------------------------------------------------------------------------
+
+class ModesApp(App):
+    def __init__(self, mark: bool) -> None:
+        super().__init__()
+        self.mark = mark
+        self.restyled = 0
+        self.add_mode("other", self.make_other)
+
+    def make_other(self) -> Screen:
+        screen = Screen()
+        if self.mark:
+            mark_css_current(screen, self)
+        return screen
+
+    def refresh_css(self, animate: bool = True) -> None:
+        self.restyled += 1
+        super().refresh_css(animate)
+
+
+@pytest.mark.parametrize("mark", [True, False])
+async def test_a_screen_marked_current_is_not_restyled_when_first_shown(mark):
+    app = ModesApp(mark)
+    async with app.run_test() as pilot:
+        assert isinstance(app._css_update_count, int)
+        assert isinstance(Screen()._css_update_count, int)
+        before = app.restyled
+        await app.switch_mode("other")
+        await pilot.pause()
+        assert (app.restyled == before) is mark
+
+
+# textual_exception_handling, uncaught_error, end_with_report -------------------------------
+
+class Boom(Exception):
+    pass
+
+
+class CrashApp(App):
+    """Delegates both hooks as MatchprepApp does, and notes what Textual hands them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.handled: list[Exception] = []
+        self.reported: list[BaseException | None] = []
+
+    def compose(self) -> ComposeResult:
+        yield Button("crash", id="crash")
+
+    def on_button_pressed(self) -> None:
+        raise Boom("the user's words")
+
+    def _handle_exception(self, error: Exception) -> None:
+        self.handled.append(error)
+        textual_exception_handling(self, error)
+
+    def _fatal_error(self) -> None:
+        error = uncaught_error(self)
+        self.reported.append(error)
+        end_with_report(self, Text("report"))
+
+
+def test_the_two_hooks_keep_their_signatures():
+    assert parameters(App._handle_exception) == ["self", "error"]
+    assert parameters(App._fatal_error) == ["self"]
+    assert parameters(App.panic) == ["self", "renderables"]
+
+
+async def test_an_uncaught_exception_goes_through_both_hooks_and_ends_the_app():
+    app = CrashApp()
+    with pytest.raises(Boom):  # Pilot raises again what Textual's handling remembered
+        async with app.run_test() as pilot:
+            await pilot.click("#crash")
+            await pilot.pause()
+    assert [type(e) for e in app.handled] == [Boom]
+    assert app.reported == app.handled  # uncaught_error found it
+    assert app._exception is app.handled[0]
+    assert app.return_code == 1
+
+
+# Nothing else in tui/ names a private Textual attribute --------------------------------------
+
+# Textual's private methods MatchprepApp overrides (each delegates to tui.textual_private).
+OVERRIDDEN = {"_handle_exception", "_fatal_error"}
+
+
+@functools.cache
+def textual_private_names(base: type) -> set[str]:
+    """The private names a Textual class has: its attributes, and those its code (and that of
+    its Textual bases) sets on `self`."""
+    names = {n for n in dir(base) if n.startswith("_") and not n.startswith("__")}
+    for klass in base.__mro__:
+        if klass.__module__.startswith("textual."):
+            source = inspect.getsource(klass)
+            names |= set(re.findall(r"\bself\.(_[a-z]\w*)\s*[:=]", source))
+    return names
+
+
+@functools.cache
+def every_textual_private_name() -> set[str]:
+    import textual
+
+    names: set[str] = set()
+    for path in Path(textual.__file__).parent.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        names |= set(re.findall(r"\bdef (_[a-z]\w*)", source))
+        names |= set(re.findall(r"\bself\.(_[a-z]\w*)\s*[:=]", source))
+        names |= set(re.findall(r"^\s+(_[a-z]\w*)\s*[:=]", source, re.MULTILINE))
+    return names
+
+
+def our_modules():
+    for info in pkgutil.walk_packages(tui.__path__, "tui."):
+        if info.name.endswith(".__main__") or info.name == textual_private.__name__:
+            continue
+        yield importlib.import_module(info.name)
+
+
+def textual_base(cls: type) -> type | None:
+    return next((b for b in cls.__mro__[1:] if b.__module__.startswith("textual.")), None)
+
+
+def private_uses(module, textual_classes: list[type]) -> list[str]:
+    """Where `module` names a private Textual attribute: `self._x` in one of our Textual
+    classes (or a mixin of one) where `_x` is its Textual base's, a method of theirs we
+    override (but the hooks in OVERRIDDEN), or `thing._x` anywhere, where `_x` is any private
+    name of Textual's."""
+    everywhere = every_textual_private_name()
+    path = Path(module.__file__)
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    where = f"{path.relative_to(TUI.parent)}"
+    uses = []
+    for node in ast.walk(tree):
+        cls = getattr(module, node.name, None) if isinstance(node, ast.ClassDef) else None
+        for user in [c for c in textual_classes if cls is not None and cls in c.__mro__]:
+            theirs = textual_private_names(textual_base(user))
+            for sub in ast.walk(node):
+                if (isinstance(sub, ast.Attribute) and sub.attr in theirs
+                        and isinstance(sub.value, ast.Name) and sub.value.id == "self"):
+                    uses.append(f"{where}:{sub.lineno} self.{sub.attr}")
+                if (isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef))
+                        and sub.name in theirs and sub.name not in OVERRIDDEN
+                        and sub.name.startswith("_") and not sub.name.startswith("__")):
+                    uses.append(f"{where}:{sub.lineno} def {sub.name}")
+        if (isinstance(node, ast.Attribute) and node.attr in everywhere
+                and not (isinstance(node.value, ast.Name) and node.value.id == "self")):
+            uses.append(f"{where}:{node.lineno} {ast.unparse(node)}")
+    return sorted(set(uses))
+
+
+def our_textual_classes() -> list[type]:
+    found = []
+    for module in our_modules():
+        for value in vars(module).values():
+            if (inspect.isclass(value) and value.__module__ == module.__name__
+                    and textual_base(value) is not None):
+                found.append(value)
+    return found
+
+
+def test_no_module_but_textual_private_names_a_private_textual_attribute():
+    classes = our_textual_classes()
+    assert len(classes) > 20
+    assert [use for module in our_modules() for use in private_uses(module, classes)] == []
+
+
+def test_the_check_finds_the_uses_textual_private_holds():
+    found = " ".join(private_uses(textual_private, our_textual_classes()))
+    for name in ("_require_update_dimensions", "_css_update_count", "App._handle_exception",
+                 "_exception"):
+        assert name in found
