@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable, Input, Select
 
 from question_bank.questions import add_question, get_question, list_questions
+from tests.tui.pilot_helpers import until
 
 
 def table_texts(app) -> list[str]:
@@ -144,3 +145,28 @@ async def test_huge_lists_load_in_pages(app_factory, db):
         table.move_cursor(row=shown - 1)
         await pilot.pause()
         assert table.row_count > shown
+
+
+def fits_its_width(table: DataTable) -> bool:
+    """The columns that fit the table's width are shown, and all of them are in view."""
+    width = table.size.width
+    wanted = ("text", "category", "target") if width >= 56 else ("text", "target")
+    return (width > 0 and tuple(key.value for key in table.columns) == wanted
+            and table.virtual_size.width <= width)
+
+
+async def test_columns_fit_again_after_a_resize_in_another_section(app_factory):
+    """The terminal is resized while another section shows: back in Questions, the table
+    shows the columns that fit it, all in view (Category and Target used to be pushed out
+    of sight until the filter changed)."""
+    app = app_factory()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await open_questions(app, pilot)
+        for size in ((60, 20), (120, 35), (50, 20), (160, 40)):
+            await pilot.press("1")
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await pilot.press("2")
+            table = app.screen.query_one("#question-table", DataTable)
+            await until(pilot, lambda table=table: fits_its_width(table))
+            assert table.max_scroll_x == 0  # nothing to the right, out of view

@@ -28,15 +28,16 @@ from question_bank.categories import categories, category_label
 from tui.messages import OpenAnswer
 from tui.screens.base import SectionScreen
 from tui.widgets.answer_preview import AnswerPreview, answer_content
-from tui.widgets.table_fit import FitTable, columns_that_fit, cursor_key, set_columns, stretch
+from tui.widgets.table_fit import FitColumn, FitTable
 
 PAGE = 200  # rows read at a time; more are read as the cursor nears the end
 SEARCH_LIMIT = 200
 SORT_LABELS = {"updated": "last edited", "question": "question", "category": "category",
                "words": "length"}
-COLUMNS = (("question", "Question", 40), ("version", "Version", 14),
-           ("category", "Category", 14), ("words", "Words", 6), ("updated", "Edited", 12))
-MIN_TABLE_WIDTH = {"version": 56, "category": 84}  # narrower tables leave these columns out
+COLUMNS = (FitColumn("question", "Question", 40),
+           FitColumn("version", "Version", 14, shown_from=56),
+           FitColumn("category", "Category", 14, shown_from=84),
+           FitColumn("words", "Words", 6), FitColumn("updated", "Edited", 12))
 COLUMN_SORTS = {"question": "question", "category": "category", "words": "words",
                 "updated": "updated"}
 
@@ -97,40 +98,16 @@ class AnswersScreen(SectionScreen):
                          id="answers-category")
         with Horizontal(id="answers-main"):
             with Vertical(id="answers-list"):
-                yield FitTable(id="answers-table", cursor_type="row", zebra_stripes=True)
+                yield FitTable(COLUMNS, stretch="question", id="answers-table",
+                               cursor_type="row", zebra_stripes=True)
                 yield Static(id="answers-status")
             yield AnswerPreview(id="answers-preview")
 
     def on_mount(self) -> None:
-        self.set_columns(tuple(key for key, _, _ in COLUMNS))
-        self.query_one("#answers-table", DataTable).focus()
+        self.query_one("#answers-table", FitTable).focus()
 
     def on_screen_resume(self) -> None:
         self.reload()  # answers change in the editor
-
-    @on(FitTable.Resized, "#answers-table")
-    def table_resized(self) -> None:
-        self.fit_columns()
-
-    def set_columns(self, keys: tuple[str, ...]) -> None:
-        table = self.query_one("#answers-table", DataTable)
-        set_columns(table, COLUMNS, keys)
-        now = self.ctx.now()
-        for a in self.rows:
-            table.add_row(*self.cells(a, now), key=str(a.id))
-
-    def fit_columns(self) -> None:
-        """The question takes what the other columns leave; narrow tables drop columns."""
-        table = self.query_one("#answers-table", DataTable)
-        if not table.size.width or not table.columns:
-            return
-        keys = columns_that_fit(COLUMNS, table.size.width, MIN_TABLE_WIDTH)
-        if tuple(k.value for k in table.columns) != keys:
-            keep = self.highlighted_id()
-            self.set_columns(keys)
-            if keep and keep in table.rows:
-                table.move_cursor(row=table.get_row_index(keep), animate=False)
-        stretch(table, "question")
 
     # Loading -----------------------------------------------------------------------------
 
@@ -171,7 +148,7 @@ class AnswersScreen(SectionScreen):
     def fill(self, page: Page) -> None:
         if page.generation != self.generation:
             return
-        table = self.query_one("#answers-table", DataTable)
+        table = self.query_one("#answers-table", FitTable)
         keep = self.highlighted_id() if page.offset == 0 else None
         if page.offset == 0:
             table.clear()
@@ -180,18 +157,16 @@ class AnswersScreen(SectionScreen):
         self.total, self.searching = page.total, page.searching
         now = self.ctx.now()
         for a in page.rows:
-            table.add_row(*self.cells(a, now), key=str(a.id))
+            table.add_cells(str(a.id), self.cells(a, now))
         self.loading_more = False
-        if keep and keep in table.rows:
-            table.move_cursor(row=table.get_row_index(keep), animate=False)
-        self.fit_columns()
+        table.keep_cursor(keep)
         self.update_status()
         self.show_preview()
 
-    def cells(self, a: AnswerSummary, now: datetime) -> tuple:
+    def cells(self, a: AnswerSummary, now: datetime) -> dict[str, Text]:
         edited = datetime.fromisoformat(a.updated_at).astimezone(now.tzinfo)
         stamp = f"{edited:%H:%M}" if edited.date() == now.date() else f"{edited:%d %b %Y}"
-        cells = {
+        return {
             "question": Text(("● " if a.is_current else "○ ") + a.question_text, no_wrap=True,
                              overflow="ellipsis"),
             "version": Text(a.label, no_wrap=True, overflow="ellipsis",
@@ -201,8 +176,6 @@ class AnswersScreen(SectionScreen):
             "words": Text(str(a.words), justify="right"),
             "updated": Text(stamp, style="dim"),
         }
-        table = self.query_one("#answers-table", DataTable)
-        return tuple(cells[key.value] for key in table.columns)
 
     def update_status(self) -> None:
         filters = self.filters()
@@ -226,7 +199,7 @@ class AnswersScreen(SectionScreen):
     # Selection ---------------------------------------------------------------------------
 
     def highlighted_id(self) -> str | None:
-        return cursor_key(self.query_one("#answers-table", DataTable))
+        return self.query_one("#answers-table", FitTable).cursor_key()
 
     def selected(self) -> AnswerSummary | None:
         key = self.highlighted_id()

@@ -20,6 +20,7 @@ from question_bank.stories import get_story
 from tui.practice.story_plans import set_planned
 from tui.widgets.cells import text_cell
 from tui.widgets.item_table import ItemTable
+from tui.widgets.table_fit import FitColumn
 
 AUDIENCE_SHORT = {"pd-faculty": "PD/faculty", "residents": "residents",
                   "img-support": "IMG support"}
@@ -42,14 +43,9 @@ class DossierLists:
     def fill_lists(self, d: Dossier) -> None:
         def fill(table_id: str, columns: list[str], rows: list[tuple[str, tuple]]) -> None:
             table = self.query_one(f"#{table_id}", ItemTable)
-            keep = table.highlighted_key()
-            table.clear(columns=not table.columns)
-            if not table.columns:
-                for column in columns:
-                    table.add_column(column, key=column)
-            for key, cells in rows:
-                table.add_row(*cells, key=key)
-            table.keep_cursor(keep)
+            if not table.declared:
+                table.declare([FitColumn(column, column) for column in columns])
+            table.refill((key, dict(zip(columns, cells, strict=True))) for key, cells in rows)
 
         def person(x) -> tuple[str, tuple]:
             return str(x.id), (text_cell(x.name), text_cell(x.role_label, "dim"),
@@ -215,7 +211,7 @@ class DossierLists:
             self.notify("Add an interview day first (Interviews tab, a).", severity="warning")
             return
         table = self.query_one("#interviews-table", ItemTable)
-        key = table.highlighted_key() if self._active_tab() == "interviews" else None
+        key = table.cursor_key() if self._active_tab() == "interviews" else None
         now = self.ctx.now()
         day = next((d for d in days if str(d.id) == key), None) or \
             next((d for d in days if d.ends_at > now), days[-1])

@@ -15,10 +15,12 @@ from textual.widgets import DataTable, Static
 from textual.worker import Worker
 
 from question_bank.mock import SessionSummary, list_sessions
-from tui.widgets.question_detail import format_seconds
+from question_bank.structures import format_duration
+from tui.widgets.table_fit import FitColumn, FitTable
 
-COLUMNS = (("When", "when", 12), ("Format", "format", 8), ("Done", "answered", 5),
-           ("Spoke", "spoke", 5), ("Rated", "rated", 5))
+COLUMNS = (FitColumn("when", "When", 12), FitColumn("format", "Format", 8),
+           FitColumn("answered", "Done", 5), FitColumn("spoke", "Spoke", 5),
+           FitColumn("rated", "Rated", 5))
 
 
 class MockHistory(MessagePump):
@@ -30,13 +32,10 @@ class MockHistory(MessagePump):
     def compose_history(self) -> ComposeResult:
         with Vertical(id="mock-history-pane") as pane:
             pane.border_title = "Past sessions"
-            yield DataTable(id="mock-history", cursor_type="row", zebra_stripes=True)
+            yield FitTable(COLUMNS, id="mock-history", cursor_type="row", zebra_stripes=True)
             yield Static(id="mock-history-status")
 
     def mount_history(self) -> None:
-        table = self.query_one("#mock-history", DataTable)
-        for label, key, width in COLUMNS:
-            table.add_column(label, key=key, width=width)
         self.reload_history()
 
     def reload_history(self) -> None:
@@ -52,16 +51,16 @@ class MockHistory(MessagePump):
         self.app.call_from_thread(self._fill_history, sessions)
 
     def _fill_history(self, sessions: list[SessionSummary]) -> None:
-        table = self.query_one("#mock-history", DataTable)
+        table = self.query_one("#mock-history", FitTable)
         keep = table.cursor_row
         table.clear()
         for s in sessions:
-            when = s.started_at.astimezone().strftime("%d %b %H:%M")
-            answered = f"{s.answered}/{s.planned}"
-            table.add_row(Text(when), Text(s.label.split()[0], no_wrap=True, overflow="ellipsis"),
-                          Text(answered, justify="right"),
-                          Text(format_seconds(round(s.speak_seconds)), justify="right"),
-                          Text(str(s.rated), justify="right"), key=str(s.id))
+            table.add_cells(str(s.id), {
+                "when": Text(s.started_at.astimezone().strftime("%d %b %H:%M")),
+                "format": Text(s.label.split()[0], no_wrap=True, overflow="ellipsis"),
+                "answered": Text(f"{s.answered}/{s.planned}", justify="right"),
+                "spoke": Text(format_duration(s.speak_seconds), justify="right"),
+                "rated": Text(str(s.rated), justify="right")})
         if sessions:
             table.move_cursor(row=min(max(keep, 0), len(sessions) - 1), animate=False)
         status = (f"{len(sessions)} session{'s' if len(sessions) != 1 else ''} · enter opens one"

@@ -18,19 +18,23 @@ from textual.widgets import DataTable, Footer, Input, Static
 from question_bank.categories import category_label
 from question_bank.drill import RATINGS
 from question_bank.mock import MockItem, MockSession, get_session, rate_item, set_item_note
+from question_bank.structures import format_duration
 from tui.context import AppContext
 from tui.messages import OpenAnswer
 from tui.practice.program_names import version_for_program
 from tui.sections import SECTIONS
-from tui.textual_private import remeasure_table
-from tui.widgets.question_detail import format_seconds
+from tui.widgets.table_fit import FitColumn, FitTable
 
 OUTCOME_WORDS = {"answered": "", "skipped": "skipped", "unreached": "not reached",
                  "pending": "not reached"}
+COLUMNS = (FitColumn("n", "#", 2), FitColumn("text", "Question", 30),
+           FitColumn("think", "Think", 5), FitColumn("spoke", "Spoke", 5),
+           FitColumn("target", "Target", 6), FitColumn("used", "Used", 11),
+           FitColumn("rating", "Rating", 6))
 
 
-def seconds_text(seconds: float | None) -> str:
-    return format_seconds(round(seconds)) if seconds is not None else "–"
+def duration_or_dash(seconds: float | None) -> str:
+    return format_duration(seconds) if seconds is not None else "–"
 
 
 def used_text(item: MockItem) -> str:
@@ -68,8 +72,8 @@ class MockReviewScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-title")
-        table = DataTable(id="review-table", cursor_type="row", zebra_stripes=True)
-        yield table
+        yield FitTable(COLUMNS, stretch="text", id="review-table", cursor_type="row",
+                       zebra_stripes=True)
         with Vertical(id="review-detail"):
             yield Static(id="review-question")
             yield Static(id="review-times")
@@ -78,27 +82,8 @@ class MockReviewScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label, key, width in (("#", "n", 2), ("Question", "text", 30), ("Think", "think", 5),
-                                  ("Spoke", "spoke", 5), ("Target", "target", 6),
-                                  ("Used", "used", 11), ("Rating", "rating", 6)):
-            table.add_column(label, key=key, width=width)
         self._load()
-        table.focus()
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._fit_columns)
-
-    def _fit_columns(self) -> None:
-        table = self.query_one(DataTable)
-        column = table.columns.get("text")
-        if column is None or not table.size.width:
-            return
-        others = sum(c.width for k, c in table.columns.items() if k.value != "text")
-        wanted = max(12, table.size.width - others - 2 * len(table.columns) - 1)
-        if column.width != wanted:
-            column.width = wanted
-            remeasure_table(table)
+        self.query_one(FitTable).focus()
 
     @work(thread=True, exclusive=True, group="mock-review", exit_on_error=False)
     def _load(self) -> None:
@@ -118,37 +103,36 @@ class MockReviewScreen(Screen):
             "thought $think",
             label=session.label + (f": {session.program}" if session.program else ""),
             when=when_text(session), answered=str(answered),
-            total=str(len(session.items)), spoke=seconds_text(session.speak_seconds),
-            think=seconds_text(session.think_total)))
-        table = self.query_one(DataTable)
+            total=str(len(session.items)), spoke=duration_or_dash(session.speak_seconds),
+            think=duration_or_dash(session.think_total)))
+        table = self.query_one(FitTable)
         keep = table.cursor_row
         table.clear()
         for item in session.items:
-            table.add_row(*self._row(item), key=str(item.id))
-        self._fit_columns()
+            table.add_cells(str(item.id), self._cells(item))
         if self.just_ended and keep == 0:
             keep = self._next_to_rate(-1)
         if session.items:
             table.move_cursor(row=min(max(keep, 0), len(session.items) - 1), animate=False)
         self._show_detail()
 
-    def _row(self, item: MockItem) -> tuple:
+    def _cells(self, item: MockItem) -> dict[str, Text]:
         ratio = item.used_ratio
         style = ""
         if ratio is not None:
             over_limit = (item.speak_seconds or 0) > item.limit_seconds
             style = "bold red" if over_limit else ("yellow" if ratio < 0.5 else "green")
         dim = "dim" if item.outcome != "answered" else ""
-        return (
-            Text(str(item.position + 1), style="dim"),
-            Text(item.text, style=dim, no_wrap=True, overflow="ellipsis"),
-            Text(seconds_text(item.think_seconds), justify="right"),
-            Text(seconds_text(item.speak_seconds if item.outcome == "answered" else None),
-                 justify="right"),
-            Text(format_seconds(item.target_seconds), justify="right"),
-            Text(used_text(item), style=style or dim, justify="right"),
-            Text(RATINGS[item.rating - 1] if item.rating else "", style="bold"),
-        )
+        return {
+            "n": Text(str(item.position + 1), style="dim"),
+            "text": Text(item.text, style=dim, no_wrap=True, overflow="ellipsis"),
+            "think": Text(duration_or_dash(item.think_seconds), justify="right"),
+            "spoke": Text(duration_or_dash(item.speak_seconds if item.outcome == "answered"
+                                           else None), justify="right"),
+            "target": Text(format_duration(item.target_seconds), justify="right"),
+            "used": Text(used_text(item), style=style or dim, justify="right"),
+            "rating": Text(RATINGS[item.rating - 1] if item.rating else "", style="bold"),
+        }
 
     def selected(self) -> MockItem | None:
         if self.session is None or not self.session.items:
@@ -169,9 +153,10 @@ class MockReviewScreen(Screen):
         lines = [Content.from_markup(
             "$category · thought [b]$think[/b] · spoke [b]$spoke[/b] against a target of "
             "[b]$target[/b] (limit $limit)",
-            category=category_label(item.category), think=seconds_text(item.think_seconds),
-            spoke=seconds_text(item.speak_seconds), target=format_seconds(item.target_seconds),
-            limit=format_seconds(item.limit_seconds))]
+            category=category_label(item.category), think=duration_or_dash(item.think_seconds),
+            spoke=duration_or_dash(item.speak_seconds),
+            target=format_duration(item.target_seconds),
+            limit=format_duration(item.limit_seconds))]
         if item.outcome != "answered":
             lines.append(Content(f"This question was {OUTCOME_WORDS[item.outcome]}."))
         rating = RATINGS[item.rating - 1] if item.rating else "not rated yet"
@@ -197,10 +182,7 @@ class MockReviewScreen(Screen):
         items = list(self.session.items)
         items[updated.position] = updated
         self.session = replace(self.session, items=tuple(items))
-        table = self.query_one(DataTable)
-        for column, cell in zip(("n", "text", "think", "spoke", "target", "used", "rating"),
-                                self._row(updated), strict=True):
-            table.update_cell(str(updated.id), column, cell)
+        self.query_one(FitTable).update_cells(str(updated.id), self._cells(updated))
 
     async def action_rate(self, rating: int) -> None:
         item = self.selected()

@@ -21,11 +21,28 @@ from tui.practice.user_zone import set_user_zone, user_zone, zone_is_chosen
 from tui.screens.base import SectionScreen
 from tui.widgets.cells import text_cell
 from tui.widgets.readiness_meter import readiness_cell
+from tui.widgets.table_fit import FitColumn, FitTable
 
 SORT_ORDER = list(SORTS)
 NARROW = 70  # below this many cells the table keeps the essential columns
 BOTH_ZONES = 140  # from this many cells the table also shows the user's time
+# The next interview has a column per width: short (no weekday), plain, and in both zones.
+NEXT_COLUMNS = {"next-short": (18, 0, NARROW), "next": (23, NARROW, BOTH_ZONES),
+                "next-both": (38, BOTH_ZONES, None)}
+SORT_OF_COLUMN = {"name": "name", **dict.fromkeys(NEXT_COLUMNS, "next"),
+                  "readiness": "readiness", "score": "score"}
 
+
+def program_columns(sort: str) -> list[FitColumn]:
+    """The table's columns, the one the rows are sorted by marked with an arrow."""
+    arrow = {k: " ▼" if k == sort else "" for k in SORTS}
+    return [FitColumn("name", f"Program{arrow['name']}", 12),
+            FitColumn("place", "City", 13, shown_from=NARROW),
+            *(FitColumn(key, f"Next interview{arrow['next']}", width, shown_from=low,
+                        shown_below=high) for key, (width, low, high) in NEXT_COLUMNS.items()),
+            FitColumn("readiness", f"Ready{arrow['readiness']}", 12),
+            FitColumn("score", f"Score{arrow['score']}", 5, shown_from=NARROW),
+            FitColumn("thanks", "Thanks", 6, shown_from=NARROW)]
 
 
 class ProgramsScreen(SectionScreen):
@@ -57,16 +74,16 @@ class ProgramsScreen(SectionScreen):
         self._shown: list[ProgramRow] = []
         self._sort = "next"
         self._zone = "UTC"
-        self._both_zones = False
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="programs-bar"):
             yield Input(placeholder="Filter: any name, city or state", id="programs-filter")
-        yield DataTable(id="programs-table", cursor_type="row", zebra_stripes=True)
+        yield FitTable(program_columns(self._sort), stretch="name", id="programs-table",
+                       cursor_type="row", zebra_stripes=True)
         yield Static(id="programs-status")
 
     def on_mount(self) -> None:
-        self.query_one("#programs-table", DataTable).focus()
+        self.query_one("#programs-table", FitTable).focus()
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -83,54 +100,36 @@ class ProgramsScreen(SectionScreen):
         self._show(select)
 
     def _show(self, select: int | None = None) -> None:
-        table = self.query_one("#programs-table", DataTable)
-        keep = select if select is not None else self.highlighted_id()
         query = self.query_one("#programs-filter", Input).value
         self._shown = sort_rows(filter_rows(self._rows, query), self._sort)
-        width = self.size.width
-        wide = width >= NARROW
-        table.clear(columns=True)
-        arrow = {k: " ▼" if k == self._sort else "" for k in SORTS}
-        self._both_zones = width >= BOTH_ZONES
-        widths = {"place": 13, "next": 38 if self._both_zones else 23, "readiness": 12,
-                  "score": 5, "thanks": 6} if wide else {"next": 18, "readiness": 12}
-        fixed = sum(widths.values()) + 2 * (len(widths) + 1) + 2
-        table.add_column(f"Program{arrow['name']}", key="name", width=max(12, width - fixed))
-        if wide:
-            table.add_column("City", key="place", width=widths["place"])
-        table.add_column(f"Next interview{arrow['next']}", key="next", width=widths["next"])
-        table.add_column(f"Ready{arrow['readiness']}", key="readiness", width=12)
-        if wide:
-            table.add_column(f"Score{arrow['score']}", key="score", width=5)
-            table.add_column("Thanks", key="thanks", width=6)
-        for row in self._shown:
-            table.add_row(*self._cells(row, wide), key=str(row.id))
-        if keep is not None and str(keep) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(keep)), animate=False)
+        self.query_one("#programs-table", FitTable).refill(
+            ((str(row.id), self._cells(row)) for row in self._shown),
+            select=None if select is None else str(select))
         self._status(query)
 
-    def _cells(self, row: ProgramRow, wide: bool) -> list:
+    def _cells(self, row: ProgramRow) -> dict:
+        return {
+            "name": text_cell(row.program.name, "bold"),
+            "place": text_cell(row.program.place or "—", "" if row.program.place else "dim"),
+            **self._next_cells(row),
+            "readiness": readiness_cell(row.readiness),
+            "score": Text(f"{row.score}/10" if row.score is not None else "—", justify="right"),
+            "thanks": Text("sent" if row.thank_you_sent else "—",
+                           style="" if row.thank_you_sent else "dim"),
+        }
+
+    def _next_cells(self, row: ProgramRow) -> dict:
+        """The next interview as each of its columns shows it."""
         nxt = row.next_interview
         if nxt is None:
-            when = text_cell("—", "dim")
-        else:
-            text = format_instant(nxt.starts_at, nxt.timezone, year=False)
-            if not wide:
-                text = text[4:]  # "26 Nov 08:00 MST"
-            if self._both_zones and not same_clock(nxt.timezone, self._zone, nxt.starts_at):
-                text += f" · you {format_instant(nxt.starts_at, self._zone, with_date=False)}"
-            when = text_cell(("⚠ " if row.overlapping else "") + text,
-                         "bold red" if row.overlapping else "")
-        cells = [text_cell(row.program.name, "bold")]
-        if wide:
-            cells.append(text_cell(row.program.place or "—", "" if row.program.place else "dim"))
-        cells += [when, readiness_cell(row.readiness)]
-        if wide:
-            cells.append(Text(f"{row.score}/10" if row.score is not None else "—",
-                              justify="right"))
-            cells.append(Text("sent" if row.thank_you_sent else "—",
-                              style="" if row.thank_you_sent else "dim"))
-        return cells
+            return dict.fromkeys(NEXT_COLUMNS, text_cell("—", "dim"))
+        text = format_instant(nxt.starts_at, nxt.timezone, year=False)
+        both = text
+        if not same_clock(nxt.timezone, self._zone, nxt.starts_at):
+            both += f" · you {format_instant(nxt.starts_at, self._zone, with_date=False)}"
+        flag, style = ("⚠ ", "bold red") if row.overlapping else ("", "")
+        return {"next-short": text_cell(flag + text[4:], style),  # "26 Nov 08:00 MST"
+                "next": text_cell(flag + text, style), "next-both": text_cell(flag + both, style)}
 
     def _status(self, query: str) -> None:
         n, total = len(self._shown), len(self._rows)
@@ -166,17 +165,8 @@ class ProgramsScreen(SectionScreen):
         return Content(text)
 
     def highlighted_id(self) -> int | None:
-        table = self.query_one("#programs-table", DataTable)
-        if table.row_count == 0:
-            return None
-        try:
-            return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        except Exception:
-            return None
-
-    def on_resize(self) -> None:
-        if self._rows:
-            self._show()
+        key = self.query_one("#programs-table", FitTable).cursor_key()
+        return None if key is None else int(key)
 
     # Opening -----------------------------------------------------------------------------
 
@@ -197,27 +187,31 @@ class ProgramsScreen(SectionScreen):
 
     @on(Input.Submitted, "#programs-filter")
     def _filter_done(self) -> None:
-        self.query_one("#programs-table", DataTable).focus()
+        self.query_one("#programs-table", FitTable).focus()
         if len(self._shown) == 1:
             self.open_program(self._shown[0].id)
 
     @on(DataTable.HeaderSelected, "#programs-table")
     def _header_clicked(self, event: DataTable.HeaderSelected) -> None:
-        key = event.column_key.value
-        if key in SORTS:
-            self._sort = key
-            self._show()
+        sort = SORT_OF_COLUMN.get(event.column_key.value or "")
+        if sort is not None:
+            self.sort_by(sort)
 
     def action_focus_filter(self) -> None:
         self.query_one("#programs-filter", Input).focus()
 
     def action_leave_filter(self) -> None:
-        self.query_one("#programs-table", DataTable).focus()
+        self.query_one("#programs-table", FitTable).focus()
 
     def action_cycle_sort(self) -> None:
-        self._sort = SORT_ORDER[(SORT_ORDER.index(self._sort) + 1) % len(SORT_ORDER)]
-        self._show()
+        self.sort_by(SORT_ORDER[(SORT_ORDER.index(self._sort) + 1) % len(SORT_ORDER)])
         self.notify(f"Sorted by {SORTS[self._sort].lower()}.")
+
+    def sort_by(self, sort: str) -> None:
+        self._sort = sort
+        self.query_one("#programs-table", FitTable).declare(program_columns(sort),
+                                                            stretch="name")
+        self._show()
 
     def action_new(self) -> None:
         from tui.screens.dialogs.prompt import TextPrompt

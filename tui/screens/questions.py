@@ -21,13 +21,16 @@ from question_bank.questions import (
     set_hidden,
     tag_counts,
 )
+from question_bank.structures import format_duration
 from tui.messages import OpenAnswer
 from tui.screens.base import SectionScreen
-from tui.textual_private import remeasure_table
-from tui.widgets.question_detail import QuestionDetail, format_seconds
+from tui.widgets.question_detail import QuestionDetail
+from tui.widgets.table_fit import FitColumn, FitTable
 
-CATEGORY_WIDTH = 16
-NARROW_TABLE = 56  # below this many cells the table leaves out the category column
+COLUMNS = (FitColumn("text", "Question", 40),
+           # a table narrower than 56 cells leaves out the category
+           FitColumn("category", "Category", 16, shown_from=56),
+           FitColumn("target", "Target", 6))
 PAGE = 100  # rows added to the table at a time; more are added as the cursor nears the end
 
 
@@ -75,50 +78,14 @@ class QuestionsScreen(SectionScreen):
             yield Select([], prompt="Tag", id="tag-filter")
         with Horizontal(id="question-main"):
             with Vertical(id="question-list"):
-                table = DataTable(id="question-table", cursor_type="row", zebra_stripes=True)
-                yield table
+                yield FitTable(COLUMNS, stretch="text", min_stretch=10, id="question-table",
+                               cursor_type="row", zebra_stripes=True)
                 yield Static(id="question-status")
             yield QuestionDetail(id="question-detail")
 
     def on_mount(self) -> None:
-        table = self.query_one("#question-table", DataTable)
-        self._set_columns(with_category=True)
         self.reload()
-        table.focus()
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._fit_columns)  # once the table has its new size
-
-    def _set_columns(self, *, with_category: bool) -> None:
-        table = self.query_one("#question-table", DataTable)
-        table.clear(columns=True)
-        table.add_column("Question", key="text", width=40)
-        if with_category:
-            table.add_column("Category", key="category", width=CATEGORY_WIDTH)
-        table.add_column("Target", key="target", width=6)
-        self._shown = 0
-
-    def _fit_columns(self) -> None:
-        """The question takes what the other columns leave; narrow screens drop the category."""
-        table = self.query_one("#question-table", DataTable)
-        width = table.size.width
-        if not table.columns or not width:
-            return
-        with_category = width >= NARROW_TABLE
-        if ("category" in table.columns) != with_category:
-            keep = self._highlighted_id()
-            self._set_columns(with_category=with_category)
-            self._add_page(until_id=keep)
-            if keep and keep in table.rows:
-                table.move_cursor(row=table.get_row_index(keep), animate=False)
-        # Other columns, one cell of padding each side of every column, the scrollbar.
-        others = [c.width for key, c in table.columns.items() if key.value != "text"]
-        fixed = sum(others) + 2 * len(table.columns) + table.styles.scrollbar_size_vertical
-        text_column = table.columns.get("text")
-        wanted = max(10, width - fixed)
-        if text_column is not None and text_column.width != wanted:
-            text_column.width = wanted
-            remeasure_table(table)
+        self.query_one("#question-table", FitTable).focus()
 
     # Loading -----------------------------------------------------------------------------
 
@@ -155,7 +122,7 @@ class QuestionsScreen(SectionScreen):
             return  # a newer search has started since
         self._ids = listing.ids
         self._update_tag_options(listing.tags)
-        table = self.query_one("#question-table", DataTable)
+        table = self.query_one("#question-table", FitTable)
         keep = self._select_after_load or self._highlighted_id()
         self._select_after_load = None
         table.clear()
@@ -163,26 +130,23 @@ class QuestionsScreen(SectionScreen):
         self._add_rows(listing.first_page)
         if keep and keep in self._ids and keep not in table.rows:
             self._add_page(until_id=keep)
-        if keep and keep in table.rows:
-            table.move_cursor(row=table.get_row_index(keep), animate=False)
-        self._fit_columns()
+        table.keep_cursor(keep)
         self._update_status()
         self._show_detail()
 
-    def _row(self, q: Question, with_category: bool) -> tuple:
-        style = "dim italic" if q.hidden else ""
-        cells = [Text(q.text, style=style, no_wrap=True, overflow="ellipsis")]
-        if with_category:
-            cells.append(Text(category_label(q.category), style="dim", no_wrap=True,
-                              overflow="ellipsis"))
-        cells.append(Text(format_seconds(q.target_seconds), justify="right"))
-        return tuple(cells)
+    def _cells(self, q: Question) -> dict[str, Text]:
+        return {
+            "text": Text(q.text, style="dim italic" if q.hidden else "", no_wrap=True,
+                         overflow="ellipsis"),
+            "category": Text(category_label(q.category), style="dim", no_wrap=True,
+                             overflow="ellipsis"),
+            "target": Text(format_duration(q.target_seconds), justify="right"),
+        }
 
     def _add_rows(self, questions: list[Question]) -> None:
-        table = self.query_one("#question-table", DataTable)
-        with_category = "category" in table.columns
+        table = self.query_one("#question-table", FitTable)
         for q in questions:
-            table.add_row(*self._row(q, with_category), key=q.id)
+            table.add_cells(q.id, self._cells(q))
         self._shown += len(questions)
 
     def _add_page(self, until_id: str | None = None) -> None:
@@ -221,13 +185,7 @@ class QuestionsScreen(SectionScreen):
     # Selection ---------------------------------------------------------------------------
 
     def _highlighted_id(self) -> str | None:
-        table = self.query_one("#question-table", DataTable)
-        if table.row_count == 0 or table.cursor_row < 0:
-            return None
-        try:
-            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        except Exception:
-            return None
+        return self.query_one("#question-table", FitTable).cursor_key()
 
     def selected_question(self) -> Question | None:
         question_id = self._highlighted_id()
@@ -259,13 +217,13 @@ class QuestionsScreen(SectionScreen):
 
     def select_question(self, question_id: str) -> None:
         """Put the cursor on a question, clearing filters that would hide it."""
-        table = self.query_one("#question-table", DataTable)
+        table = self.query_one("#question-table", FitTable)
         if question_id in table.rows:
-            table.move_cursor(row=table.get_row_index(question_id), animate=False)
+            table.keep_cursor(question_id)
             return
         if question_id in self._ids:
             self._add_page(until_id=question_id)
-            table.move_cursor(row=table.get_row_index(question_id), animate=False)
+            table.keep_cursor(question_id)
             return
         question = get_question(self.ctx.db, question_id)
         if question is None:
@@ -345,7 +303,8 @@ class QuestionsScreen(SectionScreen):
             return
         import asyncio
 
-        await asyncio.wrap_future(self.ctx.writer.submit(set_hidden, question.id, not question.hidden))
+        await asyncio.wrap_future(self.ctx.writer.submit(set_hidden, question.id,
+                                                         not question.hidden))
         if question.hidden:
             self.notify("The question is back in the bank.")
         else:

@@ -14,6 +14,11 @@ from textual.widgets import DataTable, Footer, Static
 
 from dossiers.rank import RankEntry, move_in_rank, rank_order
 from tui.context import AppContext
+from tui.widgets.table_fit import FitColumn, FitTable
+
+COLUMNS = (FitColumn("position", "#", 3), FitColumn("name", "Program"),
+           FitColumn("score", "Score", 6),
+           FitColumn("note", "Notes: + best moment, ! red flags"))
 
 
 class RankScreen(Screen):
@@ -39,16 +44,11 @@ class RankScreen(Screen):
         yield Static(Content.from_markup(
             "[b]Rank-order list[/b]  [dim]$keys[/dim]",
             keys="shift+↑/↓ or [ ] move · enter opens the dossier"), id="rank-title")
-        yield DataTable(id="rank-table", cursor_type="row", zebra_stripes=True)
+        yield FitTable(COLUMNS, id="rank-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#rank-table", DataTable)
-        table.add_column("#", key="position", width=3)
-        table.add_column("Program", key="name")
-        table.add_column("Score", key="score", width=6)
-        table.add_column("Notes: + best moment, ! red flags", key="note")
-        table.focus()
+        self.query_one("#rank-table", FitTable).focus()
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -61,27 +61,25 @@ class RankScreen(Screen):
 
     def _fill(self, entries: list[RankEntry], select: int | None) -> None:
         self._entries = entries
-        table = self.query_one("#rank-table", DataTable)
-        keep = select if select is not None else self._highlighted()
-        table.clear()
-        for e in entries:
-            score = e.impression.score
-            table.add_row(
-                Text(str(e.position), justify="right"),
-                Text(e.program.name, style="bold", no_wrap=True, overflow="ellipsis"),
-                Text(f"{score}/10" if score is not None else "—", justify="right",
-                     style="" if score is not None else "dim"),
-                Text(e.note or "—", style="" if e.note else "dim", no_wrap=True,
-                     overflow="ellipsis"),
-                key=str(e.program.id))
-        if keep is not None and str(keep) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(keep)), animate=False)
+        self.query_one("#rank-table", FitTable).refill(
+            ((str(e.program.id), self._cells(e)) for e in entries),
+            select=None if select is None else str(select))
+
+    @staticmethod
+    def _cells(e: RankEntry) -> dict[str, Text]:
+        score = e.impression.score
+        return {
+            "position": Text(str(e.position), justify="right"),
+            "name": Text(e.program.name, style="bold", no_wrap=True, overflow="ellipsis"),
+            "score": Text(f"{score}/10" if score is not None else "—", justify="right",
+                          style="" if score is not None else "dim"),
+            "note": Text(e.note or "—", style="" if e.note else "dim", no_wrap=True,
+                         overflow="ellipsis"),
+        }
 
     def _highlighted(self) -> int | None:
-        table = self.query_one("#rank-table", DataTable)
-        if table.row_count == 0:
-            return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        key = self.query_one("#rank-table", FitTable).cursor_key()
+        return None if key is None else int(key)
 
     async def action_move(self, delta: int) -> None:
         program_id = self._highlighted()

@@ -29,7 +29,7 @@ from tui.messages import OpenAnswer
 from tui.practice.story_plans import delete_story_and_plans, programs_planning
 from tui.screens.base import SectionScreen
 from tui.widgets.story_view import story_content
-from tui.widgets.table_fit import FitTable, columns_that_fit, cursor_key, set_columns, stretch
+from tui.widgets.table_fit import FitColumn, FitTable
 
 
 @dataclass(frozen=True)
@@ -39,9 +39,9 @@ class Bank:
     labels: dict[str, str]
 
 
-COLUMNS = (("title", "Story", 30), ("kind", "From", 12), ("shows", "Shows", 22),
-           ("questions", "Qs", 3), ("answers", "Used", 4))
-MIN_TABLE_WIDTH = {"kind": 70, "shows": 52}  # narrower tables leave these columns out
+COLUMNS = (FitColumn("title", "Story", 30), FitColumn("kind", "From", 12, shown_from=70),
+           FitColumn("shows", "Shows", 22, shown_from=52), FitColumn("questions", "Qs", 3),
+           FitColumn("answers", "Used", 4))
 
 
 def short(title: str, width: int = 14) -> str:
@@ -75,7 +75,8 @@ class StoriesScreen(SectionScreen):
         with ContentSwitcher(initial="stories-view", id="stories-switcher"):
             with Horizontal(id="stories-view"):
                 with Vertical(id="stories-list"):
-                    yield FitTable(id="stories-table", cursor_type="row", zebra_stripes=True)
+                    yield FitTable(COLUMNS, stretch="title", id="stories-table",
+                                   cursor_type="row", zebra_stripes=True)
                     yield Static(id="stories-status")
                 with VerticalScroll(id="story-detail", can_focus=False, can_maximize=True):
                     yield Static(Content(""), id="story-text")
@@ -85,27 +86,10 @@ class StoriesScreen(SectionScreen):
                     yield Static(Content(""), id="story-questions")
             with Vertical(id="coverage-view"):
                 yield Static(id="coverage-summary")
-                yield DataTable(id="coverage-table", cursor_type="row", zebra_stripes=True)
+                yield FitTable(id="coverage-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
-        table = self.query_one("#stories-table", DataTable)
-        set_columns(table, COLUMNS, tuple(key for key, _, _ in COLUMNS))
-        table.focus()
-
-    @on(FitTable.Resized, "#stories-table")
-    def table_resized(self) -> None:
-        self.fit_columns()
-
-    def fit_columns(self) -> None:
-        table = self.query_one("#stories-table", DataTable)
-        if not table.size.width or not table.columns:
-            return
-        keys = columns_that_fit(COLUMNS, table.size.width, MIN_TABLE_WIDTH)
-        if tuple(k.value for k in table.columns) != keys:
-            set_columns(table, COLUMNS, keys)
-            if self.bank is not None:
-                self.fill(self.bank)
-        stretch(table, "title")
+        self.query_one("#stories-table", FitTable).focus()
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -121,11 +105,8 @@ class StoriesScreen(SectionScreen):
 
     def fill(self, bank: Bank) -> None:
         self.bank = bank
-        table = self.query_one("#stories-table", DataTable)
-        keep = self.selected_id()
-        table.clear()
-        for s in bank.stories:
-            cells = {
+        self.query_one("#stories-table", FitTable).refill(
+            (str(s.id), {
                 "title": Text(s.title, no_wrap=True, overflow="ellipsis"),
                 "kind": Text(EXPERIENCE_KINDS.get(s.experience_kind, s.experience_kind),
                              style="dim", no_wrap=True, overflow="ellipsis"),
@@ -133,11 +114,7 @@ class StoriesScreen(SectionScreen):
                               no_wrap=True, overflow="ellipsis"),
                 "questions": Text(str(s.questions), justify="right"),
                 "answers": Text(str(s.answers), justify="right"),
-            }
-            table.add_row(*(cells[k.value] for k in table.columns), key=str(s.id))
-        if keep and keep in table.rows:
-            table.move_cursor(row=table.get_row_index(keep), animate=False)
-        stretch(table, "title")
+            }) for s in bank.stories)
         n = len(bank.stories)
         gaps = len(bank.coverage.uncovered)
         status = f"{n} stor{'ies' if n != 1 else 'y'}"
@@ -152,7 +129,7 @@ class StoriesScreen(SectionScreen):
     # The list and the detail -------------------------------------------------------------
 
     def selected_id(self) -> str | None:
-        return cursor_key(self.query_one("#stories-table", DataTable))
+        return self.query_one("#stories-table", FitTable).cursor_key()
 
     def show_detail(self) -> None:
         key = self.selected_id()
@@ -199,24 +176,29 @@ class StoriesScreen(SectionScreen):
     # Coverage ----------------------------------------------------------------------------
 
     def fill_coverage(self, bank: Bank) -> None:
-        table = self.query_one("#coverage-table", DataTable)
-        table.clear(columns=True)
+        table = self.query_one("#coverage-table", FitTable)
         cover = bank.coverage
-        table.add_column("Competency", key="competency", width=22)
-        table.add_column("Stories", key="count", width=8)
+        columns = [FitColumn("competency", "Competency", 22), FitColumn("count", "Stories", 8)]
         for s in cover.stories:
             label = short(s.title) + (" ⚠" if s.overloaded else "")
-            table.add_column(Text(label, style="bold yellow" if s.overloaded else ""),
-                             key=f"story-{s.id}", width=max(4, len(label)))
-        table.add_column("Bank Qs", key="questions", width=7)
-        for row in cover.rows:
+            columns.append(FitColumn(f"story-{s.id}", Text(label, style="bold yellow"
+                                                           if s.overloaded else ""),
+                                     max(4, len(label))))
+        columns.append(FitColumn("questions", "Bank Qs", 7))
+        table.clear()
+        table.declare(columns)
+
+        def cells(row) -> dict[str, Text]:
             count = len(row.story_ids)
-            cells = [Text(row.competency.label, no_wrap=True, overflow="ellipsis"),
-                     Text("✗ none", style="bold red") if not count else Text(str(count))]
-            cells += [Text("●" if s.id in row.story_ids else "·", justify="center",
-                           style="" if s.id in row.story_ids else "dim") for s in cover.stories]
-            cells.append(Text(str(row.questions), justify="right", style="dim"))
-            table.add_row(*cells, key=row.competency.id)
+            return {"competency": Text(row.competency.label, no_wrap=True, overflow="ellipsis"),
+                    "count": Text("✗ none", style="bold red") if not count else Text(str(count)),
+                    **{f"story-{s.id}": Text("●" if s.id in row.story_ids else "·",
+                                             justify="center",
+                                             style="" if s.id in row.story_ids else "dim")
+                       for s in cover.stories},
+                    "questions": Text(str(row.questions), justify="right", style="dim")}
+
+        table.refill((row.competency.id, cells(row)) for row in cover.rows)
         lines = []
         if cover.uncovered:
             lines.append(Content.from_markup(

@@ -10,8 +10,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
+from tui.widgets.table_fit import FitTable
 
-class ItemTable(DataTable):
+
+class ItemTable(FitTable):
     """Posts `ItemTable.Requested(table, action, key)`; the screen decides what it means."""
 
     HELP_TITLE = "Lists in a dossier (people, questions, interview days)"
@@ -41,18 +43,10 @@ class ItemTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.movable = movable
 
-    def highlighted_key(self) -> str | None:
-        if self.row_count == 0:
-            return None
-        try:
-            return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        except Exception:
-            return None
-
     def action_request(self, action: str) -> None:
         if action in ("up", "down") and not self.movable:
             return
-        key = self.highlighted_key()
+        key = self.cursor_key()
         if action != "add" and key is None:
             return
         self.post_message(self.Requested(self, action, key))
@@ -67,8 +61,3 @@ class ItemTable(DataTable):
         """Enter on a row edits it."""
         event.stop()
         self.post_message(self.Requested(self, "edit", event.row_key.value))
-
-    def keep_cursor(self, key: str | None) -> None:
-        """Put the cursor back on `key` after the rows were filled again."""
-        if key is not None and key in self.rows:
-            self.move_cursor(row=self.get_row_index(key), animate=False)
