@@ -79,3 +79,17 @@ def test_pace_outside_the_range_is_refused_with_a_sentence(value):
 
 def test_pace_inside_the_range():
     assert parse_pace(" 150 ") == 150
+
+
+def test_one_minutes_seconds_formatter():
+    from question_bank.structures import format_duration
+
+    assert [format_duration(s) for s in (0, 5, 59.4, 59.6, 60, 605, 3600)] == [
+        "0:00", "0:05", "0:59", "1:00", "1:00", "10:05", "60:00"]
+
+
+def test_the_countdown_rounds_up_what_is_left_and_down_what_is_over():
+    from tui.widgets.countdown import clock_text
+
+    assert [clock_text(s) for s in (65, 64.2, 0.3, 0, -0.4, -12.7, -600)] == [
+        "1:05", "1:05", "0:01", "0:00", "+0:00", "+0:12", "+10:00"]

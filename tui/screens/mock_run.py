@@ -14,12 +14,12 @@ from textual.widgets import Footer, Static
 from question_bank.categories import category_label
 from question_bank.mock import create_session, delete_session, finish_session, record_item
 from question_bank.mock_formats import limit_for
+from question_bank.structures import format_duration
 from tui.context import AppContext
 from tui.practice.mock_clock import ANSWER, SESSION_TIME_UP, THINK, TIME_UP, MockRun, RunItem
 from tui.practice.mock_plan import Plan
 from tui.practice.preferences import SpeechPrefs
 from tui.widgets.countdown import Countdown, clock_text
-from tui.widgets.question_detail import format_seconds
 from tui.widgets.star_budget import StarBudget
 
 TICK = 0.1  # seconds between refreshes (the clocks themselves never drift)
@@ -32,7 +32,8 @@ class MockRunScreen(Screen):
     HELP_TITLE = "Mock interview (running)"
     BINDINGS = [
         Binding("enter,n", "advance", "Next", id="mock_run.next", priority=True,
-                tooltip="While thinking: start answering now. While answering: done, next question"),
+                tooltip="While thinking: start answering now. "
+                        "While answering: done, next question"),
         Binding("s", "skip", "Skip", id="mock_run.skip", tooltip="Leave this question and go on"),
         Binding("space,p", "pause", "Pause/resume", id="mock_run.pause",
                 tooltip="Stop both clocks (and the voice); press again to go on"),
@@ -108,9 +109,10 @@ class MockRunScreen(Screen):
         self._shown_index = self.run.index
         prompt = item.prompt
         self.query_one("#run-question", Static).update(Content(prompt.text))
-        facts = [category_label(prompt.category), f"target {format_seconds(prompt.target_seconds)}"]
+        facts = [category_label(prompt.category),
+                 f"target {format_duration(prompt.target_seconds)}"]
         if item.limit != prompt.target_seconds:
-            facts.append(f"limit {format_seconds(item.limit)}")
+            facts.append(f"limit {format_duration(item.limit)}")
         self.query_one("#run-facts", Static).update(Content(" · ".join(facts)))
         cues = self.query_one("#run-cues", Static)
         cues.display = bool(prompt.cues)
@@ -156,8 +158,8 @@ class MockRunScreen(Screen):
             clock.show(run.think_remaining, "Think", state="paused" if run.paused else "think")
         elif run.phase == ANSWER:
             left = run.answer_remaining
-            state = "over" if left < 0 else ("warn" if left <= max(WARN_MIN, WARN_SHARE * item.limit)
-                                             else "")
+            warn_at = max(WARN_MIN, WARN_SHARE * item.limit)
+            state = "over" if left < 0 else ("warn" if left <= warn_at else "")
             caption = "Time is up" if left < 0 else "Answer"
             clock.show(left, caption, state="paused" if run.paused else state)
             star = self.query_one(StarBudget)

@@ -9,16 +9,15 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Digits, Static
 
+from question_bank.structures import format_duration
+
 
 def clock_text(seconds: float) -> str:
     """"1:05" with 65 s left (whole seconds, rounded up: 0:00 is the limit itself);
-    "+0:12" once over by 12 s."""
+    "+0:12" once over by 12 s (whole seconds, rounded down)."""
     if seconds >= 0:
-        whole, sign = math.ceil(seconds - 1e-6), ""
-    else:
-        whole, sign = int(-seconds), "+"
-    minutes, secs = divmod(whole, 60)
-    return f"{sign}{minutes}:{secs:02d}"
+        return format_duration(math.ceil(seconds - 1e-6))
+    return "+" + format_duration(int(-seconds))
 
 
 class Countdown(Vertical):

@@ -8,13 +8,9 @@ from textual.widgets import Static
 
 from question_bank.categories import AUDIENCES, STRUCTURES, category_label
 from question_bank.questions import Question
+from question_bank.structures import format_duration
 
 GUIDANCE_LABELS = ("Probing:", "Shape:", "Pitfall:")
-
-
-def format_seconds(seconds: int) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    return f"{minutes}:{secs:02d}"
 
 
 def guidance_content(guidance: str) -> Content:
@@ -66,12 +62,14 @@ class QuestionDetail(VerticalScroll, can_focus=True):
                 "$category · $structure · target [b]$target[/b]",
                 category=category_label(question.category),
                 structure=STRUCTURES.get(question.structure, question.structure).split(" (")[0],
-                target=format_seconds(question.target_seconds),
+                target=format_duration(question.target_seconds),
             ),
-            Content(f"Source: {origin_text(question)}" + ("  ·  hidden" if question.hidden else "")),
+            Content(f"Source: {origin_text(question)}"
+                    + ("  ·  hidden" if question.hidden else "")),
         ]
         if question.audience:
-            fact_lines.append(Content(f"Ask: {AUDIENCES.get(question.audience, question.audience)}"))
+            audience = AUDIENCES.get(question.audience, question.audience)
+            fact_lines.append(Content(f"Ask: {audience}"))
         if question.tags:
             fact_lines.append(Content("Tags: " + ", ".join(question.tags)))
         facts.update(Content("\n").join(fact_lines))
