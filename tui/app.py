@@ -14,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from tui.context import AppContext
 from tui.messages import OpenAnswer, OpenProgram, OpenQuestion, SaveTrouble, SpeechTrouble
@@ -24,6 +25,7 @@ from tui.sections import SECTIONS
 from tui.store.settings import set_setting
 from tui.textual_private import (
     end_with_report,
+    let_worker_state_changes_bubble,
     mark_css_current,
     textual_exception_handling,
     uncaught_error,
@@ -61,6 +63,8 @@ class MatchprepApp(App[None]):
         self.DEFAULT_MODE = start
         super().__init__()
         self.ctx = ctx
+        let_worker_state_changes_bubble()  # a failed worker is reported here, see worker_failed
+        self.worker_failures_told: set[tuple[str, str]] = set()
         for s in SECTIONS:
             self.add_mode(s.id, partial(self._make_section, s.id))
 
@@ -202,6 +206,28 @@ class MatchprepApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Every key binding, screen by screen", self.action_help)
+
+    @on(Worker.StateChanged)
+    def worker_failed(self, event: Worker.StateChanged) -> None:
+        """A worker (a read, an import, an export...) that raised: its result never comes,
+        so a list may stay empty. Say so once per kind of failure, without the exception's
+        text (it may quote the user's words). A damaged database has its own report."""
+        error = event.worker.error
+        if event.state != WorkerState.ERROR or error is None:
+            return
+        damage = file_trouble_in(error)
+        if damage is not None:
+            self._writer_trouble("damaged", damage)  # said once, however many reads fail
+            return
+        kind = (event.worker.group, type(error).__name__)
+        if kind in self.worker_failures_told:
+            return
+        self.worker_failures_told.add(kind)
+        self.notify(Content.from_markup(
+            "Something went wrong in the background ($error in “$task”): what it was "
+            "loading may be missing or out of date. Nothing you saved is lost; if it "
+            "happens again, run matchprep doctor.", error=kind[1], task=kind[0]),
+            title="Internal error", severity="error", timeout=20)
 
     def _handle_exception(self, error: Exception) -> None:
         """Textual's hook for an exception that no handler caught (tui.textual_private).

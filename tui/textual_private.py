@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.worker import Worker
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -70,4 +71,16 @@ def end_with_report(app: App, report: RenderableType | None) -> None:
         app.panic()
     else:
         app.panic(report)
+
+
+def let_worker_state_changes_bubble() -> None:
+    """Make `Worker.StateChanged` bubble from the widget or screen that runs the worker up
+    to the app, where one handler reports a worker that failed.
+
+    Textual posts it only to the worker's own node, without bubbling, and has no app-wide
+    hook for a worker that raises with `exit_on_error=False` (its result never comes, and
+    nothing is said). No Textual widget handles this message, so bubbling changes nothing
+    else. Idempotent.
+    """
+    Worker.StateChanged.bubble = True
 

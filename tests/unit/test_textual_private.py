@@ -17,14 +17,19 @@ from pathlib import Path
 
 import pytest
 from rich.text import Text
+from textual import work
 from textual.app import App, ComposeResult
+from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, DataTable
+from textual.worker import Worker, WorkerFailed, WorkerState
 
 import tui
 from tui import textual_private
 from tui.textual_private import (
     end_with_report,
+    let_worker_state_changes_bubble,
     mark_css_current,
     remeasure_table,
     textual_exception_handling,
@@ -141,6 +146,40 @@ async def test_an_uncaught_exception_goes_through_both_hooks_and_ends_the_app():
     assert app.reported == app.handled  # uncaught_error found it
     assert app._exception is app.handled[0]
     assert app.return_code == 1
+
+
+# let_worker_state_changes_bubble -----------------------------------------------------------
+
+class Reader(Widget):
+    @work(thread=True, exit_on_error=False)
+    def read(self) -> None:
+        raise Boom("never shown")
+
+
+class WorkerApp(App):
+    def __init__(self) -> None:
+        super().__init__()
+        self.states: list[WorkerState] = []
+
+    def compose(self) -> ComposeResult:
+        yield Reader()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.states.append(event.state)
+
+
+async def test_a_failed_worker_of_a_widget_is_heard_by_the_app():
+    assert issubclass(Worker.StateChanged, Message)
+    assert isinstance(Worker.StateChanged.bubble, bool)
+    let_worker_state_changes_bubble()
+    app = WorkerApp()
+    async with app.run_test() as pilot:
+        worker = app.query_one(Reader).read()
+        with pytest.raises(WorkerFailed):
+            await worker.wait()
+        await pilot.pause()
+        assert worker.state == WorkerState.ERROR and isinstance(worker.error, Boom)
+        assert WorkerState.ERROR in app.states
 
 
 # Nothing else in tui/ names a private Textual attribute --------------------------------------
