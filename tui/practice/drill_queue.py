@@ -19,7 +19,7 @@ from question_bank.questions import Question
 from question_bank.structures import format_duration
 from tui.practice.program_cards import cards_to_rehearse, due_program_turns
 from tui.practice.program_material import KIND, Material
-from tui.practice.when import end_of_day, when_text
+from tui.practice.when import end_of_day, relative_when
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -58,14 +58,17 @@ class Turn:
         else:
             facts = ["Program material"]
             if self.card is not None and self.card.due_by is not None:
-                facts.append(f"interview {when_text(self.card.due_by, now)}")
+                facts.append(f"interview {relative_when(self.card.due_by, now)}")
         if self.card is not None and self.card.last_review is not None:
             facts.append(f"last practised {self.card.last_review.astimezone():%d %b}")
         return facts
 
 
 @dataclass(frozen=True)
-class Overview:
+class DrillOutlook:
+    """What the drill's start view shows: what is due today, when the next card is due, how
+    many new questions each category has."""
+
     due: int  # bank questions due today
     program_due: int  # program cards due today
     programs: tuple[str, ...]  # the programs those cards belong to
@@ -73,11 +76,11 @@ class Overview:
     new_by_category: dict[str, int]
 
 
-def overview(db: Database, now: datetime) -> Overview:
+def drill_outlook(db: Database, now: datetime) -> DrillOutlook:
     until = end_of_day(now)
     program_turns = due_program_turns(db, now, until)
     names = tuple(dict.fromkeys(t.material.program_name for t in program_turns))
-    return Overview(
+    return DrillOutlook(
         due=len(drill.due_questions(db, now, until=until)),
         program_due=len(program_turns), programs=names,
         next_due=drill.next_due(db, now, after=until, kinds=KINDS),

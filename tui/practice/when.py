@@ -10,7 +10,8 @@ def end_of_day(now: datetime) -> datetime:
     return datetime.combine(now.date(), time(23, 59, 59), tzinfo=now.tzinfo)
 
 
-def when_text(moment: datetime, now: datetime) -> str:
+def relative_when(moment: datetime, now: datetime) -> str:
+    """`moment` as seen from `now`, in `now`'s zone: "today 14:05", "Thu 14:00", "12 Mar"."""
     local, today = moment.astimezone(now.tzinfo), now.date()
     days = (local.date() - today).days
     if days == 0:

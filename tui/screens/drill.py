@@ -24,16 +24,16 @@ from question_bank.drill import RATINGS
 from tui.context import AppContext
 from tui.practice.drill_queue import (
     KINDS,
-    Overview,
+    DrillOutlook,
     Turn,
     build_queue,
-    overview,
+    drill_outlook,
     program_queue,
     rate_turn,
 )
 from tui.practice.preferences import drill_categories, save_drill_categories, speech_prefs
 from tui.practice.program_cards import ensure_synced
-from tui.practice.when import when_text
+from tui.practice.when import relative_when
 from tui.widgets.question_detail import guidance_content
 
 MAX_NEW = 50
@@ -99,7 +99,7 @@ class DrillScreen(Screen):
         if self.program_id is not None:
             self._build_program_queue(self.program_id)
         else:
-            self._overview()
+            self._read_outlook()
 
     @property
     def view(self) -> str:
@@ -118,41 +118,41 @@ class DrillScreen(Screen):
 
     # The start view ---------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="drill-overview", exit_on_error=False)
-    def _overview(self) -> None:
+    @work(thread=True, exclusive=True, group="drill-outlook", exit_on_error=False)
+    def _read_outlook(self) -> None:
         ensure_synced(self.ctx.writer, self.ctx.now()).result()
         now = self.ctx.now()
         with self.ctx.reader() as db:
-            found = overview(db, now)
+            found = drill_outlook(db, now)
             chosen = drill_categories(db)
-        self.app.call_from_thread(self._show_overview, found, chosen)
+        self.app.call_from_thread(self._show_outlook, found, chosen)
 
-    def _show_overview(self, overview: Overview, chosen: list[str]) -> None:
+    def _show_outlook(self, outlook: DrillOutlook, chosen: list[str]) -> None:
         if self.view != "drill-start":
-            return  # the user pressed start before the overview came in: the drill is on
+            return  # the user pressed start before the outlook came in: the drill is on
         now = self.ctx.now()
         parts = []
-        if overview.due:
-            parts.append(f"{overview.due} question{'s' if overview.due != 1 else ''}")
-        if overview.program_due:
-            parts.append(f"{overview.program_due} program card"
-                         f"{'s' if overview.program_due != 1 else ''} "
-                         f"({', '.join(overview.programs)})")
+        if outlook.due:
+            parts.append(f"{outlook.due} question{'s' if outlook.due != 1 else ''}")
+        if outlook.program_due:
+            parts.append(f"{outlook.program_due} program card"
+                         f"{'s' if outlook.program_due != 1 else ''} "
+                         f"({', '.join(outlook.programs)})")
         if parts:
-            total = overview.due + overview.program_due
+            total = outlook.due + outlook.program_due
             text = f"{' and '.join(parts)} {'are' if total != 1 else 'is'} due today."
         else:
             text = "Nothing is due today."
-            if overview.next_due:
-                text += f" The next is due {when_text(overview.next_due, now)}."
+            if outlook.next_due:
+                text += f" The next is due {relative_when(outlook.next_due, now)}."
         self.query_one("#drill-due", Static).update(Content(text))
         selections = self.query_one(SelectionList)
         selections.clear_options()
         selections.add_options([
             Selection(Content(f"{category_label(cid)} ({n} new)"), cid, cid in chosen)
-            for cid, n in overview.new_by_category.items()
+            for cid, n in outlook.new_by_category.items()
         ])
-        if overview.due or overview.program_due:
+        if outlook.due or outlook.program_due:
             self.query_one("#drill-go", Button).focus()
         else:
             selections.focus()
@@ -319,7 +319,7 @@ class DrillScreen(Screen):
         lines = [f"Done: {total} rating{'s' if total != 1 else ''}"
                  + (f" ({', '.join(parts)})." if parts else ".")]
         if upcoming is not None:
-            lines.append(f"The next card is due {when_text(upcoming, self.ctx.now())}.")
+            lines.append(f"The next card is due {relative_when(upcoming, self.ctx.now())}.")
         self.query_one("#drill-result", Static).update(Content("\n".join(lines)))
 
     @on(Button.Pressed, "#drill-back")

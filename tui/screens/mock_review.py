@@ -42,7 +42,8 @@ def used_text(item: MockItem) -> str:
     return f"{ratio:.0%}" if ratio is not None else OUTCOME_WORDS.get(item.outcome, "")
 
 
-def when_text(session: MockSession) -> str:
+def session_start_text(session: MockSession) -> str:
+    """When the session started, in the local zone: "Tue 04 Mar 2025, 14:05"."""
     return session.started_at.astimezone().strftime("%a %d %b %Y, %H:%M")
 
 
@@ -102,7 +103,7 @@ class MockReviewScreen(Screen):
             "[b]$label[/b] · $when · $answered of $total answered · spoke $spoke · "
             "thought $think",
             label=session.label + (f": {session.program}" if session.program else ""),
-            when=when_text(session), answered=str(answered),
+            when=session_start_text(session), answered=str(answered),
             total=str(len(session.items)), spoke=duration_or_dash(session.speak_seconds),
             think=duration_or_dash(session.think_total)))
         table = self.query_one(FitTable)

@@ -14,7 +14,7 @@ from textual.widgets import Button, Static
 from question_bank import drill
 from question_bank.mock import list_sessions
 from tui.practice.program_material import KIND as PROGRAM_CARDS
-from tui.practice.when import end_of_day, when_text
+from tui.practice.when import end_of_day, relative_when
 from tui.widgets.home_panel import HomePanel, NextStep
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ class DrillPanel(HomePanel):
             first = Content("Nothing rated yet: drill a few questions to start the schedule.")
         lines = [first]
         if state.next_due is not None:
-            lines.append(Content(f"Next due {when_text(state.next_due, state.now)}"))
+            lines.append(Content(f"Next due {relative_when(state.next_due, state.now)}"))
         lines.append(Content.from_markup(
             "This week: [b]$d[/b] drilled · [b]$m[/b] mock interview$s",
             d=str(state.drilled_week), m=str(state.mock_week), s="" if state.mock_week == 1

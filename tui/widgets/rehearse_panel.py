@@ -15,7 +15,7 @@ from textual.widgets import Button, Static
 
 from dossiers.zones import until
 from tui.practice.program_cards import Rehearsal, ensure_synced, rehearsals
-from tui.practice.when import when_text
+from tui.practice.when import relative_when
 from tui.widgets.home_panel import HomePanel, NextStep
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def _cards(n: int) -> str:
 def rehearsal_line(r: Rehearsal, now: datetime) -> Content:
     """One program: how many of its cards are still to review before its interview."""
     head = Content.from_markup("[b]$name[/b] · interview $when ($until)", name=r.program_name,
-                               when=when_text(r.interview.starts_at, now),
+                               when=relative_when(r.interview.starts_at, now),
                                until=until(now, r.interview.starts_at))
     if not r.total:
         return head + Content(": nothing to rehearse yet. Add its reasons, people, questions "
@@ -51,7 +51,7 @@ def rehearsal_line(r: Rehearsal, now: datetime) -> Content:
             ": [b $text-warning]$n of $total[/] still to review before it", n=str(r.pending),
             total=_cards(r.total))
     return head + Content(f": {_cards(r.total)} to review in its last 24 hours (from "
-                          f"{when_text(r.window_opens, now)})")
+                          f"{relative_when(r.window_opens, now)})")
 
 
 class RehearsePanel(HomePanel):
@@ -102,7 +102,7 @@ class RehearsePanel(HomePanel):
             elif r is state.first:
                 steps.append(NextStep(35, f"Rehearse {r.program_name} ({_cards(r.total)}); "
                                           "the review that counts is from "
-                                          f"{when_text(r.window_opens, state.now)}",
+                                          f"{relative_when(r.window_opens, state.now)}",
                                       f"app.drill({r.program_id})"))
         first = state.first
         if first is not None and not first.total:
