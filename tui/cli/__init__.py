@@ -1,7 +1,7 @@
 """The command line's subcommands, one module per group; each has `register(subparsers)`.
 
 A handler takes the parsed arguments and returns an exit code. It raises `UserError`
-(or one of the errors listed in `tui.cli.main.USER_ERRORS`) for a person's mistake: the
+(or one of the errors `tui.cli.main.user_errors()` lists) for a person's mistake: the
 command line prints its sentence, without a traceback.
 """
 

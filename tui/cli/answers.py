@@ -10,7 +10,7 @@ from tui.cli.common import add_db_option, open_db, write_output
 def register(sub: argparse._SubParsersAction) -> None:
     answers = sub.add_parser("answers", help="export your answers and stories")
     add_db_option(answers)
-    asub = answers.add_subparsers(dest="answers_command", metavar="COMMAND", required=True)
+    asub = answers.add_subparsers(dest="answers_subcommand", metavar="COMMAND", required=True)
     exp = asub.add_parser(
         "export", help="an answer binder to print (md), or every answer and story as JSON",
         description="md: current answers by category, each part under its heading, the "
@@ -21,10 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="md (default) or json")
     exp.add_argument("-o", "--output", metavar="FILE",
                      help="write to FILE (0600, replaced whole) instead of printing")
-    exp.set_defaults(handler=export_command)
+    exp.set_defaults(handler=export_subcommand)
 
 
-def export_command(args: argparse.Namespace) -> int:
+def export_subcommand(args: argparse.Namespace) -> int:
     from question_bank.answer_export import export_json, export_markdown
     from tui.practice.pace import read_pace
 

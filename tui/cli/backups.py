@@ -15,22 +15,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     b.add_argument("-o", "--output", metavar="FILE",
                    help="where to write it (.db, or .json for a JSON dump); "
                         "default: the backups folder beside the database")
-    b.set_defaults(handler=backup_command)
+    b.set_defaults(handler=backup_subcommand)
 
     r = sub.add_parser("restore", help="replace the database with a backup (the current one is "
                                        "backed up first)")
     add_db_option(r)
     r.add_argument("file", metavar="FILE", help="a .db or .json backup made by matchprep")
-    r.set_defaults(handler=restore_command)
+    r.set_defaults(handler=restore_subcommand)
 
 
-def backup_command(args: argparse.Namespace) -> int:
+def backup_subcommand(args: argparse.Namespace) -> int:
     target = backup(db_path(args), Path(args.output) if args.output else None)
     print(f"Backed up {db_path(args)} to {target}")
     return 0
 
 
-def restore_command(args: argparse.Namespace) -> int:
+def restore_subcommand(args: argparse.Namespace) -> int:
     path = db_path(args)
     safety = restore(path, Path(args.file))
     print(f"Restored {args.file} into {path}.")

@@ -26,7 +26,7 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_db(args: argparse.Namespace) -> Database:
-    """The migrated database for a command (created with the shipped bank if new)."""
+    """The migrated database for a subcommand (created with the shipped bank if new)."""
     path = db_path(args)
     prepare_database(path)
     return connect(path)

@@ -23,10 +23,10 @@ CHECKS: list[Check] = [check_versions, check_database, check_backups, check_time
 def register(sub: argparse._SubParsersAction) -> None:
     d = sub.add_parser("doctor", help="paths, database integrity, speech engine: what works")
     add_db_option(d)
-    d.set_defaults(handler=doctor_command)
+    d.set_defaults(handler=doctor_subcommand)
 
 
-def doctor_command(args: argparse.Namespace) -> int:
+def doctor_subcommand(args: argparse.Namespace) -> int:
     path = db_path(args)
     problems = 0
     for check in CHECKS:
@@ -35,6 +35,7 @@ def doctor_command(args: argparse.Namespace) -> int:
             problems += finding.ok is False
             print(f"{mark}{finding.label:<12} {finding.detail}")
     if problems:
-        print(f"\n{problems} problem{'s' if problems > 1 else ''} found (marked !!).", file=sys.stderr)
+        print(f"\n{problems} problem{'s' if problems > 1 else ''} found (marked !!).",
+              file=sys.stderr)
         return 1
     return 0

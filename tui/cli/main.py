@@ -1,4 +1,4 @@
-"""matchprep's command line. `matchprep --help` lists the commands (see PRODUCT.md)."""
+"""matchprep's command line: `matchprep --help` lists the subcommands (a module per group)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import tui
 from tui.cli import UserError
 
 # Subcommand modules, each with `register(subparsers)`.
-COMMAND_MODULES = [
+SUBCOMMAND_MODULES = [
     "tui.cli.open",
     "tui.cli.doctor",
     "tui.cli.questions",
@@ -58,8 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--db", metavar="PATH",
                         help="database file (default: $MATCHPREP_DB, else the user data folder)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    sub = parser.add_subparsers(dest="subcommand", metavar="COMMAND")
+    for name in SUBCOMMAND_MODULES:
         import_module(name).register(sub)
     return parser
 
@@ -73,15 +73,15 @@ def _report_internal_error(error: BaseException) -> None:
 
 
 def _just_the_app(argv: list[str]) -> argparse.Namespace | None:
-    """`matchprep` or `matchprep --db PATH`: the app, without building every command's
-    parser first (that imports every command module: 14 ms before the first frame).
+    """`matchprep` or `matchprep --db PATH`: the app, without building every subcommand's
+    parser first (that imports every subcommand module: 14 ms before the first frame).
     Anything else goes through the full parser."""
     if not argv:
-        return argparse.Namespace(command=None, db=None)
+        return argparse.Namespace(subcommand=None, db=None)
     if len(argv) == 2 and argv[0] == "--db" and argv[1] and not argv[1].startswith("-"):
-        return argparse.Namespace(command=None, db=argv[1])
+        return argparse.Namespace(subcommand=None, db=argv[1])
     if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
-        return argparse.Namespace(command=None, db=argv[0][len("--db="):])
+        return argparse.Namespace(subcommand=None, db=argv[0][len("--db="):])
     return None
 
 
@@ -89,10 +89,10 @@ def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)  # everything matchprep writes is for the user alone
     argv = sys.argv[1:] if argv is None else list(argv)
     args = _just_the_app(argv) or build_parser().parse_args(argv)
-    if args.command is None:
-        from tui.cli.open import open_command
+    if args.subcommand is None:
+        from tui.cli.open import open_subcommand
 
-        handler = open_command
+        handler = open_subcommand
     else:
         handler = args.handler
     try:

@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     mock.add_argument("--questions", metavar="N", help="how many questions (default: the format's)")
     mock.add_argument("--no-speech", action="store_true", help="show the questions without reading "
                                                                 "them aloud")
-    mock.set_defaults(handler=mock_command)
+    mock.set_defaults(handler=mock_subcommand)
 
 
 def check_request(args: argparse.Namespace) -> dict:
@@ -84,7 +84,7 @@ def round_program(args: argparse.Namespace) -> str:
         db.close()
 
 
-def mock_command(args: argparse.Namespace) -> int:
+def mock_subcommand(args: argparse.Namespace) -> int:
     request = check_request(args)
     return run_app(db_path(args), speech=not args.no_speech, start="mock",
                    options={"mock": request})

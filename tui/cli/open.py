@@ -26,7 +26,7 @@ DEMO_FILLERS: list[str] = [
 def register(sub: argparse._SubParsersAction) -> None:
     demo = sub.add_parser("demo", help="open the app on a throwaway database filled with samples")
     add_db_option(demo)
-    demo.set_defaults(handler=demo_command)
+    demo.set_defaults(handler=demo_subcommand)
 
 
 def run_app(path: Path, *, speech: bool = True, **kwargs) -> int:
@@ -48,7 +48,7 @@ def run_app(path: Path, *, speech: bool = True, **kwargs) -> int:
     return app.return_code or 0
 
 
-def open_command(args: argparse.Namespace) -> int:
+def open_subcommand(args: argparse.Namespace) -> int:
     return run_app(db_path(args))
 
 
@@ -63,7 +63,7 @@ def fill_demo(path: Path) -> None:
         db.close()
 
 
-def demo_command(args: argparse.Namespace) -> int:
+def demo_subcommand(args: argparse.Namespace) -> int:
     folder = Path(tempfile.mkdtemp(prefix="matchprep-demo-"))
     try:
         path = folder / "demo.db"

@@ -24,18 +24,18 @@ FORMATS = ("csv", "md", "ics")
 def register(sub: argparse._SubParsersAction) -> None:
     group = sub.add_parser("programs", help="import, list or export program dossiers")
     add_db_option(group)
-    psub = group.add_subparsers(dest="programs_command", metavar="COMMAND", required=True)
+    psub = group.add_subparsers(dest="programs_subcommand", metavar="COMMAND", required=True)
 
     imp = psub.add_parser("import", help="import programs from a CSV spreadsheet")
     add_db_option(imp)
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--dry-run", action="store_true", help="check the file, change nothing")
-    imp.set_defaults(handler=import_command)
+    imp.set_defaults(handler=import_subcommand)
 
     ls = psub.add_parser("list", help="list programs: next interview, readiness, score")
     add_db_option(ls)
     ls.add_argument("--json", action="store_true", help="print JSON")
-    ls.set_defaults(handler=list_command)
+    ls.set_defaults(handler=list_subcommand)
 
     exp = psub.add_parser("export", help="export programs as CSV, Markdown or iCalendar")
     add_db_option(exp)
@@ -44,10 +44,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp.add_argument("--program", metavar="NAME",
                      help="only this program: a name, another name it goes by, or a unique part")
     exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print)")
-    exp.set_defaults(handler=export_command)
+    exp.set_defaults(handler=export_subcommand)
 
 
-def import_command(args: argparse.Namespace) -> int:
+def import_subcommand(args: argparse.Namespace) -> int:
     from dossiers.csv_io import import_csv, plan_import, read_csv_file
     from tui.store.backup import automatic_backup
     from tui.store.database import retry_locked
@@ -111,7 +111,7 @@ def _lines(rows: list[ProgramRow], zone: str) -> Iterator[str]:
                f"{row.readiness.percent}% ready\t{score}")
 
 
-def list_command(args: argparse.Namespace) -> int:
+def list_subcommand(args: argparse.Namespace) -> int:
     from dossiers.overview import overview, sort_rows
     from tui.practice.user_zone import user_zone
 
@@ -131,7 +131,7 @@ def list_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def export_command(args: argparse.Namespace) -> int:
+def export_subcommand(args: argparse.Namespace) -> int:
     from dossiers.programs import find_program
     from tui.practice.exports import export_text
     from tui.practice.user_zone import user_zone

@@ -15,25 +15,26 @@ from tui.cli.common import add_db_option, db_path, open_db
 def register(sub: argparse._SubParsersAction) -> None:
     questions = sub.add_parser("questions", help="list or import questions")
     add_db_option(questions)
-    qsub = questions.add_subparsers(dest="questions_command", metavar="COMMAND", required=True)
+    qsub = questions.add_subparsers(dest="questions_subcommand", metavar="COMMAND", required=True)
 
     ls = qsub.add_parser("list", help="list questions (visible ones unless --all)")
     add_db_option(ls)
-    ls.add_argument("--category", metavar="C", help="a category id or name: " + ", ".join(category_ids()))
+    ls.add_argument("--category", metavar="C",
+                    help="a category id or name: " + ", ".join(category_ids()))
     ls.add_argument("--tag", metavar="TAG", help="only questions with this tag")
     ls.add_argument("--search", metavar="TEXT", help="full-text search")
     ls.add_argument("--all", action="store_true", help="include hidden questions")
     ls.add_argument("--json", action="store_true", help="print JSON")
-    ls.set_defaults(handler=list_command)
+    ls.set_defaults(handler=list_subcommand)
 
     imp = qsub.add_parser("import", help="import a question pack (TOML or CSV)")
     add_db_option(imp)
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--dry-run", action="store_true", help="check the pack, change nothing")
-    imp.set_defaults(handler=import_command)
+    imp.set_defaults(handler=import_subcommand)
 
 
-def list_command(args: argparse.Namespace) -> int:
+def list_subcommand(args: argparse.Namespace) -> int:
     from question_bank.questions import list_questions
 
     category = None
@@ -61,7 +62,7 @@ def list_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def import_command(args: argparse.Namespace) -> int:
+def import_subcommand(args: argparse.Namespace) -> int:
     from question_bank.packs import import_pack, read_pack
     from tui.store.backup import automatic_backup
     from tui.store.database import retry_locked

@@ -59,7 +59,8 @@ def _sweep_stale_folders() -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def helper_command() -> list[str]:
+def helper_argv() -> list[str]:
+    """How to start the speech helper: this Python, running tui.speech.child."""
     return [sys.executable, "-m", "tui.speech.child"]
 
 
@@ -80,11 +81,11 @@ def _kill_group(proc: subprocess.Popen) -> None:
 class _Process:
     """One running helper, with a thread reading its events and one writing its input."""
 
-    def __init__(self, command: list[str], env: dict[str, str], inbox: queue.SimpleQueue,
+    def __init__(self, argv: list[str], env: dict[str, str], inbox: queue.SimpleQueue,
                  generation: int) -> None:
         self.generation = generation
         self.proc = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             env=env, start_new_session=True, close_fds=True,
         )
         self._input: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
@@ -145,11 +146,11 @@ class HelperSpeaker:
     """The real speaker: pyttsx3 in a helper process, driven by one control thread."""
 
     def __init__(
-        self, command: list[str] | None = None, *, start_timeout: float = 10.0,
+        self, argv: list[str] | None = None, *, start_timeout: float = 10.0,
         grace: float = 8.0, pace_factor: float = 1.6, max_failures: int = 3,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._command = command or helper_command()
+        self._argv = argv or helper_argv()
         self._start_timeout = start_timeout
         self._grace = grace
         self._pace_factor = pace_factor
@@ -334,7 +335,7 @@ class HelperSpeaker:
         if self.status == "idle":
             self.status = "starting"
         try:
-            self._proc = _Process(self._command, env, self._inbox, self._generation)
+            self._proc = _Process(self._argv, env, self._inbox, self._generation)
         except OSError as error:
             self._proc = None
             self._give_up(f"The speech helper could not be started ({error.strerror}).")
