@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from question_bank.categories import AUDIENCES, STRUCTURES, category_ids
+from question_bank.errors import FieldError
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -52,13 +53,8 @@ class Question:
         )
 
 
-class QuestionError(ValueError):
+class QuestionError(FieldError):
     """A field of a question that is not acceptable, named, with what was expected."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 def now_iso() -> str:
