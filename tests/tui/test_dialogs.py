@@ -110,3 +110,17 @@ async def test_escape_dismisses_with_the_cancelled_value(app_factory):
             await pilot.press("escape")
             await until(pilot, lambda d=dialog: app.screen is not d)
     assert answers == [False, None]
+
+
+async def test_a_dialog_title_holding_user_text_is_shown_as_typed(app_factory, db):
+    from textual.content import Content
+
+    program = programs.add_program(db, "Bayside [/] [b]Imaging[/b]")
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.action_open_program(program.id, "")
+        await until(pilot, lambda: type(app.screen).__name__ == "DossierScreen")
+        await pilot.press("ctrl+e")  # export this dossier: its name is in the title
+        await until(pilot, lambda: type(app.screen).__name__ == "ExportDialog")
+        title = app.screen.query_one("#dialog-body").border_title
+        assert Content.from_markup(title).plain == "Export Bayside [/] [b]Imaging[/b]"
