@@ -97,9 +97,10 @@ async def test_a_mock_setup_error_focuses_its_field(app_factory):
         assert app.screen.id == "screen-mock"  # nothing started
 
 
-async def test_escape_dismisses_with_the_cancelled_value(app_factory):
+async def test_escape_and_a_cancel_button_dismiss_with_the_cancelled_value(app_factory):
     from tui.screens.dialogs.answer_options import StructureDialog
     from tui.screens.dialogs.confirm import ConfirmDialog
+    from tui.screens.dialogs.transfer import ExportDialog
 
     answers = []
     app = app_factory()
@@ -109,7 +110,12 @@ async def test_escape_dismisses_with_the_cancelled_value(app_factory):
             await until(pilot, lambda d=dialog: app.screen is d)
             await pilot.press("escape")
             await until(pilot, lambda d=dialog: app.screen is not d)
-    assert answers == [False, None]
+        export = ExportDialog(app.ctx)
+        app.push_screen(export, answers.append)
+        await until(pilot, lambda: app.screen is export)
+        await pilot.click("#cancel")  # the footer keeps it in view at 40x12
+        await until(pilot, lambda: app.screen is not export)
+    assert answers == [False, None, None]
 
 
 async def test_a_dialog_title_holding_user_text_is_shown_as_typed(app_factory, db):
