@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from question_bank.categories import AUDIENCES, STRUCTURES, category_ids
+from question_bank.errors import FieldError
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -52,13 +53,8 @@ class Question:
         )
 
 
-class QuestionError(ValueError):
+class QuestionError(FieldError):
     """A field of a question that is not acceptable, named, with what was expected."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 def now_iso() -> str:
@@ -96,7 +92,8 @@ def validate(
         raise QuestionError("text", f"is {len(text)} characters; at most {MAX_TEXT} are allowed")
     if category not in category_ids():
         raise QuestionError(
-            "category", f"{category!r} is not a category; expected one of {', '.join(category_ids())}"
+            "category",
+            f"{category!r} is not a category; expected one of {', '.join(category_ids())}"
         )
     try:
         seconds = int(str(target_seconds).strip())
@@ -110,7 +107,8 @@ def validate(
         )
     if structure not in STRUCTURES:
         raise QuestionError(
-            "structure", f"{structure!r} is not a structure; expected one of {', '.join(STRUCTURES)}"
+            "structure",
+            f"{structure!r} is not a structure; expected one of {', '.join(STRUCTURES)}"
         )
     for tag in tags:
         if not _TAG_OK.match(tag) or len(tag) > 40:

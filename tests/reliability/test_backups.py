@@ -169,5 +169,5 @@ async def test_an_import_whose_backup_cannot_be_made_says_so_and_imports_nothing
     async with app.run_test(size=(100, 30)) as pilot:
         await submit_path(app, pilot, "i", "ImportDialog", sheet)
         await until(pilot, lambda: "disk is full" in str(
-            app.screen.query_one("#import-error").render()))
+            app.screen.query_one("#dialog-error").render()))
     assert tables(db_path) == before

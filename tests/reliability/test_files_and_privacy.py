@@ -53,8 +53,8 @@ def sandbox_env(root: Path, **extra) -> dict:
 
 
 def run(args: list[str], env: dict, cwd: Path, preexec=None) -> subprocess.CompletedProcess:
-    return subprocess.run(args, capture_output=True, check=False, text=True, env=env, cwd=cwd, timeout=120,
-                          preexec_fn=preexec)
+    return subprocess.run(args, capture_output=True, check=False, text=True, env=env, cwd=cwd,
+                          timeout=120, preexec_fn=preexec)
 
 
 # Modes -------------------------------------------------------------------------------------
@@ -148,7 +148,7 @@ async def test_the_export_dialog_refuses_a_symbolic_link(app_factory, tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await submit_path(app, pilot, "x", "ExportDialog", link)
         await until(pilot, lambda: "symbolic link" in str(
-            app.screen.query_one("#export-error").render()))
+            app.screen.query_one("#dialog-error").render()))
     assert victim.read_text() == "unrelated, precious"
 
 

@@ -218,7 +218,7 @@ async def test_pace_is_set_in_the_editor_and_kept(app_factory, db):
         await pilot.pause()
         await pilot.press("ctrl+a", "ctrl+k", "2", "0", "0", "enter")
         await pilot.pause()
-        assert "130 to 160" in shown(app, "#pace-error")
+        assert "130 to 160" in shown(app, "#dialog-error")
         await pilot.press("backspace", "backspace", "backspace", "1", "5", "0", "enter")
         await pilot.pause()
         assert "at 150 wpm" in shown(app, "#answer-meter")

@@ -59,7 +59,7 @@ async def test_delete_an_answer_after_confirming(app_factory, db):
         await settle(app, pilot)
         await pilot.press("x")
         await pilot.pause()
-        assert "cannot be undone" in shown(app, "#confirm-question")
+        assert "cannot be undone" in shown(app, "#confirm-consequence")
         await pilot.press("n")
         await settle(app, pilot)
         assert len(rows(app, "#answers-table")) == 2
@@ -109,10 +109,10 @@ async def test_story_without_a_title_asks_before_throwing_it_away(app_factory, d
         app.screen.query_one("#story-action").insert("I called radiology")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "Title" in shown(app, "#story-error")
+        assert "Title" in shown(app, "#dialog-error")
         await pilot.press("escape")
         await pilot.pause()
-        assert "no title" in shown(app, "#confirm-question")
+        assert "no title" in shown(app, "#confirm-consequence")
         await pilot.press("n")  # keep writing
         await pilot.pause()
         app.screen.query_one("#story-title").value = "Radiology call"

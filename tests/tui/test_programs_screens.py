@@ -206,7 +206,7 @@ async def test_import_in_the_app_refuses_a_bad_file_then_takes_a_good_one(app_fa
         await open_programs(app, pilot)
         await pilot.press("i", *str(bad), "enter")
         await settle(app, pilot)
-        assert "line 2, column B ('Interview Date')" in shown(app, "#import-error")
+        assert "line 2, column B ('Interview Date')" in shown(app, "#dialog-error")
         assert programs.list_programs(db) == []
         app.screen.query_one("#import-path", Input).value = str(good)
         await pilot.press("enter")

@@ -73,7 +73,7 @@ async def test_add_a_question_with_brackets_and_see_it_literally(app_factory, db
         tags.value = "city, [odd]"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        error = str(app.screen.query_one("#form-error").render())
+        error = str(app.screen.query_one("#dialog-error").render())
         assert "Tags" in error and "[odd]" in error  # shown literally, form still open
         tags.value = "city"
         await pilot.press("ctrl+s")

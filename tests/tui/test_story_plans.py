@@ -72,7 +72,7 @@ async def test_the_story_screen_names_the_programs_and_deleting_forgets_the_plan
         await pilot.press("x")
         await until(pilot, lambda: bool(app.screen.query("#confirm-question")))
         assert "the programs that planned it forget it" in str(
-            app.screen.query_one("#confirm-question").render())
+            app.screen.query_one("#confirm-consequence").render())
         await pilot.press("y")
         await until(pilot, lambda: app.screen.id == "screen-stories"
                     and "No story selected" in str(app.screen.query_one("#story-text").render()))

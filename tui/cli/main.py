@@ -26,15 +26,14 @@ SUBCOMMAND_MODULES = [
 def user_errors() -> tuple[type[BaseException], ...]:
     """Errors that are a person's mistake or a file's problem: a sentence, no traceback."""
     from dossiers.csv_io import CsvImportError
-    from dossiers.errors import DossierError
+    from question_bank.errors import FieldError
     from question_bank.packs import PackError
-    from question_bank.questions import QuestionError
     from tui.store.backup import BackupError
     from tui.store.database import DatabaseError
     from tui.store.files import UnsafePathError, WriteError
 
-    return (UserError, DatabaseError, BackupError, PackError, QuestionError, UnsafePathError,
-            DossierError, CsvImportError, WriteError)
+    return (UserError, DatabaseError, BackupError, PackError, FieldError, UnsafePathError,
+            CsvImportError, WriteError)
 
 
 class _VersionAction(argparse.Action):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from question_bank.errors import FieldError
 from question_bank.mock_formats import FORMATS, MockFormat
 
 LIMITS = {"questions": (1, 50), "minutes": (1, 90)}
@@ -16,12 +17,9 @@ MAX_THINK = 120
 MIN_LIMIT, MAX_LIMIT = 10, 600
 
 
-class SetupError(ValueError):
-    """A field of the mock setup that is not acceptable, named, with what was expected."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
+class SetupError(FieldError):
+    """A field of the mock setup that is not acceptable, named ("think_time"), with what was
+    expected."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,18 +63,18 @@ def whole_number(field: str, value: str | int | None, low: int, high: int, what:
 
 def validate_setup(setup: MockSetup) -> MockSetup:
     if setup.format not in FORMATS:
-        raise SetupError("Format", f"{setup.format!r} is not offered; expected one of "
+        raise SetupError("format", f"{setup.format!r} is not offered; expected one of "
                          + ", ".join(FORMATS))
     if setup.mode not in LIMITS:
-        raise SetupError("Length", f"{setup.mode!r} is not questions or minutes")
+        raise SetupError("length", f"{setup.mode!r} is not questions or minutes")
     if setup.fmt.needs_program and not setup.program:
-        raise SetupError("Program", f"a {setup.fmt.label.lower()} is drawn from one program's "
+        raise SetupError("program", f"a {setup.fmt.label.lower()} is drawn from one program's "
                          "dossier; choose the program")
     low, high = LIMITS[setup.mode]
-    whole_number("Length", setup.length, low, high, setup.mode)
-    whole_number("Think time", setup.think_seconds, 0, MAX_THINK, "seconds")
+    whole_number("length", setup.length, low, high, setup.mode)
+    whole_number("think_time", setup.think_seconds, 0, MAX_THINK, "seconds")
     if setup.limit_seconds is not None:
-        whole_number("Limit", setup.limit_seconds, MIN_LIMIT, MAX_LIMIT, "seconds")
+        whole_number("limit", setup.limit_seconds, MIN_LIMIT, MAX_LIMIT, "seconds")
     return setup
 
 
@@ -84,10 +82,10 @@ def parse_setup(*, format: str, mode: str, length: str, think: str, limit: str,
                 star_budgets: bool, program: str | None = None) -> MockSetup:
     """A setup from the form's fields; raises SetupError naming the field."""
     low, high = LIMITS.get(mode, (1, 50))
-    count = whole_number("Length", length, low, high, mode)
+    count = whole_number("length", length, low, high, mode)
     base = MockSetup(format=format, mode=mode, star_budgets=star_budgets, program=program,
-                     think_seconds=whole_number("Think time", think, 0, MAX_THINK, "seconds"),
-                     limit_seconds=(whole_number("Limit", limit, MIN_LIMIT, MAX_LIMIT, "seconds")
+                     think_seconds=whole_number("think_time", think, 0, MAX_THINK, "seconds"),
+                     limit_seconds=(whole_number("limit", limit, MIN_LIMIT, MAX_LIMIT, "seconds")
                                     if str(limit).strip() else None))
     base = replace(base, questions=count) if mode == "questions" else replace(base, minutes=count)
     return validate_setup(base)

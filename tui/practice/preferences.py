@@ -60,7 +60,7 @@ def save_mock_setup(db: Database, setup: MockSetup) -> None:
 
 
 def parse_rate(value: str) -> int:
-    return whole_number("Rate", value, MIN_RATE, MAX_RATE, "words per minute")
+    return whole_number("rate", value, MIN_RATE, MAX_RATE, "words per minute")
 
 
 DEFAULT_DRILL_CATEGORIES = tuple(c for c in category_ids() if c != "to-ask")

@@ -291,7 +291,8 @@ class AnswersScreen(SectionScreen):
                 self.notify("Answer deleted.")
                 self.reload()
 
-        self.app.push_screen(ConfirmDialog(Content.from_markup(
-            "Delete “$label” of “$question” ($words words) and all its history? This cannot "
-            "be undone.", label=answer.label, question=answer.question_text,
-            words=str(answer.words)), yes="Delete"), answered)
+        self.app.push_screen(ConfirmDialog(
+            Content.from_markup("Delete “$label” of “$question” ($words words)?",
+                                label=answer.label, question=answer.question_text,
+                                words=str(answer.words)),
+            "All its history goes with it. This cannot be undone.", yes="Delete"), answered)

@@ -33,6 +33,7 @@ from tui.practice.story_plans import PlannedStory, planned_rows
 from tui.practice.user_zone import user_zone
 from tui.screens.dossier_lists import DossierLists
 from tui.widgets import dossier_fields
+from tui.widgets.field_errors import clear_field_errors, show_field_errors
 from tui.widgets.readiness_meter import ReadinessMeter
 
 SAVE_AFTER = 0.5  # seconds: typed text reaches the writer at most this long after a change
@@ -218,18 +219,14 @@ class DossierScreen(DossierLists, Screen):
 
     def _report(self, errors: list[tuple[str, DossierError]]) -> None:
         status = self.query_one("#dossier-status", Static)
-        for widget in self.query(".field.-invalid"):
-            widget.remove_class("-invalid")
         if not errors:
-            status.update("")
+            clear_field_errors(status)
             return
         for widget_id, _ in errors:
             self._loaded[widget_id] = object()  # not saved: any next change is saved again
-            found = self.query(f"#{widget_id}")
-            if found:
-                found.first().add_class("-invalid")
-        status.update(Content("Not saved: " + "; ".join(
-            f"{e.field.replace('_', ' ')} {e.message}" for _, e in errors)))
+        # Said and marked, not focused: the fields save as the user types elsewhere.
+        show_field_errors(status, [(e, self.query_one(f"#{widget_id}")) for widget_id, e in errors],
+                          lead="Not saved. ", focus=False)
 
     async def action_save_now(self) -> None:
         await self._save_pending()

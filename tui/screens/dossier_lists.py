@@ -90,8 +90,8 @@ class DossierLists:
         await handler(event.action, int(event.key) if event.key else None)
 
     async def _people_request(self, action: str, key: int | None, kind: str = "known") -> None:
+        from tui.screens.dialogs.confirm import ConfirmDialog
         from tui.screens.dialogs.person_form import PersonForm
-        from tui.screens.dialogs.prompt import Confirm
 
         listed = self.dossier.people if kind == "known" else self.dossier.met
         person = next((x for x in listed if x.id == key), None)
@@ -104,7 +104,8 @@ class DossierLists:
                 person if action == "edit" else None, note_hint=hint),
                 lambda r: self._person_saved(r, person if action == "edit" else None, kind))
         elif action == "remove" and person:
-            self.app.push_screen(Confirm(f"Remove {person.name} from this dossier?", "Remove"),
+            self.app.push_screen(ConfirmDialog(f"Remove {person.name} from this dossier?",
+                                               "Your note about them goes too.", yes="Remove"),
                                  lambda yes: self._person_removed(yes, person.id, kind))
 
     async def _person_saved(self, result, person, kind: str) -> None:
@@ -161,8 +162,8 @@ class DossierLists:
             self.notify(f"{len(picked)} question{'s' if len(picked) != 1 else ''} added.")
 
     async def _interviews_request(self, action: str, key: int | None) -> None:
+        from tui.screens.dialogs.confirm import ConfirmDialog
         from tui.screens.dialogs.interview_form import InterviewForm
-        from tui.screens.dialogs.prompt import Confirm
 
         day = next((i for i in self.dossier.interviews if i.id == key), None)
         if action == "add" or (action == "edit" and day):
@@ -173,8 +174,8 @@ class DossierLists:
                                  lambda saved: self.reload() if saved else None)
         elif action == "remove" and day:
             when = format_instant(day.starts_at, day.timezone)
-            self.app.push_screen(Confirm(f"Delete the interview day of {when}, with its "
-                                         "checklist ticks?"),
+            self.app.push_screen(ConfirmDialog(f"Delete the interview day of {when}?",
+                                               "Its checklist ticks go with it.", yes="Delete"),
                                  lambda yes: self._day_removed(yes, day.id))
 
     async def _day_removed(self, yes: bool, interview_id: int) -> None:

@@ -36,8 +36,12 @@ from tui.practice.preferences import (
 from tui.screens.base import SectionScreen
 from tui.screens.mock_history import MockHistory
 from tui.screens.mock_program_choice import ProgramChoice
+from tui.widgets.field_errors import clear_field_errors, show_field_error
 
 SAMPLE = "Tell me about yourself."
+# The widget of each field a SetupError names.
+SETUP_FIELDS = {"format": "#mock-format", "program": "#mock-program", "length": "#mock-length",
+                "think_time": "#mock-think", "limit": "#mock-limit", "rate": "#speech-rate"}
 
 
 def voice_options(voices) -> list[tuple[Text, str]]:
@@ -196,6 +200,11 @@ class MockScreen(MockHistory, ProgramChoice, SectionScreen):
     def _error(self, text: str) -> None:
         self.query_one("#mock-error", Static).update(Content(text))
 
+    def _setup_error(self, error: SetupError, *, focus: bool = True) -> None:
+        selector = SETUP_FIELDS.get(error.field)
+        show_field_error(self.query_one("#mock-error", Static), error,
+                         self.query_one(selector) if selector else None, focus=focus)
+
     # Speech -----------------------------------------------------------------------------
 
     def _show_voices(self) -> None:
@@ -259,10 +268,10 @@ class MockScreen(MockHistory, ProgramChoice, SectionScreen):
     def _remember_speech(self) -> bool:
         try:
             speech = self._read_speech()
-        except SetupError as error:
-            self._error(str(error))
+        except SetupError as error:  # said and marked; the cursor stays where the user went
+            self._setup_error(error, focus=False)
             return False
-        self._error("")
+        clear_field_errors(self.query_one("#mock-error", Static))
         if speech != self.speech:
             self.speech = speech
             self.ctx.writer.submit(save_speech_prefs, speech)
@@ -293,9 +302,9 @@ class MockScreen(MockHistory, ProgramChoice, SectionScreen):
             setup = self._read_setup()
             speech = self._read_speech()
         except SetupError as error:
-            self._error(str(error))
+            self._setup_error(error)
             return
-        self._error("")
+        clear_field_errors(self.query_one("#mock-error", Static))
         self.setup, self.speech = setup, speech
         self.ctx.writer.submit(save_mock_setup, setup)
         self.ctx.writer.submit(save_speech_prefs, speech)

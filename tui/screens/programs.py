@@ -216,11 +216,11 @@ class ProgramsScreen(SectionScreen):
     def action_new(self) -> None:
         from tui.screens.dialogs.prompt import TextPrompt
 
-        async def check(name: str) -> str | None:
+        async def check(name: str) -> DossierError | None:
             try:
                 self._new = await asyncio.wrap_future(self.ctx.writer.submit(add_program, name))
             except DossierError as error:
-                return f"Name: {error.message}"
+                return error
             return None
 
         self.app.push_screen(TextPrompt("New program", "The program's name (its other names "
@@ -265,14 +265,15 @@ class ProgramsScreen(SectionScreen):
         self.reload()
 
     def action_delete(self) -> None:
-        from tui.screens.dialogs.prompt import Confirm
+        from tui.screens.dialogs.confirm import ConfirmDialog
 
         row = next((r for r in self._shown if r.id == self.highlighted_id()), None)
         if row is None:
             return
-        self.app.push_screen(Confirm(f"Delete {row.program.name} and its whole dossier "
-                                     "(interview days, ticks, impressions)? A backup "
-                                     "(matchprep backup) is the only way back."),
+        self.app.push_screen(ConfirmDialog(f"Delete {row.program.name} and its whole dossier?",
+                                           "Its interview days, ticks and impressions go with "
+                                           "it. A backup (matchprep backup) is the only way "
+                                           "back.", yes="Delete"),
                              lambda yes: self._deleted(yes, row.id))
 
     async def _deleted(self, yes: bool, program_id: int) -> None:

@@ -285,7 +285,8 @@ class StoriesScreen(SectionScreen):
                 self.notify("Story deleted. Answers that pulled its parts in keep their text.")
                 self.reload()
 
-        self.app.push_screen(ConfirmDialog(Content.from_markup(
-            "Delete the story “$title”? Answers keep the text they pulled from it$plans.",
-            title=story.title, plans="; the programs that planned it forget it"
-            if programs_planning(self.ctx.db, story.id) else ""), yes="Delete"), answered)
+        plans = ("; the programs that planned it forget it"
+                 if programs_planning(self.ctx.db, story.id) else "")
+        self.app.push_screen(ConfirmDialog(
+            Content.from_markup("Delete the story “$title”?", title=story.title),
+            f"Answers keep the text they pulled from it{plans}.", yes="Delete"), answered)

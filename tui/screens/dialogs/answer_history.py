@@ -11,14 +11,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from question_bank.answers import Answer
 from question_bank.revisions import Diff, Revision, diff_parts, list_revisions
 from question_bank.structures import get_structure
 from tui.context import AppContext
+from tui.screens.dialogs.base import Dialog
 
 KINDS = {"created": "first saved", "edit": "edited", "restore": "restored"}
 
@@ -58,15 +58,17 @@ def diff_content(diff: Diff) -> Content:
     return Content("\n").join(blocks)
 
 
-class AnswerHistory(ModalScreen[int | None]):
+class AnswerHistory(Dialog[int | None]):
     """An answer's history"""
 
     HELP_TITLE = "Answer history"
     BINDINGS = [
         Binding("r", "restore", "Restore", id="history.restore",
                 tooltip="Bring this version back (the current text stays in the history)"),
-        Binding("escape", "dismiss(None)", "Close", id="history.close"),
+        Binding("escape", "cancel", "Close", id="history.close"),
     ]
+    CONTENT = Horizontal
+    FOOTER = True
 
     @dataclass
     class Loaded(Message):
@@ -82,14 +84,12 @@ class AnswerHistory(ModalScreen[int | None]):
         self.ctx = ctx
         self.answer = answer
         self.revisions: list[Revision] = []
+        self.title = f"History of {answer.label}"
 
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="history-body", classes="dialog") as body:
-            body.border_title = Content(f"History of {self.answer.label}")
-            yield OptionList(id="history-list")
-            with VerticalScroll(id="history-diff", can_focus=True):
-                yield Static(Content("Reading the history…"), id="history-text")
-        yield Footer()
+    def compose_body(self) -> ComposeResult:
+        yield OptionList(id="history-list")
+        with VerticalScroll(id="history-diff", can_focus=True):
+            yield Static(Content("Reading the history…"), id="history-text")
 
     def on_mount(self) -> None:
         self.load()
@@ -111,8 +111,7 @@ class AnswerHistory(ModalScreen[int | None]):
                 "[b]$when[/b]\n  [dim]$words words · $kind$extra[/dim]",
                 when=when(r.saved_at, now), words=str(r.words), kind=KINDS.get(r.kind, r.kind),
                 extra=extra), id=str(r.id)))
-        self.query_one("#history-body").border_subtitle = (
-            f"{len(self.revisions)} versions · r restore · escape close")
+        self.sub_title = f"{len(self.revisions)} versions · r restore · escape close"
         if self.revisions:
             options.highlighted = min(1, len(self.revisions) - 1)
         options.focus()

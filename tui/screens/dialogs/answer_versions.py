@@ -8,10 +8,8 @@ from datetime import datetime
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from question_bank.answers import (
@@ -25,11 +23,12 @@ from question_bank.answers import (
 )
 from question_bank.questions import Question
 from tui.context import AppContext
+from tui.screens.dialogs.base import Dialog
 
 NEW_ANSWER = -1
 
 
-class AnswerVersions(ModalScreen[int | None]):
+class AnswerVersions(Dialog[int | None]):
     """Versions of an answer"""
 
     HELP_TITLE = "Answer versions"
@@ -43,8 +42,11 @@ class AnswerVersions(ModalScreen[int | None]):
         Binding("r", "rename", "Rename", id="versions.rename"),
         Binding("x", "delete", "Delete", id="versions.delete",
                 tooltip="Delete this version and its history (asks first)"),
-        Binding("escape", "close", "Close", id="versions.close"),
+        Binding("escape", "cancel", "Close", id="versions.close"),
     ]
+    TITLE = "Versions"
+    SUB_TITLE = "enter open · c current · n new · d duplicate · r rename · x delete"
+    FOOTER = True
 
     def __init__(self, ctx: AppContext, question: Question, open_id: int | None) -> None:
         super().__init__()
@@ -53,14 +55,10 @@ class AnswerVersions(ModalScreen[int | None]):
         self.open_id = open_id
         self.answers: list[Answer] = []
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="versions-body", classes="dialog") as body:
-            body.border_title = "Versions"
-            yield Static(Content(self.question.text), id="versions-question")
-            yield OptionList(id="versions-list")
-            yield Input(id="versions-name", placeholder="New name, then enter (escape: keep)")
-            yield Static(Content(""), id="versions-error")
-        yield Footer()
+    def compose_body(self) -> ComposeResult:
+        yield Static(Content(self.question.text), id="versions-question")
+        yield OptionList(id="versions-list")
+        yield Input(id="versions-name", placeholder="New name, then enter (escape: keep)")
 
     def on_mount(self) -> None:
         self.query_one("#versions-name", Input).display = False
@@ -81,8 +79,6 @@ class AnswerVersions(ModalScreen[int | None]):
         wanted = select if select in ids else self.open_id
         options.highlighted = ids.index(wanted) if wanted in ids else (0 if ids else None)
         options.focus()
-        self.query_one("#versions-body").border_subtitle = (
-            "enter open · c current · n new · d duplicate · r rename · x delete")
 
     def selected(self) -> Answer | None:
         index = self.query_one("#versions-list", OptionList).highlighted
@@ -130,10 +126,10 @@ class AnswerVersions(ModalScreen[int | None]):
         try:
             await self.run(rename_answer, answer.id, event.value)
         except AnswerError as error:
-            self.query_one("#versions-error", Static).update(Content(f"Name: {error.message}."))
+            self.show_field_error(error, event.input, label="Name")
             return
         event.input.display = False
-        self.query_one("#versions-error", Static).update(Content(""))
+        self.clear_error()
         self.reload(answer.id)
 
     def action_delete(self) -> None:
@@ -152,14 +148,16 @@ class AnswerVersions(ModalScreen[int | None]):
                 await self.run(delete_answer, answer.id)
                 self.reload()
 
-        self.app.push_screen(ConfirmDialog(Content.from_markup(
-            "Delete “$label” ($words words) and its history? This cannot be undone.",
-            label=answer.label, words=str(answer.words)), yes="Delete"), answered)
+        self.app.push_screen(ConfirmDialog(
+            Content.from_markup("Delete “$label” ($words words)?", label=answer.label,
+                                words=str(answer.words)),
+            "Its history goes with it. This cannot be undone.", yes="Delete"), answered)
 
-    def action_close(self) -> None:
+    async def action_cancel(self) -> None:
         name = self.query_one("#versions-name", Input)
-        if name.display:
+        if name.display:  # leave the name being typed, not the dialog
             name.display = False
+            self.clear_error()
             self.query_one("#versions-list", OptionList).focus()
             return
         self.dismiss(None)

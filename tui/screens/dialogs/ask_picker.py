@@ -5,43 +5,41 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from question_bank.categories import AUDIENCES
 from question_bank.questions import Question, list_questions
 from tui.context import AppContext
+from tui.screens.dialogs.base import Dialog
 
 
-class AskPicker(ModalScreen[list[Question] | None]):
+class AskPicker(Dialog[list[Question] | None]):
     """Tick bank questions to add; the ones already on the dossier are shown ticked."""
 
     HELP_TITLE = "Questions-to-ask picker"
     BINDINGS = [
         Binding("ctrl+s", "done", "Add ticked", id="ask_picker.done", priority=True),
-        Binding("escape", "cancel", "Cancel", id="ask_picker.cancel"),
     ]
+    TITLE = "Questions to ask, from the bank"
+    SUB_TITLE = "space tick · ctrl+s add · escape cancel"
 
     def __init__(self, ctx: AppContext, already: set[str]) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.ctx, self.already = ctx, already
         self._questions: dict[str, Question] = {}
         self._ticked: set[str] = set(already)
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="ask-picker", classes="dialog-body") as body:
-            body.border_title = "Questions to ask, from the bank"
-            body.border_subtitle = "space tick · ctrl+s add · escape cancel"
-            yield Select([(label, key) for key, label in AUDIENCES.items()], prompt="Everyone",
-                         id="ask-audience")
-            yield SelectionList[str](id="ask-list")
-            yield Static("", id="ask-count")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Add ticked", variant="primary", id="done")
-                yield Button("Cancel", id="cancel")
+    def compose_body(self) -> ComposeResult:
+        yield Select([(label, key) for key, label in AUDIENCES.items()], prompt="Everyone",
+                     id="ask-audience")
+        yield SelectionList[str](id="ask-list")
+        yield Static("", id="ask-count")
+
+    def compose_buttons(self) -> ComposeResult:
+        yield Button("Add ticked", variant="primary", id="done")
+        yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
         self._load()
@@ -92,7 +90,3 @@ class AskPicker(ModalScreen[list[Question] | None]):
     def action_done(self) -> None:
         self.dismiss([self._questions[i] for i in self._questions
                       if i in self._ticked and i not in self.already])
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

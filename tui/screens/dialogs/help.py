@@ -6,11 +6,10 @@ from importlib import import_module
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.screens.dialogs.base import Dialog
 from tui.sections import SECTIONS
 
 # Screens that are not sections but have keys of their own ("module:Class").
@@ -47,19 +46,23 @@ def _title(screen_class: type) -> str:
     return getattr(screen_class, "HELP_TITLE", None) or screen_class.__name__
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Every key, screen by screen. Escape, q or ? closes it."""
 
     HELP_TITLE = "Help"
     BINDINGS = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),
+        Binding("escape,q,question_mark,f1", "cancel", "Close", id="help.close"),
     ]
+    TITLE = "Keys"
+    SUB_TITLE = "escape closes"
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body") as body:
-            body.border_title = "Keys"
-            body.border_subtitle = "escape closes"
-            yield Static(self._render_keys(), id="help-keys")
+    def compose_body(self) -> ComposeResult:
+        yield Static(self._render_keys(), id="help-keys")
+
+    def on_mount(self) -> None:
+        content = self.query_one("#dialog-content")
+        content.can_focus = True  # nothing else to focus: the arrows and page keys scroll it
+        content.focus()
 
     def _group(self, title: str, rows: list[tuple[str, str]]) -> list[Content]:
         lines = [Content.from_markup("\n[b $accent]$title[/]", title=title)]

@@ -11,9 +11,8 @@ from datetime import date, time
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Select, Static
 
@@ -28,6 +27,7 @@ from dossiers.interviews import (
 )
 from dossiers.zones import all_zone_names, format_instant, same_clock
 from tui.context import AppContext
+from tui.screens.dialogs.base import Dialog
 
 FIELDS = ("date", "start_time", "end_time", "timezone", "link", "interview_count",
           "format_notes", "social")
@@ -44,20 +44,21 @@ LABELS = {
 }
 
 
-class InterviewForm(ModalScreen[int | None]):
+class InterviewForm(Dialog[int | None]):
     """Add or edit an interview day"""
 
     HELP_TITLE = "Interview day dialog"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="interview_form.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="interview_form.cancel"),
     ]
+    SUB_TITLE = "ctrl+s save · escape cancel"
 
     def __init__(self, ctx: AppContext, program_id: int, user_zone: str,
                  interview: Interview | None = None, *, default_zone: str = "") -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.ctx, self.program_id, self.user_zone = ctx, program_id, user_zone
         self.interview = interview
+        self.title = "Edit interview day" if interview else "New interview day"
         values = as_values(interview) if interview else {"timezone": default_zone}
         self.values = {k: "" if v is None else str(v) for k, v in values.items()}
         if interview:
@@ -65,28 +66,25 @@ class InterviewForm(ModalScreen[int | None]):
             self.values["end_time"] = interview.end_time.strftime("%H:%M") \
                 if interview.end_time else ""
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         v = self.values
-        with VerticalScroll(id="interview-form", classes="dialog-body") as body:
-            body.border_title = "Edit interview day" if self.interview else "New interview day"
-            body.border_subtitle = "ctrl+s save · escape cancel"
-            with Horizontal(classes="form-row"):
-                for name in ("date", "start_time", "end_time"):
-                    yield self._input(name)
-            yield self._input("timezone", suggester=SuggestFromList(all_zone_names(),
-                                                                    case_sensitive=False))
-            yield Static("", id="interview-when")
-            platform = Select([(label, key) for key, label in PLATFORMS.items()],
-                              prompt="Not set", value=v.get("platform") or Select.NULL,
-                              id="i-platform", classes="field")
-            platform.border_title = "Platform"
-            yield platform
-            for name in ("link", "interview_count", "format_notes", "social"):
+        with Horizontal(classes="form-row"):
+            for name in ("date", "start_time", "end_time"):
                 yield self._input(name)
-            yield Static("", id="interview-error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+        yield self._input("timezone", suggester=SuggestFromList(all_zone_names(),
+                                                                case_sensitive=False))
+        yield Static("", id="interview-when")
+        platform = Select([(label, key) for key, label in PLATFORMS.items()],
+                          prompt="Not set", value=v.get("platform") or Select.NULL,
+                          id="i-platform", classes="field")
+        platform.border_title = "Platform"
+        yield platform
+        for name in ("link", "interview_count", "format_notes", "social"):
+            yield self._input(name)
+
+    def compose_buttons(self) -> ComposeResult:
+        yield Button("Save", variant="primary", id="save")
+        yield Button("Cancel", id="cancel")
 
     def _input(self, name: str, **kwargs) -> Input:
         field = Input(self.values.get(name, ""), placeholder=PLACEHOLDERS[name], id=f"i-{name}",
@@ -130,14 +128,7 @@ class InterviewForm(ModalScreen[int | None]):
         try:
             saved = await asyncio.wrap_future(future)
         except DossierError as error:
-            self.query_one("#interview-error", Static).update(
-                Content(f"{error.field.replace('_', ' ').capitalize()}: {error.message}"))
             found = self.query(f"#i-{error.field}")
-            if found:
-                found.first().focus()
+            self.show_field_error(error, found.first() if found else None)
             return
         self.dismiss(saved.id)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -5,43 +5,40 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Select, Static
+from textual.containers import Horizontal
+from textual.widgets import Button, Input, Select
 
+from dossiers.errors import DossierError
 from dossiers.people import ROLES, Person
+from tui.screens.dialogs.base import Dialog
 
 
-class PersonForm(ModalScreen[tuple[str, str, str] | None]):
+class PersonForm(Dialog[tuple[str, str, str] | None]):
     """Returns (name, role, note), or None when cancelled."""
 
     HELP_TITLE = "Person dialog"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="person_form.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="person_form.cancel"),
     ]
 
     def __init__(self, title: str, person: Person | None = None, *,
                  default_role: str = "faculty", note_hint: str = "note") -> None:
-        super().__init__(classes="dialog")
-        self.title_text, self.person = title, person
+        super().__init__()
+        self.title, self.sub_title = title, "ctrl+s save · escape cancel"
+        self.person = person
         self.default_role, self.note_hint = default_role, note_hint
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         p = self.person
-        with Vertical(classes="dialog-body") as body:
-            body.border_title = self.title_text
-            body.border_subtitle = "ctrl+s save · escape cancel"
-            with Horizontal(classes="form-row"):
-                yield Input(p.name if p else "", placeholder="name", id="person-name")
-                yield Select([(label, key) for key, label in ROLES.items()], allow_blank=False,
-                             value=p.role if p else self.default_role, id="person-role")
-            yield Input(p.note if p else "", placeholder=self.note_hint, id="person-note")
-            yield Static("", id="person-error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+        with Horizontal(classes="form-row"):
+            yield Input(p.name if p else "", placeholder="name", id="person-name")
+            yield Select([(label, key) for key, label in ROLES.items()], allow_blank=False,
+                         value=p.role if p else self.default_role, id="person-role")
+        yield Input(p.note if p else "", placeholder=self.note_hint, id="person-note")
+
+    def compose_buttons(self) -> ComposeResult:
+        yield Button("Save", variant="primary", id="save")
+        yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#person-name", Input).focus()
@@ -51,13 +48,8 @@ class PersonForm(ModalScreen[tuple[str, str, str] | None]):
     def action_save(self) -> None:
         name = self.query_one("#person-name", Input).value.strip()
         if not name:
-            self.query_one("#person-error", Static).update(
-                Content("Name: write the person's name."))
-            self.query_one("#person-name", Input).focus()
+            self.show_field_error(DossierError("name", "write the person's name"),
+                                  self.query_one("#person-name", Input))
             return
         self.dismiss((name, str(self.query_one("#person-role", Select).value),
                       self.query_one("#person-note", Input).value.strip()))
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -7,10 +7,8 @@ import asyncio
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.containers import Horizontal
+from textual.widgets import Button, Input, Label, Select, TextArea
 
 from question_bank.categories import (
     AUDIENCES,
@@ -20,16 +18,17 @@ from question_bank.categories import (
 )
 from question_bank.questions import Question, QuestionError, add_question, update_question
 from tui.context import AppContext
+from tui.screens.dialogs.base import Dialog
 
 
-class QuestionForm(ModalScreen[str | None]):
+class QuestionForm(Dialog[str | None]):
     """Add or edit a question"""
 
     HELP_TITLE = "Question dialog"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="question_form.save", priority=True),
-        Binding("escape", "cancel", "Cancel", id="question_form.cancel"),
     ]
+    SUB_TITLE = "ctrl+s save · escape cancel"
 
     def __init__(self, ctx: AppContext, question: Question | None = None,
                  *, category: str | None = None) -> None:
@@ -37,38 +36,36 @@ class QuestionForm(ModalScreen[str | None]):
         self.ctx = ctx
         self.question = question
         self.initial_category = question.category if question else (category or "behavioral")
+        self.title = "Edit question" if question else "New question"
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         q = self.question
-        with VerticalScroll(id="form-body") as body:
-            body.border_title = "Edit question" if q else "New question"
-            body.border_subtitle = "ctrl+s save · escape cancel"
-            yield Label("Question, as the interviewer would ask it")
-            yield TextArea(q.text if q else "", id="field-text", soft_wrap=True,
-                           show_line_numbers=False, tab_behavior="focus")
-            with Horizontal(classes="form-row"):
-                yield Select([(c.label, c.id) for c in categories()], allow_blank=False,
-                             value=self.initial_category, id="field-category")
-                yield Select([(label.split(" (")[0], key) for key, label in STRUCTURES.items()],
-                             allow_blank=False, id="field-structure",
-                             value=q.structure if q else DEFAULT_STRUCTURE_BY_CATEGORY.get(
-                                 self.initial_category, "outline"))
-            with Horizontal(classes="form-row"):
-                yield Input(str(q.target_seconds) if q else "90", id="field-target_seconds",
-                            placeholder="target seconds", type="integer",
-                            tooltip="Target spoken length, in seconds")
-                yield Input(", ".join(q.tags) if q else "", id="field-tags",
-                            placeholder="tags, separated by commas")
-            yield Select([(label, key) for key, label in AUDIENCES.items()], id="field-audience",
-                         prompt="Audience (questions to ask only)",
-                         value=q.audience if q and q.audience else Select.NULL)
-            yield Label("Guidance: what it probes, the shape of a good answer, the pitfall")
-            yield TextArea(q.guidance if q else "", id="field-guidance", soft_wrap=True,
-                           show_line_numbers=False, tab_behavior="focus")
-            yield Static("", id="form-error")
-            with Horizontal(id="form-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+        yield Label("Question, as the interviewer would ask it")
+        yield TextArea(q.text if q else "", id="field-text", soft_wrap=True,
+                       show_line_numbers=False, tab_behavior="focus")
+        with Horizontal(classes="form-row"):
+            yield Select([(c.label, c.id) for c in categories()], allow_blank=False,
+                         value=self.initial_category, id="field-category")
+            yield Select([(label.split(" (")[0], key) for key, label in STRUCTURES.items()],
+                         allow_blank=False, id="field-structure",
+                         value=q.structure if q else DEFAULT_STRUCTURE_BY_CATEGORY.get(
+                             self.initial_category, "outline"))
+        with Horizontal(classes="form-row"):
+            yield Input(str(q.target_seconds) if q else "90", id="field-target_seconds",
+                        placeholder="target seconds", type="integer",
+                        tooltip="Target spoken length, in seconds")
+            yield Input(", ".join(q.tags) if q else "", id="field-tags",
+                        placeholder="tags, separated by commas")
+        yield Select([(label, key) for key, label in AUDIENCES.items()], id="field-audience",
+                     prompt="Audience (questions to ask only)",
+                     value=q.audience if q and q.audience else Select.NULL)
+        yield Label("Guidance: what it probes, the shape of a good answer, the pitfall")
+        yield TextArea(q.guidance if q else "", id="field-guidance", soft_wrap=True,
+                       show_line_numbers=False, tab_behavior="focus")
+
+    def compose_buttons(self) -> ComposeResult:
+        yield Button("Save", variant="primary", id="save")
+        yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
         self._sync_audience()
@@ -110,15 +107,7 @@ class QuestionForm(ModalScreen[str | None]):
         try:
             saved = await asyncio.wrap_future(future)
         except QuestionError as error:
-            label = error.field.replace("_", " ")
-            self.query_one("#form-error", Static).update(
-                Content(f"{label.capitalize()}: {error.message}"))
-            field = self.query(f"#field-{error.field}")
-            if field:
-                field.first().focus()
+            found = self.query(f"#field-{error.field}")
+            self.show_field_error(error, found.first() if found else None)
             return
         self.dismiss(saved.id)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -8,29 +8,30 @@ from dataclasses import dataclass
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from question_bank.categories import category_label
 from question_bank.questions import Question, list_questions
 from question_bank.stories import get_story, link_question, unlink_question
 from tui.context import AppContext
+from tui.screens.dialogs.base import Dialog
 
 LIMIT = 60
 
 
-class QuestionPicker(ModalScreen[None]):
+class QuestionPicker(Dialog[None]):
     """Questions a story answers"""
 
     HELP_TITLE = "Questions for a story"
     BINDINGS = [
-        Binding("escape", "close", "Close", id="qpicker.close"),
+        Binding("escape", "cancel", "Close", id="qpicker.close"),
         Binding("down", "to_list", show=False, id="qpicker.list"),
     ]
+    SUB_TITLE = "type to search · enter link/unlink · escape close"
+    FOOTER = True
 
     @dataclass
     class Found(Message):
@@ -45,15 +46,12 @@ class QuestionPicker(ModalScreen[None]):
         self.found: list[Question] = []
         self.generation = 0
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         story = get_story(self.ctx.db, self.story_id)
         self.linked = set(story.question_ids) if story else set()
-        with Vertical(id="qpicker-body", classes="dialog") as body:
-            body.border_title = Content(f"Questions “{story.title if story else ''}” answers")
-            body.border_subtitle = "type to search · enter link/unlink · escape close"
-            yield Input(placeholder="Search questions (type words)", id="qpicker-search")
-            yield OptionList(id="qpicker-list")
-        yield Footer()
+        self.title = f"Questions “{story.title if story else ''}” answers"
+        yield Input(placeholder="Search questions (type words)", id="qpicker-search")
+        yield OptionList(id="qpicker-list")
 
     def on_mount(self) -> None:
         self.query_one("#qpicker-search", Input).focus()
@@ -109,6 +107,3 @@ class QuestionPicker(ModalScreen[None]):
         await asyncio.wrap_future(self.ctx.writer.submit(job, self.story_id, question_id))
         self.linked ^= {question_id}
         self.fill()
-
-    def action_close(self) -> None:
-        self.dismiss(None)

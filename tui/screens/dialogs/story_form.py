@@ -7,10 +7,9 @@ import asyncio
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, Label, Select, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from question_bank.answers import Answer
@@ -27,9 +26,14 @@ from question_bank.stories import (
 )
 from question_bank.structures import part_label
 from tui.context import AppContext
+from tui.screens.dialogs.base import Dialog
 
 # Where an answer's parts go when a story is written from it.
 _FROM_ANSWER = {"context": "situation", "background": "situation", "changed": "action"}
+# The widget of each field a StoryError names, and how a sentence names it.
+FIELDS = {"title": "#story-title", "experience_kind": "#story-kind",
+          "competencies": "#story-competencies", "competency": "#story-new-competency"}
+LABELS = {"experience_kind": "Kind of experience"}
 
 
 def parts_from_answer(answer: Answer) -> dict[str, str]:
@@ -46,15 +50,16 @@ def parts_from_answer(answer: Answer) -> dict[str, str]:
     return parts
 
 
-class StoryForm(ModalScreen[int | None]):
+class StoryForm(Dialog[int | None]):
     """Write or edit a story"""
 
     HELP_TITLE = "Story dialog"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="story_form.save", priority=True),
-        Binding("escape", "close", "Close", id="story_form.close",
+        Binding("escape", "cancel", "Close", id="story_form.close",
                 tooltip="Save and close (asks before throwing away a story without a title)"),
     ]
+    SUB_TITLE = "ctrl+s save · escape close"
 
     def __init__(self, ctx: AppContext, story: Story | None = None, *,
                  parts: dict[str, str] | None = None, competencies: tuple[str, ...] = ()) -> None:
@@ -64,34 +69,31 @@ class StoryForm(ModalScreen[int | None]):
         self.preset = competencies
         self.parts = dict(story.parts if story else (parts or {}))
         self.start: dict | None = None
+        self.title = "Edit story" if story else "New story"
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         s = self.story
         chosen = set(s.competencies) if s else set(self.preset)
-        with VerticalScroll(id="story-form", classes="dialog") as body:
-            body.border_title = "Edit story" if s else "New story"
-            body.border_subtitle = "ctrl+s save · escape close"
-            yield Input(s.title if s else "", id="story-title",
-                        placeholder="Title: a few words you will recognise (“The missed PE”)")
-            with Horizontal(classes="story-row"):
-                yield Select([(label, key) for key, label in EXPERIENCE_KINDS.items()],
-                             value=s.experience_kind if s else "rotation", allow_blank=False,
-                             id="story-kind")
-                yield Input(s.experience if s else "", id="story-experience",
-                            placeholder="Where: the rotation, project or job")
-            yield Label("What it shows (space to tick)")
-            yield SelectionList[str](
-                *[Selection(Content(c.label), c.id, c.id in chosen) for c in competencies(
-                    self.ctx.db)], id="story-competencies")
-            yield Input(id="story-new-competency",
-                        placeholder="Add a competency of your own, then enter")
-            for part in STORY_PARTS:
-                area = TextArea(self.parts.get(part.key, ""), id=f"story-{part.key}",
-                                soft_wrap=True, tab_behavior="focus",
-                                placeholder=Content(part.prompt), classes="story-part")
-                area.border_title = part.label
-                yield area
-            yield Static(Content(""), id="story-error")
+        yield Input(s.title if s else "", id="story-title",
+                    placeholder="Title: a few words you will recognise (“The missed PE”)")
+        with Horizontal(classes="story-row"):
+            yield Select([(label, key) for key, label in EXPERIENCE_KINDS.items()],
+                         value=s.experience_kind if s else "rotation", allow_blank=False,
+                         id="story-kind")
+            yield Input(s.experience if s else "", id="story-experience",
+                        placeholder="Where: the rotation, project or job")
+        yield Label("What it shows (space to tick)")
+        yield SelectionList[str](
+            *[Selection(Content(c.label), c.id, c.id in chosen) for c in competencies(
+                self.ctx.db)], id="story-competencies")
+        yield Input(id="story-new-competency",
+                    placeholder="Add a competency of your own, then enter")
+        for part in STORY_PARTS:
+            area = TextArea(self.parts.get(part.key, ""), id=f"story-{part.key}",
+                            soft_wrap=True, tab_behavior="focus",
+                            placeholder=Content(part.prompt), classes="story-part")
+            area.border_title = part.label
+            yield area
 
     def on_mount(self) -> None:
         self.query_one("#story-title", Input).focus()
@@ -106,9 +108,6 @@ class StoryForm(ModalScreen[int | None]):
             "parts": {k: self.query_one(f"#story-{k}", TextArea).text for k in STORY_KEYS},
         }
 
-    def show_error(self, text: str) -> None:
-        self.query_one("#story-error", Static).update(Content(text))
-
     @on(Input.Submitted, "#story-new-competency")
     async def new_competency(self, event: Input.Submitted) -> None:
         if not event.value.strip():
@@ -116,12 +115,12 @@ class StoryForm(ModalScreen[int | None]):
         try:
             comp = await asyncio.wrap_future(self.ctx.writer.submit(add_competency, event.value))
         except StoryError as error:
-            self.show_error(f"Competency: {error.message}.")
+            self.field_error(error)
             return
         options = self.query_one("#story-competencies", SelectionList)
         options.add_option(Selection(Content(comp.label), comp.id, True))
         event.input.value = ""
-        self.show_error("")
+        self.clear_error()
 
     async def action_save(self) -> bool:
         fields = self.fields()
@@ -132,15 +131,17 @@ class StoryForm(ModalScreen[int | None]):
         try:
             saved = await asyncio.wrap_future(future)
         except StoryError as error:
-            label = {"experience_kind": "Kind of experience"}.get(error.field, error.field)
-            self.show_error(f"{label.capitalize()}: {error.message}.")
-            if error.field == "title":
-                self.query_one("#story-title", Input).focus()
+            self.field_error(error)
             return False
         self.dismiss(saved.id)
         return True
 
-    async def action_close(self) -> None:
+    def field_error(self, error: StoryError) -> None:
+        selector = FIELDS.get(error.field)
+        self.show_field_error(error, self.query_one(selector) if selector else None,
+                              label=LABELS.get(error.field))
+
+    async def action_cancel(self) -> None:
         if self.fields() == self.start:
             self.dismiss(None)
             return
@@ -153,6 +154,6 @@ class StoryForm(ModalScreen[int | None]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmDialog("This story has no title, so it cannot be saved. "
-                                           "Throw away what you wrote?", yes="Throw away",
-                                           no="Keep writing"), answered)
+        self.app.push_screen(ConfirmDialog("Throw away what you wrote?",
+                                           "This story has no title, so it cannot be saved.",
+                                           yes="Throw away", no="Keep writing"), answered)

@@ -11,8 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from question_bank.answers import Answer
@@ -26,10 +25,11 @@ from question_bank.stories import (
     unlink_story,
 )
 from tui.context import AppContext
+from tui.screens.dialogs.base import Dialog
 from tui.widgets.story_view import story_content
 
 
-class StoryPicker(ModalScreen[int | None]):
+class StoryPicker(Dialog[int | None]):
     """Stories for this answer"""
 
     HELP_TITLE = "Stories for an answer"
@@ -40,8 +40,12 @@ class StoryPicker(ModalScreen[int | None]):
                 tooltip="Add the story's parts to the answer (nothing is replaced)"),
         Binding("n", "new", "New story", id="picker.new",
                 tooltip="Write a new story, starting from this answer"),
-        Binding("escape", "dismiss(None)", "Close", id="picker.close"),
+        Binding("escape", "cancel", "Close", id="picker.close"),
     ]
+    TITLE = "Stories"
+    SUB_TITLE = "space link · p pull in · n new · escape close"
+    CONTENT = Horizontal
+    FOOTER = True
 
     @dataclass
     class Loaded(Message):
@@ -57,14 +61,10 @@ class StoryPicker(ModalScreen[int | None]):
         self.linked: set[int] = set()
         self.labels: dict[str, str] = {}
 
-    def compose(self) -> ComposeResult:
-        with Horizontal(id="picker-body", classes="dialog") as body:
-            body.border_title = "Stories"
-            body.border_subtitle = "space link · p pull in · n new · escape close"
-            yield OptionList(id="picker-list")
-            with VerticalScroll(id="picker-preview", can_focus=True):
-                yield Static(Content(""), id="picker-story")
-        yield Footer()
+    def compose_body(self) -> ComposeResult:
+        yield OptionList(id="picker-list")
+        with VerticalScroll(id="picker-preview", can_focus=True):
+            yield Static(Content(""), id="picker-story")
 
     def on_mount(self) -> None:
         self.load()

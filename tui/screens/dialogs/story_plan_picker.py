@@ -5,43 +5,41 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from question_bank.stories import StorySummary, competency_labels, list_stories
 from tui.context import AppContext
+from tui.screens.dialogs.base import Dialog
 
 
-class StoryPlanPicker(ModalScreen[list[int] | None]):
+class StoryPlanPicker(Dialog[list[int] | None]):
     """Tick the stories you plan to tell there; the result is every ticked story's id."""
 
     HELP_TITLE = "Stories to tell at a program"
     BINDINGS = [
         Binding("ctrl+s", "done", "Save", id="story_plan.done", priority=True,
                 tooltip="Plan the ticked stories for this program"),
-        Binding("escape", "cancel", "Cancel", id="story_plan.cancel"),
     ]
+    TITLE = "Stories to tell here"
+    SUB_TITLE = "space tick · ctrl+s save · escape cancel"
 
     def __init__(self, ctx: AppContext, program_name: str, planned: list[int]) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.ctx, self.program_name, self.planned = ctx, program_name, list(planned)
         self.order: list[int] = []
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="story-plan-picker", classes="dialog-body") as body:
-            body.border_title = "Stories to tell here"
-            body.border_subtitle = "space tick · ctrl+s save · escape cancel"
-            yield Static(Content.from_markup("Which stories will you tell at [b]$name[/b]? "
-                                             "Their cards come back before its interview.",
-                                             name=self.program_name), id="story-plan-intro")
-            yield SelectionList[int](id="story-plan-list")
-            yield Static("", id="story-plan-count")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="done")
-                yield Button("Cancel", id="cancel")
+    def compose_body(self) -> ComposeResult:
+        yield Static(Content.from_markup("Which stories will you tell at [b]$name[/b]? "
+                                         "Their cards come back before its interview.",
+                                         name=self.program_name), id="story-plan-intro")
+        yield SelectionList[int](id="story-plan-list")
+        yield Static("", id="story-plan-count")
+
+    def compose_buttons(self) -> ComposeResult:
+        yield Button("Save", variant="primary", id="done")
+        yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
         self.load()
@@ -79,7 +77,3 @@ class StoryPlanPicker(ModalScreen[list[int] | None]):
         # Stories already planned keep their place; the newly ticked follow, by title.
         kept = [s for s in self.planned if s in ticked]
         self.dismiss(kept + [s for s in self.order if s in ticked and s not in kept])
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

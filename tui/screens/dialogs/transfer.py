@@ -8,15 +8,13 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
 from dossiers.csv_io import CsvImportError, import_csv, plan_import, read_csv_file
 from tui.context import AppContext
 from tui.practice.user_zone import user_zone
+from tui.screens.dialogs.base import Dialog
 from tui.store.backup import BackupError, automatic_backup
 from tui.store.database import retry_locked
 from tui.store.files import UnsafePathError, WriteError, atomic_write
@@ -29,41 +27,36 @@ def _expand(text: str) -> Path:
     return Path(text.strip()).expanduser()
 
 
-class ImportDialog(ModalScreen[str | None]):
+class ImportDialog(Dialog[str | None]):
     """Asks for a CSV file and imports it; returns the summary, or None if cancelled."""
 
     HELP_TITLE = "Import dialog"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="import.cancel")]
+    TITLE = "Import programs from a spreadsheet (CSV)"
+    SUB_TITLE = "enter import · escape cancel"
 
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.ctx = ctx
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-body") as body:
-            body.border_title = "Import programs from a spreadsheet (CSV)"
-            body.border_subtitle = "enter import · escape cancel"
-            yield Static("Columns such as Program, City, State, Interview Date, Start Time, Time "
-                         "Zone, Platform, Link. Importing again updates; nothing is erased.",
-                         classes="tab-hint")
-            yield Input(placeholder="~/Documents/programs.csv", id="import-path")
-            yield Static("", id="import-error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Import", variant="primary", id="go")
-                yield Button("Cancel", id="cancel")
+    def compose_body(self) -> ComposeResult:
+        yield Static(Content("Columns such as Program, City, State, Interview Date, Start Time, "
+                             "Time Zone, Platform, Link. Importing again updates; nothing is "
+                             "erased."), classes="dialog-hint")
+        yield Input(placeholder="~/Documents/programs.csv", id="import-path")
+
+    def compose_buttons(self) -> ComposeResult:
+        yield Button("Import", variant="primary", id="go")
+        yield Button("Cancel", id="cancel")
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#go")
     def _go(self) -> None:
         text = self.query_one("#import-path", Input).value
         if not text.strip():
-            self._error("Type the path of the CSV file.")
+            self.show_error("Type the path of the CSV file.")
             return
-        self._error("Importing…")
+        self.show_error("Importing…")
         self._import(_expand(text))
-
-    def _error(self, message: str) -> None:
-        self.query_one("#import-error", Static).update(Content(message))
 
     @work(thread=True, exclusive=True, group="import", exit_on_error=False)
     def _import(self, path: Path) -> None:
@@ -77,42 +70,36 @@ class ImportDialog(ModalScreen[str | None]):
             ).result()
         except (CsvImportError, BackupError, WriteError) as error:
             # A bad file, or no room for the backup taken first: said, nothing imported.
-            self.app.call_from_thread(self._error, str(error))
+            self.app.call_from_thread(self.show_error, str(error))
             return
         self.app.call_from_thread(self.dismiss, report.summary())
 
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class ExportDialog(ModalScreen[str | None]):
+class ExportDialog(Dialog[str | None]):
     """Chooses a format and a file, writes it (0600, atomically); returns where."""
 
     HELP_TITLE = "Export dialog"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+    SUB_TITLE = "enter export · escape cancel"
 
     def __init__(self, ctx: AppContext, *, fmt: str = "csv", program_id: int | None = None,
                  program_name: str = "") -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.ctx, self.fmt, self.program_id, self.program_name = ctx, fmt, program_id, program_name
+        # The title is plain text: a program's name is never read as markup.
+        self.title = f"Export {program_name}" if program_id else "Export every program"
 
     def _default_path(self, fmt: str) -> str:
         stem = "matchprep-" + ("dossier" if self.program_id else "programs")
         return str(Path("~") / f"{stem}{FORMATS[fmt][1]}")
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog-body") as body:
-            body.border_title = (f"Export {self.program_name}" if self.program_id
-                                 else "Export every program")
-            body.border_subtitle = "enter export · escape cancel"
-            yield Select([(label, key) for key, (label, _) in FORMATS.items()],
-                         allow_blank=False, value=self.fmt, id="export-format")
-            yield Input(self._default_path(self.fmt), id="export-path")
-            yield Static("", id="export-error", classes="dialog-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Export", variant="primary", id="go")
-                yield Button("Cancel", id="cancel")
+    def compose_body(self) -> ComposeResult:
+        yield Select([(label, key) for key, (label, _) in FORMATS.items()],
+                     allow_blank=False, value=self.fmt, id="export-format")
+        yield Input(self._default_path(self.fmt), id="export-path")
+
+    def compose_buttons(self) -> ComposeResult:
+        yield Button("Export", variant="primary", id="go")
+        yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
@@ -129,7 +116,7 @@ class ExportDialog(ModalScreen[str | None]):
     def _go(self) -> None:
         text = self.query_one("#export-path", Input).value
         if not text.strip():
-            self.query_one("#export-error", Static).update("Type where to write the file.")
+            self.show_error("Type where to write the file.")
             return
         self._export(str(self.query_one("#export-format", Select).value), _expand(text))
 
@@ -146,15 +133,10 @@ class ExportDialog(ModalScreen[str | None]):
         except (UnsafePathError, WriteError, OSError) as error:
             message = str(error) if isinstance(error, (UnsafePathError, WriteError)) else \
                 f"{path} cannot be written ({error.strerror or error})."
-            self.app.call_from_thread(
-                self.query_one("#export-error", Static).update, Content(message))
+            self.app.call_from_thread(self.show_error, message)
             return
         self.app.call_from_thread(self._done, path)
 
     def _done(self, path: Path) -> None:
         self.app.notify(f"Wrote {path}", markup=False)
         self.dismiss(str(path))
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -7,40 +7,37 @@ from datetime import datetime
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from dossiers.text import fold
 from dossiers.zones import COMMON_NAMES, all_zone_names, format_instant, system_zone_name
+from tui.screens.dialogs.base import Dialog
 
 SYSTEM = "__system__"
 
 
-class ZonePicker(ModalScreen[str | None]):
+class ZonePicker(Dialog[str | None]):
     """Returns an IANA name, "" for the system's zone, or None when cancelled."""
 
     HELP_TITLE = "Time zone dialog"
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="zone_picker.cancel"),
         Binding("down", "to_list", "List", show=False, id="zone_picker.list"),
     ]
+    TITLE = "Your time zone"
+    SUB_TITLE = "type to search · enter choose · escape cancel"
 
     def __init__(self, current: str, now: datetime, *, chosen: bool) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.current, self.now, self.chosen = current, now, chosen
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="zone-picker", classes="dialog-body") as body:
-            body.border_title = "Your time zone"
-            body.border_subtitle = "type to search · enter choose · escape cancel"
-            yield Static(Content(f"Now: {self.current}" + ("" if self.chosen else
-                                                           " (the system's)")), id="zone-now")
-            yield Input(placeholder="Search: a city (Chicago, Berlin, Kolkata) or ET, CET…",
-                        id="zone-search")
-            yield OptionList(id="zone-list")
+    def compose_body(self) -> ComposeResult:
+        yield Static(Content(f"Now: {self.current}" + ("" if self.chosen else
+                                                       " (the system's)")), id="zone-now")
+        yield Input(placeholder="Search: a city (Chicago, Berlin, Kolkata) or ET, CET…",
+                    id="zone-search")
+        yield OptionList(id="zone-list")
 
     def on_mount(self) -> None:
         self._filter("")
@@ -88,5 +85,3 @@ class ZonePicker(ModalScreen[str | None]):
     def action_to_list(self) -> None:
         self.query_one("#zone-list", OptionList).focus()
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
