@@ -96,7 +96,8 @@ def validate(
         raise QuestionError("text", f"is {len(text)} characters; at most {MAX_TEXT} are allowed")
     if category not in category_ids():
         raise QuestionError(
-            "category", f"{category!r} is not a category; expected one of {', '.join(category_ids())}"
+            "category",
+            f"{category!r} is not a category; expected one of {', '.join(category_ids())}"
         )
     try:
         seconds = int(str(target_seconds).strip())
@@ -110,7 +111,8 @@ def validate(
         )
     if structure not in STRUCTURES:
         raise QuestionError(
-            "structure", f"{structure!r} is not a structure; expected one of {', '.join(STRUCTURES)}"
+            "structure",
+            f"{structure!r} is not a structure; expected one of {', '.join(STRUCTURES)}"
         )
     for tag in tags:
         if not _TAG_OK.match(tag) or len(tag) > 40:

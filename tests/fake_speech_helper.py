@@ -34,7 +34,8 @@ def main() -> int:
         send(event="unavailable", problem="No engine here. On Debian or Ubuntu: sudo apt install "
                                           "espeak-ng alsa-utils.")
         return 0
-    send(event="ready", driver="fake", voices=[{"id": "fake/en", "name": "Fake", "languages": ["en"]}],
+    send(event="ready", driver="fake",
+         voices=[{"id": "fake/en", "name": "Fake", "languages": ["en"]}],
          playback=True, problem=None)
     for line in sys.stdin:
         message = json.loads(line)

@@ -229,5 +229,6 @@ class MatchprepApp(App[None]):
                 stack.exc_value = "(message withheld: it may quote your text)"
                 stack.notes = []
             report = Traceback(trace, width=None)
-            self._exit_renderables.append(Segments(self.console.render(report, self.console.options)))
+            rendered = self.console.render(report, self.console.options)
+            self._exit_renderables.append(Segments(rendered))
         self._close_messages_no_wait()

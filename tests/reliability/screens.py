@@ -17,7 +17,8 @@ NOW = datetime(2026, 1, 10, 15, 0, tzinfo=UTC)
 # Markup that must not be read as markup, a backslash, emoji, right-to-left scripts and a
 # combining accent (e + U+0301).
 QUESTION = "Why [US city]? [bold red]no[/] \\ \U0001fa7b שלום مرحبا cafe\u0301"
-GUIDANCE = "Probing: [i]honesty[/i] [/] and a \\n that is not a newline \U0001f9d1\u200d\u2695\ufe0f"
+GUIDANCE = ("Probing: [i]honesty[/i] [/] and a \\n that is not a newline "
+            "\U0001f9d1\u200d\u2695\ufe0f")
 ANSWER = {"outline": "I chose [link=x]this[/link] city \\ for [family] 🏙 عائلتي"}
 STORY = "Night float [b]save[/b] \\ 🌙 לילה"
 STORY_PART = "A [red]missed[/] bleed, caught at 3 a.m. \\o/ naïve"

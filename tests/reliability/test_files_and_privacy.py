@@ -53,8 +53,8 @@ def sandbox_env(root: Path, **extra) -> dict:
 
 
 def run(args: list[str], env: dict, cwd: Path, preexec=None) -> subprocess.CompletedProcess:
-    return subprocess.run(args, capture_output=True, check=False, text=True, env=env, cwd=cwd, timeout=120,
-                          preexec_fn=preexec)
+    return subprocess.run(args, capture_output=True, check=False, text=True, env=env, cwd=cwd,
+                          timeout=120, preexec_fn=preexec)
 
 
 # Modes -------------------------------------------------------------------------------------

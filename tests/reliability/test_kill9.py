@@ -41,7 +41,8 @@ def query(path, sql: str, args=()) -> list:
 
 def saved_texts(path) -> list[str]:
     """The exact text of each answer's parts, joined in order (the body is a tidied copy)."""
-    return ["".join(json.loads(row[0]).values()) for row in query(path, "select parts from answers")]
+    return ["".join(json.loads(row[0]).values())
+            for row in query(path, "select parts from answers")]
 
 
 def open_editor(terminal: Terminal) -> None:

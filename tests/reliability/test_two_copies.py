@@ -36,8 +36,8 @@ def test_two_apps_and_the_command_line_write_at_once_and_lose_nothing(db_path, t
                    for t, text in ((one, FIRST), (two, SECOND))]
         for typist in typists:
             typist.start()
-        commands = [subprocess.run(matchprep(*args, db=db_path), capture_output=True, check=False, text=True,
-                                   env=app_env(), timeout=120)
+        commands = [subprocess.run(matchprep(*args, db=db_path), capture_output=True,
+                                   check=False, text=True, env=app_env(), timeout=120)
                     for args in (("questions", "import", str(pack)),
                                  ("programs", "import", str(sheet)),
                                  ("backup", "-o", str(tmp_path / "during.db")))]

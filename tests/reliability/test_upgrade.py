@@ -158,7 +158,8 @@ def test_a_database_with_only_the_first_components_migrates_and_keeps_every_row(
             "select name from main.sqlite_master where type = 'table' and name not like "
             "'sqlite%' and name not like '%fts%' and name != 'schema_versions'")]
         for table in tables:
-            columns = ", ".join(f"[{r[1]}]" for r in conn.execute(f"PRAGMA main.table_info([{table}])"))
+            info = conn.execute(f"PRAGMA main.table_info([{table}])")
+            columns = ", ".join(f"[{r[1]}]" for r in info)
             conn.execute(f"insert or replace into main.[{table}] ({columns}) "
                          f"select {columns} from full.[{table}]")
         conn.commit()

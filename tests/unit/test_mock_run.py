@@ -29,8 +29,8 @@ class Clock:
 
 
 def make_run(clock, n=3, *, think=5, limit=60, session=None, stop=False) -> MockRun:
-    items = [RunItem(Prompt("question", f"q{i}", f"Question {i}?", "intro", "outline", limit), limit)
-             for i in range(n)]
+    items = [RunItem(Prompt("question", f"q{i}", f"Question {i}?", "intro", "outline", limit),
+                     limit) for i in range(n)]
     return MockRun(items, think_seconds=think, session_seconds=session or n * (limit + think),
                    stop_at_session_end=stop, clock=clock)
 

@@ -35,6 +35,7 @@ def doctor_command(args: argparse.Namespace) -> int:
             problems += finding.ok is False
             print(f"{mark}{finding.label:<12} {finding.detail}")
     if problems:
-        print(f"\n{problems} problem{'s' if problems > 1 else ''} found (marked !!).", file=sys.stderr)
+        print(f"\n{problems} problem{'s' if problems > 1 else ''} found (marked !!).",
+              file=sys.stderr)
         return 1
     return 0

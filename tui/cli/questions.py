@@ -19,7 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     ls = qsub.add_parser("list", help="list questions (visible ones unless --all)")
     add_db_option(ls)
-    ls.add_argument("--category", metavar="C", help="a category id or name: " + ", ".join(category_ids()))
+    ls.add_argument("--category", metavar="C",
+                    help="a category id or name: " + ", ".join(category_ids()))
     ls.add_argument("--tag", metavar="TAG", help="only questions with this tag")
     ls.add_argument("--search", metavar="TEXT", help="full-text search")
     ls.add_argument("--all", action="store_true", help="include hidden questions")

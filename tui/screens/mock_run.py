@@ -32,7 +32,8 @@ class MockRunScreen(Screen):
     HELP_TITLE = "Mock interview (running)"
     BINDINGS = [
         Binding("enter,n", "advance", "Next", id="mock_run.next", priority=True,
-                tooltip="While thinking: start answering now. While answering: done, next question"),
+                tooltip="While thinking: start answering now. "
+                        "While answering: done, next question"),
         Binding("s", "skip", "Skip", id="mock_run.skip", tooltip="Leave this question and go on"),
         Binding("space,p", "pause", "Pause/resume", id="mock_run.pause",
                 tooltip="Stop both clocks (and the voice); press again to go on"),
@@ -156,8 +157,8 @@ class MockRunScreen(Screen):
             clock.show(run.think_remaining, "Think", state="paused" if run.paused else "think")
         elif run.phase == ANSWER:
             left = run.answer_remaining
-            state = "over" if left < 0 else ("warn" if left <= max(WARN_MIN, WARN_SHARE * item.limit)
-                                             else "")
+            warn_at = max(WARN_MIN, WARN_SHARE * item.limit)
+            state = "over" if left < 0 else ("warn" if left <= warn_at else "")
             caption = "Time is up" if left < 0 else "Answer"
             clock.show(left, caption, state="paused" if run.paused else state)
             star = self.query_one(StarBudget)

@@ -345,7 +345,8 @@ class QuestionsScreen(SectionScreen):
             return
         import asyncio
 
-        await asyncio.wrap_future(self.ctx.writer.submit(set_hidden, question.id, not question.hidden))
+        await asyncio.wrap_future(
+            self.ctx.writer.submit(set_hidden, question.id, not question.hidden))
         if question.hidden:
             self.notify("The question is back in the bank.")
         else:

@@ -68,10 +68,12 @@ class QuestionDetail(VerticalScroll, can_focus=True):
                 structure=STRUCTURES.get(question.structure, question.structure).split(" (")[0],
                 target=format_seconds(question.target_seconds),
             ),
-            Content(f"Source: {origin_text(question)}" + ("  ·  hidden" if question.hidden else "")),
+            Content(f"Source: {origin_text(question)}"
+                    + ("  ·  hidden" if question.hidden else "")),
         ]
         if question.audience:
-            fact_lines.append(Content(f"Ask: {AUDIENCES.get(question.audience, question.audience)}"))
+            audience = AUDIENCES.get(question.audience, question.audience)
+            fact_lines.append(Content(f"Ask: {audience}"))
         if question.tags:
             fact_lines.append(Content("Tags: " + ", ".join(question.tags)))
         facts.update(Content("\n").join(fact_lines))
