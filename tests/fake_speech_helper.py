@@ -29,7 +29,7 @@ def main() -> int:
 
     note(pid=os.getpid())
     if mode == "hang-start":
-        time.sleep(3600)
+        time.sleep(3600)  # hangs, as a stuck engine does: the scenario
     if mode == "unavailable":
         send(event="unavailable", problem="No engine here. On Debian or Ubuntu: sudo apt install "
                                           "espeak-ng alsa-utils.")
@@ -42,7 +42,7 @@ def main() -> int:
         note(said=message.get("text"))
         send(event="started", id=message["id"])
         if mode == "hang":
-            time.sleep(3600)
+            time.sleep(3600)  # hangs, as a stuck engine does: the scenario
         send(event="done", id=message["id"])
     return 0
 
