@@ -7,8 +7,9 @@ Builds (or reuses, with --db) a database with 10,000 questions, 100,000 answers 
 mock sessions. Then prints:
 - the median latency of full-text searches of the questions and of the answers;
 - for every section, the median time to open it in the real app (Pilot, 100×30, a fresh
-  app each run, each section in a process of its own): from the section's key action until its screen is mounted, the workers it
-  started have finished and their results are on screen;
+  app each run, each section in a process of its own): from the section's key action until
+  its screen is mounted, the workers it started have finished and their results are on
+  screen;
 - the peak memory of the process after opening every section and the main other screens.
 Budgets (PRODUCT.md): search answers under 50 ms, any list under 250 ms, memory under 150 MB.
 """

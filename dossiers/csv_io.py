@@ -303,7 +303,7 @@ def plan_import(text: str, source: str, *, today: date | None = None
                 problems.append(CsvProblem(start, _letter(len(keys)), f"the row has "
                                            f"{len(record)} cells but the header has {len(keys)}"))
                 continue
-            cells = {k: restore(v) for k, v in zip(keys, record) if k}
+            cells = {k: restore(v) for k, v in zip(keys, record, strict=False) if k}
             _plan_row(cells, start, where, plans, problems, today)
     except csv.Error as error:
         problems.append(CsvProblem(reader.line_num, None, f"this is not valid CSV ({error})"))

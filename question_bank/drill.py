@@ -283,8 +283,8 @@ def undo_review(db: Database, review_id: int, *, scheduler: Scheduler | None = N
         db.execute("delete from drill_reviews where id = ?", [review_id])
         logs = [
             ReviewLog(card_id, Rating(r["rating"]), parse_stamp(r["reviewed_at"]), r["duration_ms"])
-            for r in db.query("select * from drill_reviews where card_id = ? order by reviewed_at, id",
-                              [card_id])
+            for r in db.query("select * from drill_reviews where card_id = ? "
+                              "order by reviewed_at, id", [card_id])
         ]
         row = next(db.query("select * from drill_cards where id = ?", [card_id]))
         fresh = Card(card_id=card_id, due=parse_stamp(row["created_at"]))

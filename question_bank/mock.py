@@ -267,7 +267,7 @@ def delete_session(db: Database, session_id: int) -> None:
 
 def practised_counts(db: Database, kind: str = "question") -> dict[str, int]:
     """How often each ref was answered in mock sessions (to vary the next session)."""
-    rows = db.execute("select ref, count(*) from mock_items where kind = ? and outcome = 'answered' "
-                      "group by ref", [kind]).fetchall()
+    rows = db.execute("select ref, count(*) from mock_items "
+                      "where kind = ? and outcome = 'answered' group by ref", [kind]).fetchall()
     return dict(rows)
 

@@ -100,7 +100,8 @@ def _clean_row(raw: dict, line: int | None, problems: list[PackProblem]) -> dict
         return None
     tags_value = raw.get("tags")
     if tags_value is not None and not isinstance(tags_value, (str, list)):
-        problems.append(PackProblem(line, "tags", "expected a list of words or comma-separated text"))
+        problems.append(PackProblem(line, "tags",
+                                    "expected a list of words or comma-separated text"))
         return None
     seconds = raw.get("target_seconds")
     if seconds is None or (isinstance(seconds, str) and not seconds.strip()):
@@ -139,13 +140,14 @@ def _toml_rows(name: str, text: str, problems: list[PackProblem]) -> list[dict]:
     questions = data.get("question")
     extra = sorted(k for k in data if k not in ("question", "pack"))
     if extra:
-        problems.append(PackProblem(None, extra[0], "unknown table; a pack holds [[question]] tables"))
+        problems.append(PackProblem(None, extra[0],
+                                    "unknown table; a pack holds [[question]] tables"))
         return []
     if not isinstance(questions, list) or not questions:
         problems.append(PackProblem(None, "question", "no [[question]] tables were found"))
         return []
-    header_lines = [i for i, l in enumerate(text.splitlines(), 1)
-                    if re.match(r"\s*\[\[\s*question\s*\]\]", l)]
+    header_lines = [i for i, text_line in enumerate(text.splitlines(), 1)
+                    if re.match(r"\s*\[\[\s*question\s*\]\]", text_line)]
     rows = []
     for index, raw in enumerate(questions):
         line = header_lines[index] if index < len(header_lines) else None
@@ -190,7 +192,8 @@ def _csv_rows(name: str, text: str, problems: list[PackProblem]) -> list[dict]:
                 problems.append(PackProblem(line, None, f"has {len(record)} cells but the header "
                                             f"has {len(columns)} columns"))
                 continue
-            raw = {k: v for k, v in zip(columns, record) if v.strip() or k in ("text", "category")}
+            raw = {k: v for k, v in zip(columns, record, strict=False)
+                   if v.strip() or k in ("text", "category")}
             for col in columns[len(record):]:
                 if col in ("text", "category"):
                     raw[col] = ""

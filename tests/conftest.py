@@ -23,7 +23,8 @@ settings.load_profile(os.environ.get("MATCHPREP_HYPOTHESIS", "repeatable"))
 
 
 class FakeSpeaker:
-    """Records what it was asked to say; never makes a sound (follows tui.speech.speaker.Speaker)."""
+    """Records what it was asked to say; never makes a sound (follows
+    tui.speech.speaker.Speaker)."""
 
     available = True
     status = "ready"

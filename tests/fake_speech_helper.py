@@ -29,19 +29,20 @@ def main() -> int:
 
     note(pid=os.getpid())
     if mode == "hang-start":
-        time.sleep(3600)
+        time.sleep(3600)  # hangs, as a stuck engine does: the scenario
     if mode == "unavailable":
         send(event="unavailable", problem="No engine here. On Debian or Ubuntu: sudo apt install "
                                           "espeak-ng alsa-utils.")
         return 0
-    send(event="ready", driver="fake", voices=[{"id": "fake/en", "name": "Fake", "languages": ["en"]}],
+    send(event="ready", driver="fake",
+         voices=[{"id": "fake/en", "name": "Fake", "languages": ["en"]}],
          playback=True, problem=None)
     for line in sys.stdin:
         message = json.loads(line)
         note(said=message.get("text"))
         send(event="started", id=message["id"])
         if mode == "hang":
-            time.sleep(3600)
+            time.sleep(3600)  # hangs, as a stuck engine does: the scenario
         send(event="done", id=message["id"])
     return 0
 

@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from tests.tui.pilot_helpers import until
 from tui.cli.launch import prepare_database
 from tui.store.database import connect
 
@@ -17,7 +18,8 @@ NOW = datetime(2026, 1, 10, 15, 0, tzinfo=UTC)
 # Markup that must not be read as markup, a backslash, emoji, right-to-left scripts and a
 # combining accent (e + U+0301).
 QUESTION = "Why [US city]? [bold red]no[/] \\ \U0001fa7b שלום مرحبا cafe\u0301"
-GUIDANCE = "Probing: [i]honesty[/i] [/] and a \\n that is not a newline \U0001f9d1\u200d\u2695\ufe0f"
+GUIDANCE = ("Probing: [i]honesty[/i] [/] and a \\n that is not a newline "
+            "\U0001f9d1\u200d\u2695\ufe0f")
 ANSWER = {"outline": "I chose [link=x]this[/link] city \\ for [family] 🏙 عائلتي"}
 STORY = "Night float [b]save[/b] \\ 🌙 לילה"
 STORY_PART = "A [red]missed[/] bleed, caught at 3 a.m. \\o/ naïve"
@@ -89,20 +91,6 @@ def flat(text: str) -> str:
     return "".join(text.split("\n"))
 
 
-async def until(pilot, condition, tries: int = 150) -> None:
-    from textual.worker import WorkerCancelled
-
-    for _ in range(tries):
-        try:
-            await pilot.app.workers.wait_for_complete()
-        except WorkerCancelled:  # a newer load replaced an older one
-            pass
-        await pilot.pause(0.02)
-        if condition():
-            return
-    assert condition(), "the screen never got there"
-
-
 async def section(app, pilot, key: str, screen_id: str) -> None:
     await pilot.press(key)
     await until(pilot, lambda: app.screen.id == screen_id or app.current_mode == screen_id)
@@ -111,8 +99,9 @@ async def section(app, pilot, key: str, screen_id: str) -> None:
 
 async def settled(pilot) -> None:
     """Until no worker runs (the screen's lists and panes have loaded)."""
-    await until(pilot, lambda: not any(w.is_running for w in pilot.app.workers))
-    await pilot.pause(0.05)
+    await until(pilot, lambda: not any(w.is_running for w in pilot.app.workers),
+                what="the screen's reads")
+    await pilot.pause()  # what the workers posted is handled
 
 
 def _is(name: str) -> Callable[[object], bool]:

@@ -105,12 +105,12 @@ class Terminal:
             if test(screen):
                 return screen
             if self.process.poll() is not None:
-                time.sleep(0.2)  # the last output may still be on its way
+                self.reader.join(2)  # the last output may still be on its way: read it all
                 screen = self.display()
                 if test(screen):
                     return screen
                 break
-            time.sleep(0.05)
+            time.sleep(0.05)  # the poll's interval
         state = "it ended" if self.process.poll() is not None else "it still runs"
         raise AssertionError(f"{needle!r} never appeared ({state}); the screen shows:\n"
                              f"{self.display()}\n--- the last output:\n"
@@ -119,15 +119,17 @@ class Terminal:
     # Acting on it -------------------------------------------------------------------------
 
     def type(self, text: str, *, per_key: float = 0.02) -> None:
-        """Type `text` a character at a time."""
+        """Type `text` a character at a time, `per_key` seconds apart, as a person types."""
         for char in text:
             os.write(self.master, char.encode())
-            time.sleep(per_key)
+            time.sleep(per_key)  # the typist's pace: the scenario, not a wait
 
     def press(self, *keys: str, pause: float = 0.15) -> None:
+        """Press `keys` one after another, `pause` seconds apart, as a person does (an escape
+        sent hard on the heels of another key would read as alt+key)."""
         for key in keys:
             os.write(self.master, KEYS.get(key, key).encode())
-            time.sleep(pause)
+            time.sleep(pause)  # between two key presses: the scenario, not a wait
 
     def resize(self, cols: int, rows: int) -> None:
         self._set_size(self.master, (cols, rows))

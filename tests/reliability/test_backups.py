@@ -9,7 +9,6 @@ import json
 import sqlite3
 import subprocess
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -132,11 +131,10 @@ def test_a_backup_taken_while_the_app_writes_restores_exactly(db_path, tmp_path)
         open_editor(terminal)
         typist = threading.Thread(target=terminal.type, args=(typed,), kwargs={"per_key": 0.01})
         typist.start()
-        time.sleep(1.5)  # the autosaves are under way
+        terminal.wait_for("Saved ")  # the autosaves are under way
         copies = [tmp_path / "during.db", tmp_path / "during.json"]
         results = [cli("backup", "-o", str(copy), db=db_path) for copy in copies]
         typist.join()
-        time.sleep(1.2)
         assert terminal.quit() == 0
     assert all(r.returncode == 0 for r in results), [r.stderr for r in results]
     assert integrity(copies[0]) == [("ok",)]

@@ -267,6 +267,8 @@ def test_a_disk_that_fills_while_typing_is_said_and_nothing_is_lost(good_db):
         terminal.wait_for("The program's name")
         terminal.type("Lakeshore Radiology")
         terminal.press("enter")
+        # The scenario: the new program's save meets the full disk for a while. Nothing on
+        # screen changes (the dialog waits for the save), so there is nothing to wait for.
         time.sleep(1.0)
         assert terminal.process.poll() is None, "the app ended"
         resource.prlimit(pid, limit, (hard, hard))  # room again: everything goes through

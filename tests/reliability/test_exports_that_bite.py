@@ -147,7 +147,7 @@ def test_ics_folds_at_75_octets_escapes_and_keeps_zones_across_daylight_saving(d
     stored = interviews.list_interviews(db)
     by_hand = events_by_hand(data)
     assert len(by_hand) == len(days)
-    for event, day in zip(by_hand, stored):
+    for event, day in zip(by_hand, stored, strict=True):
         assert unescape(event["SUMMARY"][1]) == f"Interview: {TRICKY_NAME}"
         assert "\\," in event["SUMMARY"][1] and "\\;" in event["SUMMARY"][1]
         assert "\\\\" in event["SUMMARY"][1]
@@ -165,7 +165,7 @@ def test_ics_folds_at_75_octets_escapes_and_keeps_zones_across_daylight_saving(d
     calendar = Calendar.from_ical(data)
     zones = {str(tz["TZID"]): tz.to_tz() for tz in calendar.walk("VTIMEZONE")}
     assert set(zones) == {d[3] for d in days}
-    for event, day in zip(calendar.walk("VEVENT"), stored):
+    for event, day in zip(calendar.walk("VEVENT"), stored, strict=True):
         # A calendar reads the VTIMEZONE, not the zone's name: it must agree with tzdata.
         local = event.decoded("DTSTART").replace(tzinfo=None)
         by_vtimezone = local.replace(tzinfo=zones[day.timezone])

@@ -13,7 +13,6 @@ import signal
 import stat
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -174,7 +173,7 @@ def test_a_whole_session_writes_only_in_the_data_folder_and_named_paths(tmp_path
         terminal.press("enter")
         terminal.wait_for("wpm")
         terminal.type(SECRET)
-        time.sleep(1.2)
+        terminal.wait_for("Saved ")  # the autosave wrote it (a revision, the database)
         assert terminal.quit() == 0
     for args in (["programs", "import", str(sheet)],
                  ["programs", "export", "--format", "ics", "-o", str(work / "cal.ics")],
@@ -214,13 +213,13 @@ def test_the_users_text_is_never_on_a_command_line_or_in_an_environment(db_path)
                   ) as terminal:
         terminal.wait_for("question 1 of")
         seen: set[int] = set()
-        for _ in range(12):  # read every process, again and again, as questions go by
+        for n in range(2, 14):  # read every process, again and again, as questions go by
             for pid in terminal.pids():
                 seen.add(pid)
                 for name in ("cmdline", "environ"):
                     assert "zq7" not in _proc_text(pid, name), (pid, name)
             terminal.press("s")
-            time.sleep(0.2)
+            terminal.wait_for(f"question {n} of")
         assert len(seen) >= 2, "the speech helper never started"
         terminal.kill()
 

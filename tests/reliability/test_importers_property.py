@@ -194,7 +194,7 @@ def test_a_valid_pack_imports_exactly_what_it_says(fresh, tmp_path, questions, a
     name = tmp_path / ("pack.toml" if as_toml else "pack.csv")
     report = import_pack(db, name, text.encode())
     assert report.added == len(questions)
-    for qid, wanted in zip(report.ids, questions):
+    for qid, wanted in zip(report.ids, questions, strict=True):
         q = get_question(db, qid)
         assert (q.text, q.category, list(q.tags), q.target_seconds, q.structure, q.guidance) == (
             wanted["text"], wanted["category"], wanted["tags"], wanted["target_seconds"],

@@ -17,6 +17,7 @@ import time
 import pytest
 
 from tests.reliability.terminal import Terminal, app_env, matchprep
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -41,7 +42,8 @@ def query(path, sql: str, args=()) -> list:
 
 def saved_texts(path) -> list[str]:
     """The exact text of each answer's parts, joined in order (the body is a tidied copy)."""
-    return ["".join(json.loads(row[0]).values()) for row in query(path, "select parts from answers")]
+    return ["".join(json.loads(row[0]).values())
+            for row in query(path, "select parts from answers")]
 
 
 def open_editor(terminal: Terminal) -> None:
@@ -85,8 +87,8 @@ def test_sigkill_after_typing_keeps_every_character_and_the_saved_mark(db_path):
     with Terminal(matchprep(db=db_path)) as terminal:
         open_editor(terminal)
         terminal.type(TYPED)
-        time.sleep(1.5)
-        terminal.wait_for("Saved ")  # the status the user reads: "Saved 10:42:03"
+        # The status the user reads ("Saved 10:42:03"), once the last autosave is in.
+        terminal.wait_for(lambda screen: "Saved " in screen and saved_texts(db_path) == [TYPED])
         assert terminal.process.poll() is None, "the app ended by itself"
         terminal.kill()
     assert integrity(db_path) == [("ok",)]
@@ -99,13 +101,14 @@ def test_sigkill_during_a_mock_session_keeps_the_answered_questions(db_path):
                      db=db_path)
     with Terminal(args) as terminal:
         terminal.wait_for("question 1 of 4")
-        time.sleep(1.2)
+        time.sleep(1.2)  # the scenario: the user answers for over a second
         terminal.press("n")  # done with the first: it is recorded
         terminal.wait_for("question 2 of 4")
-        time.sleep(1.2)
         terminal.press("s")  # skip the second
         terminal.wait_for("question 3 of 4")
-        time.sleep(1.0)  # the writer has long had both
+        wait_until(lambda: len(query(db_path, "select 1 from mock_items where outcome in "
+                                              "('answered', 'skipped')")) == 2,
+                   what="the writer to record both questions")
         terminal.kill()
     assert integrity(db_path) == [("ok",)]
     sessions = query(db_path, "select id, format from mock_sessions")

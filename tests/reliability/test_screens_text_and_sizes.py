@@ -13,6 +13,7 @@ import pytest
 
 from question_bank.answers import get_answer, save_answer
 from question_bank.questions import list_questions
+from tests.fakes import FakeClock
 from tests.reliability import screens
 from tests.reliability.screens import NOW, OPENERS, flat, until, visible_text
 from tests.tui.answer_helpers import keys
@@ -38,8 +39,9 @@ def tricky(tricky_template, tmp_path, speaker):
     made = []
 
     def build(**kwargs):
-        app = make_app(path, prepare=False, speaker=speaker, now=lambda: NOW,
-                       clock=kwargs.pop("clock", lambda: 1000.0), **kwargs)
+        clock = kwargs.pop("clock", None) or FakeClock(NOW)
+        app = make_app(path, prepare=False, speaker=speaker, now=clock.now, clock=clock,
+                       **kwargs)
         made.append(app)
         return app
 
@@ -123,22 +125,22 @@ async def test_a_20000_word_answer_shows_edits_and_saves_exactly(tricky):
 
 async def test_resizing_during_a_mock_session_keeps_the_clocks(tricky):
     build, ids, _ = tricky
-    clock = [1000.0]
-    app = build(clock=lambda: clock[0])
+    clock = FakeClock(NOW)
+    app = build(clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await OPENERS["mock run"](app, pilot, ids)
         run = app.screen.run
         for width, height in [(40, 12), (250, 70), (41, 13), (100, 30)]:
-            clock[0] += 2
+            clock.advance(2)
             await pilot.resize_terminal(width, height)
-            await pilot.pause(0.15)
+            await until(pilot, lambda size=(width, height): app.size == size)
             assert app.screen.query_one("#run-question").region.height >= 1
         assert run.index == 0 and run.think_remaining == pytest.approx(2, abs=0.01)
         await pilot.press("enter")  # done thinking: answering
         for width, height in [(40, 12), (250, 70), (100, 30)]:
-            clock[0] += 7
+            clock.advance(7)
             await pilot.resize_terminal(width, height)
-            await pilot.pause(0.15)
+            await until(pilot, lambda size=(width, height): app.size == size)
         assert run.answer_elapsed == pytest.approx(21, abs=0.01)
         await pilot.press("n")
         await until(pilot, lambda: run.index == 1)

@@ -8,29 +8,28 @@ fake_engine/pyttsx3 (first on PYTHONPATH), which fails or hangs as real engines 
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
-import shutil
 import sys
-import time
-from ctypes.util import find_library
 from pathlib import Path
 
 import pytest
 
 from question_bank.mock_formats import Prompt
 from tests.conftest import ROOT
+from tests.fakes import FakeClock
 from tests.reliability.screens import until
 from tests.reliability.terminal import Terminal, app_env, matchprep
+from tests.system import needs
+from tests.waiting import wait_until
 from tui.speech.client import HelperSpeaker
 
 FAKE_ENGINE = Path(__file__).resolve().parent / "fake_engine"
 FAKE_HELPER = Path(__file__).resolve().parent.parent / "fake_speech_helper.py"
 
 
-def engine_env(mode: str) -> dict:
-    return app_env(FAKE_PYTTSX3=mode, PYTHONPATH=f"{FAKE_ENGINE}{os.pathsep}{ROOT}")
+def engine_env(mode: str, **extra: str) -> dict:
+    return app_env(FAKE_PYTTSX3=mode, PYTHONPATH=f"{FAKE_ENGINE}{os.pathsep}{ROOT}", **extra)
 
 
 def alive(pid: int) -> bool:
@@ -65,19 +64,19 @@ def test_no_speech_engine_shows_the_questions_and_says_how_to_get_one(db_path):
 
 
 @pytest.mark.slow
-def test_an_engine_that_hangs_while_speaking_is_killed_and_the_app_goes_on(db_path):
+def test_an_engine_that_hangs_while_speaking_is_killed_and_the_app_goes_on(db_path, tmp_path):
     args = matchprep("mock", "--format", "stress", "--questions", "3", db=db_path)
-    with Terminal(args, env=engine_env("hang")) as terminal:
+    speaking = tmp_path / "speaking"
+    with Terminal(args, env=engine_env("hang", FAKE_PYTTSX3_LOG=str(speaking))) as terminal:
         terminal.wait_for("question 1 of 3")
-        time.sleep(0.5)
+        wait_until(speaking.exists, what="the engine to start reading the first question")
         stuck = helpers(terminal)
         assert stuck, "the speech helper never started"
         terminal.press("n")  # answered while the engine is stuck reading it: no waiting
         terminal.wait_for("question 2 of 3", timeout=3)
         assert not any(alive(pid) for pid in stuck)  # the stuck one was killed at once
         clock = terminal.display()
-        time.sleep(1.2)
-        assert terminal.display() != clock, "the clocks stopped"
+        terminal.wait_for(lambda screen: screen != clock, timeout=3)  # the clocks run on
         terminal.wait_for("stopped answering", timeout=40)  # told, and it restarts
         assert len(helpers(terminal)) <= 1
         assert terminal.quit(timeout=15) == 0
@@ -93,35 +92,31 @@ async def test_an_engine_that_never_starts_leaves_the_app_responsive(app_factory
 
     speaker = HelperSpeaker([sys.executable, str(FAKE_HELPER), "hang-start",
                              str(tmp_path / "log")], start_timeout=0.5, max_failures=2)
-    clock = [100.0]
-    app = app_factory(speaker=speaker, clock=lambda: clock[0])
+    clock = FakeClock()
+    app = app_factory(speaker=speaker, clock=clock)
     prompts = [Prompt(None, None, f"Question {n} [of] three?", "intro", "outline", 60)
                for n in (1, 2, 3)]
     async with app.run_test(size=(100, 30)) as pilot:
         await app.push_screen(MockRunScreen(app.ctx, Plan(MockSetup(format="stress"), prompts,
                                                           180), SpeechPrefs()))
         await until(pilot, lambda: getattr(app.screen, "session_id", None) is not None)
-        clock[0] += 5
+        clock.advance(5)
         await pilot.press("n")
         await until(pilot, lambda: app.screen.run.index == 1)
         assert "Question 2 [of] three?" in str(app.screen.query_one("#run-question").render())
         await until(pilot, lambda: any("did not start" in str(n.message)
                                        for n in app._notifications), tries=300)
-        clock[0] += 5
+        clock.advance(5)
         await pilot.press("n")
         await until(pilot, lambda: app.screen.run.index == 2)
     started = [json.loads(line)["pid"] for line in (tmp_path / "log").read_text().splitlines()]
-    deadline = time.monotonic() + 5
-    while any(alive(pid) for pid in started) and time.monotonic() < deadline:
-        await asyncio.sleep(0.05)
-    assert len(started) >= 2 and not any(alive(pid) for pid in started)  # each one killed
-
-
-ESPEAK = shutil.which("espeak-ng") or find_library("espeak-ng")
+    assert len(started) >= 2
+    wait_until(lambda: not any(alive(pid) for pid in started), timeout=5,
+               what="every helper that never started to be killed")
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not ESPEAK, reason="espeak-ng is not installed (apt install espeak-ng)")
+@needs("espeak-ng", "aplay")
 def test_the_real_engine_is_found_by_doctor(db_path):
     with Terminal(matchprep("doctor", db=db_path)) as terminal:
         terminal.process.wait(60)

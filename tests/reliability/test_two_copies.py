@@ -8,12 +8,13 @@ import asyncio
 import sqlite3
 import subprocess
 import threading
-import time
 
 import pytest
 
 from tests.reliability.terminal import Terminal, app_env, matchprep
 from tests.reliability.test_kill9 import saved_texts
+from tests.tui.pilot_helpers import until
+from tests.waiting import wait_until
 
 FIRST = "Copy one writes [this] while copy two writes too \U0001fa7b "
 SECOND = "Copy two: my second answer, typed at the same time \\ [/] "
@@ -36,14 +37,15 @@ def test_two_apps_and_the_command_line_write_at_once_and_lose_nothing(db_path, t
                    for t, text in ((one, FIRST), (two, SECOND))]
         for typist in typists:
             typist.start()
-        commands = [subprocess.run(matchprep(*args, db=db_path), capture_output=True, check=False, text=True,
-                                   env=app_env(), timeout=120)
+        commands = [subprocess.run(matchprep(*args, db=db_path), capture_output=True,
+                                   check=False, text=True, env=app_env(), timeout=120)
                     for args in (("questions", "import", str(pack)),
                                  ("programs", "import", str(sheet)),
                                  ("backup", "-o", str(tmp_path / "during.db")))]
         for typist in typists:
             typist.join()
-        time.sleep(1.5)
+        wait_until(lambda: sorted(saved_texts(db_path)) == sorted([FIRST * 3, SECOND * 3]),
+                   what="both copies to save everything typed")
         screens = [one.display(), two.display()]
         assert one.quit() == 0 and two.quit() == 0
     for result in commands:
@@ -73,27 +75,24 @@ async def test_a_long_hold_by_another_program_delays_the_save_and_loses_nothing(
     monkeypatch.setattr(tui.store.database, "BUSY_TIMEOUT_MS", 100)
     monkeypatch.setattr("tui.store.writer.RETRY_WAITS", (0.05,))
     app = app_factory()
+
+    def notified(words: str) -> bool:
+        return any(words in str(n.message) for n in app._notifications)
+
     async with app.run_test(size=(100, 30)) as pilot:
         app.action_open_answer("why.why-radiology")
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if isinstance(app.screen, AnswerEditor):
-                break
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, AnswerEditor), what="the editor")
         holder = sqlite3.connect(db_path, isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")  # another copy mid-transaction, for a long time
         try:
             await type_text(pilot, "Typed while another copy holds the lock [ok]")
-            for _ in range(40):
-                await pilot.pause(0.05)
-            assert app.ctx.writer.in_trouble
+            await until(pilot, lambda: app.ctx.writer.in_trouble and notified("busy"),
+                        what="the editor to say the file is busy")
             told = [str(n.message) for n in app._notifications]
             assert any("busy" in m for m in told) and not any("locked" in m for m in told)
         finally:
             holder.execute("ROLLBACK")
             holder.close()
         await asyncio.to_thread(app.ctx.writer.flush)
-        for _ in range(10):
-            await pilot.pause(0.05)
-        assert any("Saving works again" in str(n.message) for n in app._notifications)
+        await until(pilot, lambda: notified("Saving works again"), what="saving to work again")
     assert saved_texts(db_path) == ["Typed while another copy holds the lock [ok]"]

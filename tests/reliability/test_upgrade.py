@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 
 from question_bank.bank import CONTENT_FIELDS
+from tests.tui.pilot_helpers import until
 from tui.cli.launch import make_app, prepare_database
 from tui.cli.open import fill_demo
+from tui.sections import SECTIONS
 from tui.store.backup import list_backups
 from tui.store.database import open_database, schema_components
 from tui.store.paths import backups_dir
@@ -94,9 +96,10 @@ async def test_a_database_of_an_earlier_version_opens_migrates_and_keeps_every_r
     app = make_app(path, speaker=speaker)  # as `matchprep` opens it: migrate, merge the bank
     try:
         async with app.run_test(size=(100, 30)) as pilot:
-            for key in "1234567":  # every section opens on the upgraded data
-                await pilot.press(key)
-                await pilot.pause(0.05)
+            for section in SECTIONS:  # every section opens on the upgraded data
+                await pilot.press(section.key)
+                await until(pilot, lambda s=section: app.current_mode == s.id,
+                            what=f"the {section.label} section")
             await app.workers.wait_for_complete()
             await pilot.pause()
     finally:
@@ -158,7 +161,8 @@ def test_a_database_with_only_the_first_components_migrates_and_keeps_every_row(
             "select name from main.sqlite_master where type = 'table' and name not like "
             "'sqlite%' and name not like '%fts%' and name != 'schema_versions'")]
         for table in tables:
-            columns = ", ".join(f"[{r[1]}]" for r in conn.execute(f"PRAGMA main.table_info([{table}])"))
+            info = conn.execute(f"PRAGMA main.table_info([{table}])")
+            columns = ", ".join(f"[{r[1]}]" for r in info)
             conn.execute(f"insert or replace into main.[{table}] ({columns}) "
                          f"select {columns} from full.[{table}]")
         conn.commit()

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from tests.tui.pilot_helpers import shown  # noqa: F401  (for the tests that use it)
+from question_bank.structures import count_words
+from tests.fakes import FakeClock
+from tests.tui.pilot_helpers import shown, until  # noqa: F401  (shown: for the tests that use it)
 from tui.messages import OpenAnswer
 from tui.screens.answer_editor import AnswerEditor
 from tui.widgets.answer_part import PartArea
-
-
-class FakeClock:
-    """A monotonic clock the test moves forward by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def keys(text: str) -> list[str]:
@@ -34,6 +23,12 @@ def area(app, key: str) -> PartArea:
     return app.screen.query_one(f"#part-{key}", PartArea)
 
 
+def shows_its_count(part: PartArea) -> bool:
+    """The part's border shows its own word count (set each time the feedback runs)."""
+    n = count_words(part.text)
+    return str(part.border_subtitle) == f"{n} word{'s' if n != 1 else ''}"
+
+
 async def settle(app, pilot) -> None:
     """Let workers finish and the screen catch up."""
     await app.workers.wait_for_complete()
@@ -41,11 +36,10 @@ async def settle(app, pilot) -> None:
 
 
 async def autosave(app, pilot, clock: FakeClock) -> None:
-    """Let a second pass on the fake clock, give the autosave timer a tick, drain the writer."""
+    """Let a second pass on the fake clock, then wait until the editor says it saved."""
     clock.advance(1.0)
-    await pilot.pause(0.3)
-    app.ctx.writer.flush()
-    await pilot.pause(0.3)  # the next tick reports the save
+    await until(pilot, lambda: str(shown(app, "#answer-status")).startswith("Saved"),
+                what="the editor to say the answer is saved")
 
 
 async def open_editor(app, pilot, question_id: str, answer_id: int | None = None):

@@ -8,8 +8,6 @@ from dossiers import asks, interviews, people, plans, programs
 from question_bank.stories import add_story, link_question
 from tests.tui.pilot_helpers import shown, until  # noqa: F401  (for the tests that use these)
 
-from .answer_helpers import FakeClock as Clock  # noqa: F401  (a monotonic clock moved by hand)
-
 NOW = datetime(2025, 3, 3, 14, 0, tzinfo=UTC)
 ODD = "Their [PET/MR] plans, the [/] read-outs 🩻 and [bold]night float[/bold]"
 ASK = "How are [critical] results [/] taught? 📞"

@@ -13,19 +13,27 @@ from question_bank.answers import (
 from question_bank.revisions import list_revisions
 from question_bank.stories import add_story, stories_for_answer
 from question_bank.structures import count_words
+from tests.fakes import FakeClock
 from tests.tui.answer_helpers import (
-    FakeClock,
     area,
     autosave,
     open_editor,
     settle,
     shown,
+    shows_its_count,
     type_text,
 )
+from tests.tui.pilot_helpers import from_palette, until
 from tui.screens.answer_editor import AnswerEditor
 from tui.store.settings import get_setting
 
 STAR_Q = "behavioral.mistake"
+
+
+def saved_situation(db) -> str:
+    """The first part of the question's saved answer, as the database has it now."""
+    answer = current_answer(db, STAR_Q)
+    return answer.parts.get("situation", "") if answer is not None else ""
 
 
 @pytest.mark.parametrize("question_id, structure, texts", [
@@ -59,9 +67,9 @@ async def test_type_into_each_structure_see_counts_feedback_and_saved_text(
         assert f"{words} words" in shown(app, "#answer-meter")
         assert "at 140 wpm" in shown(app, "#answer-meter")
         assert "Saved" in shown(app, "#answer-status")
-        for key in texts:  # each part shows its own count
-            n = count_words(area(app, key).text)
-            assert str(area(app, key).border_subtitle) == f"{n} word{'s' if n != 1 else ''}"
+        await until(pilot, lambda: all(shows_its_count(area(app, k)) for k in texts),
+                    what="each part's count")
+        await settle(app, pilot)  # the feedback's findings, from its worker
         findings = shown(app, "#feedback-findings")
         expected = {"star": "filler", "narrative": "length.short", "red_flag": "apologetic",
                     "outline": "why-program.generic"}[structure]
@@ -78,19 +86,18 @@ async def test_autosave_waits_for_a_pause_then_saves_within_a_second(app_factory
     async with app.run_test(size=(100, 30)) as pilot:
         await open_editor(app, pilot, STAR_Q)
         await type_text(pilot, "first")
-        await pilot.pause(0.3)  # ticks pass, but no time has passed on the clock: not yet due
+        # The scenario: the autosave timer ticks for real, but no time passes on the clock,
+        # so nothing is due; a save cannot be waited for, only given time not to happen.
+        await pilot.pause(0.3)
         app.ctx.writer.flush()
         assert current_answer(db, STAR_Q) is None
         clock.advance(0.45)  # the user stopped typing for under half a second
-        await pilot.pause(0.3)
-        app.ctx.writer.flush()
-        assert current_answer(db, STAR_Q).parts["situation"] == "first"
+        await until(pilot, lambda: saved_situation(db) == "first", what="the first autosave")
         for _ in range(4):  # continuous typing, 0.25 s a word: saved at least once a second
             await type_text(pilot, " w")
             clock.advance(0.25)
-        await pilot.pause(0.3)
-        app.ctx.writer.flush()
-        assert current_answer(db, STAR_Q).parts["situation"].startswith("first w w")
+        await until(pilot, lambda: saved_situation(db).startswith("first w w"),
+                    what="an autosave while typing")
 
 
 async def test_leaving_and_quitting_save_what_is_pending(app_factory, db):
@@ -234,10 +241,9 @@ async def test_markup_emoji_and_5000_words_are_shown_and_saved_exactly(app_facto
         await open_editor(app, pilot, STAR_Q)
         area(app, "situation").insert(long_text)
         await type_text(pilot, " [/]end")
-        await settle(app, pilot)
-        await pilot.pause(0.5)  # feedback runs in a thread after a short pause
-        await settle(app, pilot)
-        assert f"{count_words(long_text) + 1} words" in shown(app, "#answer-meter")
+        words = f"{count_words(long_text) + 1} words"
+        await until(pilot, lambda: words in shown(app, "#answer-meter"),
+                    what="the meter to count every word")
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("3")  # the Answers list and its preview show it literally
@@ -269,8 +275,8 @@ async def test_a_tiny_terminal_still_shows_a_usable_editor(app_factory):
     async with app.run_test(size=(40, 12)) as pilot:
         await open_editor(app, pilot, STAR_Q)
         await type_text(pilot, "Um ok")
-        await pilot.pause(0.5)
-        await settle(app, pilot)
+        await until(pilot, lambda: "filler" in shown(app, "#feedback-findings"),
+                    what="the feedback on the filler word")
         parts = app.screen.query_one("#answer-parts")
         feedback = app.screen.query_one("#answer-feedback")
         assert parts.region.height >= 3 and parts.region.width >= 30
@@ -302,11 +308,7 @@ async def test_the_palette_from_the_editor_saves_it_and_opens_another(app_factor
     async with app.run_test(size=(100, 30)) as pilot:
         await open_editor(app, pilot, STAR_Q)
         await type_text(pilot, "first")
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await type_text(pilot, "tell me about yourself")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await from_palette(pilot, "tell me about yourself", "tell me about yourself")
         await settle(app, pilot)
         assert isinstance(app.screen, AnswerEditor)
         assert app.screen.question.id == "intro.tell-me-about-yourself"

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dossiers import people, programs
 from question_bank.answers import create_answer
+from tests.fakes import FakeClock
 from tui.practice.pace import save_pace
 from tui.screens.answer_editor import AnswerEditor
 from tui.speech.speaker import NO_ENGINE, SilentSpeaker
 
-from .answer_helpers import FakeClock, area, open_editor, settle, type_text
+from .answer_helpers import area, open_editor, settle, shows_its_count, type_text, until
 
 WHY_US = "why.why-this-program"
 # Specific only through names: the program and its faculty member start their sentences
@@ -28,10 +29,14 @@ async def paste(app, pilot, text: str) -> None:
     await pilot.pause()
 
 
-async def feedback_settled(app, pilot) -> None:
-    for _ in range(4):
-        await pilot.pause(0.35)  # past the feedback's quiet delay
-        await settle(app, pilot)
+async def feedback_settled(app, pilot, names=lambda names: True) -> None:
+    """Until the editor has read the program names it needs (`names(program_names)`) and
+    its feedback has run on the answer as it is now; then its findings are shown."""
+    editor = app.screen
+    await until(pilot, lambda: names(editor.program_names)
+                and all(shows_its_count(part) for part in editor.areas.values()),
+                what="the feedback on the answer as it is")
+    await settle(app, pilot)
 
 
 async def test_read_my_answer_aloud_at_my_pace_and_stop_it(app_factory, db, speaker):
@@ -91,14 +96,14 @@ async def test_why_this_program_feedback_knows_the_programs_and_their_people(app
     async with app.run_test(size=(120, 40)) as pilot:
         await open_editor(app, pilot, WHY_US)
         await paste(app, pilot, LOWERCASE)
-        await feedback_settled(app, pilot)
+        await feedback_settled(app, pilot, lambda names: "Lakeshore" in names)
         assert "Lakeshore" in app.screen.program_names
         assert "Nothing program-specific" not in findings(app)
         await pilot.press("escape")
         await settle(app, pilot)
         # A version named for another program is held to that program's details alone.
         await open_editor(app, pilot, WHY_US, for_cascade.id)
-        await feedback_settled(app, pilot)
+        await feedback_settled(app, pilot, lambda names: "Seattle" in names)
         assert "Seattle" in app.screen.program_names
         assert "Lakeshore" not in app.screen.program_names
         assert "Nothing program-specific" in findings(app)

@@ -8,7 +8,8 @@ from textual.widgets import DataTable
 
 from question_bank.answers import save_answer
 from question_bank.stories import add_story, get_story, link_story, list_stories
-from tests.tui.answer_helpers import FakeClock, settle, shown, type_text
+from tests.fakes import FakeClock
+from tests.tui.answer_helpers import settle, shown, type_text
 from tui.screens.answer_editor import AnswerEditor
 
 ODD = "[bold]x[/bold] [/] 🩻"

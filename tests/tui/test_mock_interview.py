@@ -11,7 +11,8 @@ from textual.widgets import DataTable, Input, RadioButton
 
 from question_bank import drill, mock
 from question_bank.mock_formats import Prompt
-from tests.tui.pilot_helpers import shown, until
+from tests.fakes import FakeClock
+from tests.tui.pilot_helpers import from_palette, shown, until
 from tui.practice.mock_plan import Plan
 from tui.practice.mock_setup import MockSetup
 from tui.practice.preferences import SpeechPrefs
@@ -21,17 +22,6 @@ from tui.store.settings import set_setting
 
 NOW = datetime(2025, 3, 3, 14, 0, tzinfo=UTC)
 FAKE_HELPER = Path(__file__).resolve().parent.parent / "fake_speech_helper.py"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 500.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 async def start_stress(app, pilot, questions: int = 2) -> None:
@@ -46,8 +36,8 @@ async def start_stress(app, pilot, questions: int = 2) -> None:
 
 
 async def test_a_short_session_end_to_end_read_aloud(app_factory, db, speaker):
-    clock = Clock()
-    app = app_factory(clock=clock, now=lambda: NOW)
+    clock = FakeClock(NOW)
+    app = app_factory(clock=clock, now=clock.now)
     rings = []
     async with app.run_test(size=(100, 30)) as pilot:
         app.bell = lambda: rings.append(1)
@@ -58,7 +48,7 @@ async def test_a_short_session_end_to_end_read_aloud(app_factory, db, speaker):
         assert speaker.said == [first.text]
         assert speaker.calls[0][1] == 170  # the rate kept in settings
         clock.advance(30)
-        await until(pilot, lambda: "0:15" in str(app.screen.query_one("#countdown-caption").render())
+        await until(pilot, lambda: "0:15" in shown(app, "#countdown-caption")
                     or app.screen.query_one("#countdown-digits").value == "0:15")
         await pilot.press("n")
         await until(pilot, lambda: shown(app, "#run-question") == second.text)
@@ -83,7 +73,7 @@ async def test_a_short_session_end_to_end_read_aloud(app_factory, db, speaker):
 
 async def test_with_speech_off_questions_show_and_nothing_is_said(app_factory, db, speaker):
     set_setting(db, "speech_enabled", "0")
-    app = app_factory(clock=Clock())
+    app = app_factory(clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
         await start_stress(app, pilot)
         assert shown(app, "#run-question") == app.screen.run.items[0].prompt.text
@@ -93,7 +83,8 @@ async def test_with_speech_off_questions_show_and_nothing_is_said(app_factory, d
 
 
 async def test_no_speech_flag_gives_a_silent_run(app_factory):
-    app = app_factory(clock=Clock(), speaker=SilentSpeaker("Speech is off for this run (--no-speech)."))
+    app = app_factory(clock=FakeClock(),
+                      speaker=SilentSpeaker("Speech is off for this run (--no-speech)."))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("6")
         await until(pilot, lambda: app.screen.id == "screen-mock")
@@ -104,7 +95,7 @@ async def test_no_speech_flag_gives_a_silent_run(app_factory):
 
 
 async def test_pause_and_resume_keep_the_time_right(app_factory, db):
-    clock = Clock()
+    clock = FakeClock()
     app = app_factory(clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await start_stress(app, pilot)
@@ -112,7 +103,7 @@ async def test_pause_and_resume_keep_the_time_right(app_factory, db):
         await pilot.press("space")
         await until(pilot, lambda: "Paused" in shown(app, "#run-status"))
         clock.advance(600)  # a long interruption
-        await pilot.pause(0.15)
+        await pilot.pause(0.15)  # the scenario: the clock ticks on, and a paused one stays
         assert app.screen.query_one("#countdown-digits").value == "0:35"
         await pilot.press("p")
         clock.advance(5)
@@ -126,7 +117,7 @@ async def test_pause_and_resume_keep_the_time_right(app_factory, db):
 
 
 async def test_think_time_and_speaking_time_are_kept_apart(app_factory, db):
-    clock = Clock()
+    clock = FakeClock()
     app = app_factory(clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("6")
@@ -147,7 +138,7 @@ async def test_think_time_and_speaking_time_are_kept_apart(app_factory, db):
 
 
 async def test_skip_and_end(app_factory, db):
-    clock = Clock()
+    clock = FakeClock()
     app = app_factory(clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await start_stress(app, pilot, questions=4)
@@ -168,8 +159,8 @@ async def test_skip_and_end(app_factory, db):
 
 
 async def test_review_ratings_reach_the_scheduler_and_the_session_reopens(app_factory, db):
-    clock = Clock()
-    app = app_factory(clock=clock, now=lambda: NOW)
+    clock = FakeClock(NOW)
+    app = app_factory(clock=clock, now=clock.now)
     async with app.run_test(size=(100, 30)) as pilot:
         await start_stress(app, pilot)
         clock.advance(20)
@@ -211,7 +202,7 @@ async def test_review_ratings_reach_the_scheduler_and_the_session_reopens(app_fa
 
 
 async def test_brackets_and_emoji_show_literally_while_running(app_factory, speaker):
-    app = app_factory(clock=Clock())
+    app = app_factory(clock=FakeClock())
     text = "Why [US city]? [bold]not[/bold] [/] 🩻"
     async with app.run_test(size=(100, 30)) as pilot:
         from tui.screens.mock_run import MockRunScreen
@@ -227,7 +218,7 @@ async def test_brackets_and_emoji_show_literally_while_running(app_factory, spea
 
 
 async def test_the_command_line_request_opens_straight_into_a_session(app_factory):
-    app = app_factory(clock=Clock(), start="mock",
+    app = app_factory(clock=FakeClock(), start="mock",
                       options={"mock": {"format": "resident", "questions": 3}})
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: app.screen.id == "screen-mock-run")
@@ -238,7 +229,7 @@ async def test_the_command_line_request_opens_straight_into_a_session(app_factor
 
 
 async def test_a_session_ended_before_any_answer_is_not_kept(app_factory, db):
-    app = app_factory(clock=Clock())
+    app = app_factory(clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
         await start_stress(app, pilot)
         await pilot.press("e")
@@ -249,7 +240,7 @@ async def test_a_session_ended_before_any_answer_is_not_kept(app_factory, db):
 
 
 async def test_bad_setup_is_named_and_nothing_starts(app_factory):
-    app = app_factory(clock=Clock())
+    app = app_factory(clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("6")
         await until(pilot, lambda: app.screen.id == "screen-mock")
@@ -266,7 +257,7 @@ async def test_a_hanging_speech_helper_is_killed_and_the_user_told(app_factory, 
     log = tmp_path / "helper.log"
     speaker = HelperSpeaker([sys.executable, str(FAKE_HELPER), "hang", str(log)],
                             start_timeout=10, grace=0.3, pace_factor=0)
-    clock = Clock()
+    clock = FakeClock()
     app = app_factory(clock=clock, speaker=speaker)
     async with app.run_test(size=(100, 30)) as pilot:
         await start_stress(app, pilot, questions=3)
@@ -284,7 +275,7 @@ async def test_a_hanging_speech_helper_is_killed_and_the_user_told(app_factory, 
 async def test_no_speech_engine_is_said_once_and_questions_still_show(app_factory, tmp_path):
     speaker = HelperSpeaker([sys.executable, str(FAKE_HELPER), "unavailable",
                              str(tmp_path / "log")])
-    clock = Clock()
+    clock = FakeClock()
     app = app_factory(clock=clock, speaker=speaker)
     async with app.run_test(size=(100, 30)) as pilot:
         await start_stress(app, pilot, questions=3)
@@ -295,25 +286,21 @@ async def test_no_speech_engine_is_said_once_and_questions_still_show(app_factor
         await pilot.press("n")
         await until(pilot, lambda: app.screen.run.index == 1)
         assert shown(app, "#run-question") == app.screen.run.items[1].prompt.text
-        await pilot.pause(0.2)
+        await pilot.pause(0.2)  # a second notice would come now: give it the time not to
         told = [n for n in app._notifications if "espeak-ng" in str(n.message)]
         assert len(told) == 1
 
 
 async def test_the_palette_starts_a_stress_round(app_factory):
-    app = app_factory(clock=Clock())
+    app = app_factory(clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"stress")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await from_palette(pilot, "stress", "stress")
         await until(pilot, lambda: app.screen.id == "screen-mock-run")
         assert "Stress round" in shown(app, "#run-title")
 
 
 async def test_quitting_mid_session_keeps_what_was_answered(app_factory, db, speaker):
-    clock = Clock()
+    clock = FakeClock()
     app = app_factory(clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await start_stress(app, pilot, questions=3)
@@ -345,5 +332,5 @@ async def test_the_first_visit_reads_the_history_once(app_factory, db, monkeypat
         history = app.screen.query_one("#mock-history", DataTable)
         await until(pilot, lambda: history.row_count > 0)
         await app.workers.wait_for_complete()
-        await pilot.pause(0.1)
+        await pilot.pause(0.1)  # a second fill would come now: give it the time not to
         assert len(fills) == 1 and history.row_count == fills[0]

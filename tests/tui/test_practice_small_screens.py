@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from question_bank.practice_demo import populate
-from tests.tui.pilot_helpers import until
+from tests.fakes import FakeClock
+from tests.tui.pilot_helpers import shown, until
 
 
 async def test_mock_drill_and_progress_fit_a_tiny_terminal(app_factory, db):
     populate(db)
-    clock = [100.0]
-    app = app_factory(clock=lambda: clock[0])
+    clock = FakeClock()
+    app = app_factory(clock=clock)
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.press("6")
         await until(pilot, lambda: app.screen.id == "screen-mock")
@@ -23,10 +24,10 @@ async def test_mock_drill_and_progress_fit_a_tiny_terminal(app_factory, db):
         assert app.screen.query_one("#run-clock").has_class("-compact")
         caption = app.screen.query_one("#countdown-caption")
         assert 0 < caption.region.y and caption.region.bottom <= 11  # the clock is in view
-        assert "Answer" in str(app.screen.query_one("#countdown-caption").render()) or "Think" in str(
-            app.screen.query_one("#countdown-caption").render())
+        caption_text = shown(app, "#countdown-caption")
+        assert "Answer" in caption_text or "Think" in caption_text
         await pilot.press("enter")  # stop thinking
-        clock[0] += 30
+        clock.advance(30)
         await pilot.press("e")
         await until(pilot, lambda: app.screen.id == "screen-mock-review")
         assert app.screen.query_one(DataTable).region.height >= 3

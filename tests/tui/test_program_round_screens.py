@@ -7,10 +7,11 @@ from textual.widgets import DataTable, Input, RadioButton, Select
 
 from question_bank import mock
 from question_bank.answers import create_answer
+from tests.fakes import FakeClock
 from tui.screens.answer_editor import AnswerEditor
 from tui.store.settings import set_setting
 
-from .link_helpers import ASK, NOW, Clock, lakeshore, shown, until
+from .link_helpers import ASK, NOW, lakeshore, shown, until
 
 
 async def open_mock(app, pilot) -> None:
@@ -28,12 +29,13 @@ async def choose_program_round(app, pilot) -> None:
 
 
 async def test_without_programs_there_is_no_program_round(app_factory):
-    app = app_factory(clock=Clock(), now=lambda: NOW)
+    clock = FakeClock(NOW)
+    app = app_factory(clock=clock, now=clock.now)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_mock(app, pilot)
-        await pilot.pause(0.1)
         button = app.screen.query_one("#format-program", RadioButton)
-        assert not button.display and button.disabled
+        await until(pilot, lambda: not button.display and button.disabled,
+                    what="the program round to be hidden")
         assert not app.screen.query_one("#mock-program-row").display
 
 
@@ -44,8 +46,8 @@ async def test_a_program_round_from_setup_to_review_and_on_to_the_answer(app_fac
     version = create_answer(db, "why.why-this-program", structure="outline",
                             parts={"outline": "Lakeshore's 7T work fits mine."},
                             label="For Lakeshore", make_current=False)
-    clock = Clock()
-    app = app_factory(clock=clock, now=lambda: NOW)
+    clock = FakeClock(NOW)
+    app = app_factory(clock=clock, now=clock.now)
     async with app.run_test(size=(100, 30)) as pilot:
         await choose_program_round(app, pilot)
         # The program interviewing next is chosen for you.
@@ -87,7 +89,8 @@ async def test_a_program_round_from_setup_to_review_and_on_to_the_answer(app_fac
 async def test_the_command_line_opens_straight_into_a_program_round(app_factory, db):
     p = lakeshore(db, with_story=False)
     set_setting(db, "speech_enabled", "0")
-    app = app_factory(clock=Clock(), now=lambda: NOW, start="mock",
+    clock = FakeClock(NOW)
+    app = app_factory(clock=clock, now=clock.now, start="mock",
                       options={"mock": {"format": "program", "program": p.name,
                                         "questions": 2}})
     async with app.run_test(size=(100, 30)) as pilot:
@@ -100,7 +103,8 @@ async def test_the_command_line_opens_straight_into_a_program_round(app_factory,
 async def test_a_program_round_fits_a_small_terminal(app_factory, db):
     lakeshore(db)
     set_setting(db, "speech_enabled", "0")
-    app = app_factory(clock=Clock(), now=lambda: NOW, start="mock",
+    clock = FakeClock(NOW)
+    app = app_factory(clock=clock, now=clock.now, start="mock",
                       options={"mock": {"format": "program", "program": "lakeshore",
                                         "questions": 1}})
     async with app.run_test(size=(40, 12)) as pilot:
@@ -117,7 +121,8 @@ async def test_the_program_picked_is_remembered_when_another_format_starts(app_f
     lakeshore(db)  # interviewing next: picked for you
     other = add_program(db, "Bay [Imaging] 🩻")
     set_setting(db, "speech_enabled", "0")
-    app = app_factory(clock=Clock(), now=lambda: NOW)
+    clock = FakeClock(NOW)
+    app = app_factory(clock=clock, now=clock.now)
     async with app.run_test(size=(100, 30)) as pilot:
         await choose_program_round(app, pilot)
         app.screen.query_one("#mock-program", Select).value = other.name  # the user's pick

@@ -12,15 +12,12 @@ from textual.worker import WorkerCancelled
 from dossiers import checklists, impressions, programs
 from dossiers.interviews import add_interview, list_interviews
 from dossiers.rank import rank_order
-from tests.tui.pilot_helpers import shown
+from tests.fakes import FakeClock
+from tests.tui.pilot_helpers import from_palette, shown, until
 from tui.store.settings import set_setting
 
 CHICAGO = ZoneInfo("America/Chicago")
 NOW = datetime(2026, 1, 10, 9, 0, tzinfo=CHICAGO)
-
-
-def clock():
-    return NOW
 
 
 def rows(app, table_id: str) -> list[list[str]]:
@@ -51,7 +48,7 @@ def chicago(db):
 
 
 async def test_new_program_fill_the_dossier_and_watch_readiness(app_factory, db):
-    app = app_factory(now=clock)
+    app = app_factory(now=FakeClock(NOW).now)
     text = "Neuro [PET/MR] suite, [/] read-outs 🩻"
     async with app.run_test(size=(110, 40)) as pilot:
         await open_programs(app, pilot)
@@ -67,7 +64,8 @@ async def test_new_program_fill_the_dossier_and_watch_readiness(app_factory, db)
         city.focus()
         await pilot.press(*"Boston")
         app.screen.query_one("#p-strengths", TextArea).insert(text)
-        await pilot.pause(0.7)  # the autosave fires within half a second
+        await until(pilot, lambda: programs.find_program(db, "bayside").strengths == text,
+                    what="the autosave of the dossier")
         await settle(app, pilot)
         program = programs.find_program(db, "bayside")
         assert program.name == "Bayside [NY] Imaging"
@@ -81,7 +79,7 @@ async def test_new_program_fill_the_dossier_and_watch_readiness(app_factory, db)
 
 
 async def test_a_bad_field_is_named_and_the_rest_is_saved(app_factory, db, chicago):
-    app = app_factory(now=clock)
+    app = app_factory(now=FakeClock(NOW).now)
     async with app.run_test(size=(110, 40)) as pilot:
         await open_programs(app, pilot)
         await pilot.press("enter")
@@ -100,7 +98,7 @@ async def test_two_overlapping_interviews_are_flagged(app_factory, db, chicago):
     other = programs.add_program(db, "Desert Valley Radiology", city="Phoenix", state="AZ")
     add_interview(db, other.id, date="2026-01-15", start_time="08:00", end_time="12:00",
                   timezone="America/Phoenix")  # 15:00-19:00 UTC
-    app = app_factory(now=clock)
+    app = app_factory(now=FakeClock(NOW).now)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_programs(app, pilot)
         await pilot.press("slash", *"lakeshore", "enter")  # one match: opens it
@@ -130,7 +128,7 @@ async def test_two_overlapping_interviews_are_flagged(app_factory, db, chicago):
 async def test_tick_a_checklist_and_add_an_item(app_factory, db, chicago):
     day = add_interview(db, chicago.id, date="2026-01-15", start_time="9:00", timezone="CT",
                         platform="zoom")
-    app = app_factory(now=clock)
+    app = app_factory(now=FakeClock(NOW).now)
     async with app.run_test(size=(100, 40)) as pilot:
         await app.action_open_program(chicago.id, "checklist")
         await settle(app, pilot)
@@ -156,7 +154,7 @@ async def test_reorder_the_rank_list_with_keys(app_factory, db):
         p = programs.add_program(db, name)
         if score:
             impressions.save_impression(db, p.id, score=score, best_moment="Met the [chief] 😀")
-    app = app_factory(now=clock)
+    app = app_factory(now=FakeClock(NOW).now)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_programs(app, pilot)
         await pilot.press("r")
@@ -176,7 +174,7 @@ async def test_filter_sort_and_a_tiny_terminal(app_factory, db):
     for name, city in (("Mercy Imaging", "Omaha"), ("Bay Radiology", "Oakland"),
                        ("St. Luke's", "Boise")):
         programs.add_program(db, name, city=city, hospital_name=f"{city} General")
-    app = app_factory(now=clock)
+    app = app_factory(now=FakeClock(NOW).now)
     async with app.run_test(size=(40, 12)) as pilot:
         await open_programs(app, pilot)
         assert len(rows(app, "#programs-table")) == 3
@@ -201,7 +199,7 @@ async def test_import_in_the_app_refuses_a_bad_file_then_takes_a_good_one(app_fa
     good = tmp_path / "good.csv"
     good.write_text("Program Name,City,Interview Date,Time,Time Zone\n"
                     "Zeta [Z] Radiology,Reno,2026-01-20,9:00 AM,PT\n")
-    app = app_factory(now=clock)
+    app = app_factory(now=FakeClock(NOW).now)
     async with app.run_test(size=(110, 35)) as pilot:
         await open_programs(app, pilot)
         await pilot.press("i", *str(bad), "enter")
@@ -220,7 +218,7 @@ async def test_home_shows_the_next_interview_and_the_after_prompt(app_factory, d
                   timezone="CT")
     add_interview(db, chicago.id, date="2026-01-12", start_time="09:00", timezone="CT",
                   platform="zoom")
-    app = app_factory(now=clock)
+    app = app_factory(now=FakeClock(NOW).now)
     async with app.run_test(size=(100, 50)) as pilot:
         await settle(app, pilot)
         text = shown(app, "#next-interview")
@@ -238,7 +236,7 @@ async def test_home_shows_the_next_interview_and_the_after_prompt(app_factory, d
 
 
 async def test_choose_my_time_zone(app_factory, db, chicago):
-    app = app_factory(now=clock)
+    app = app_factory(now=FakeClock(NOW).now)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_programs(app, pilot)
         await pilot.press("z", *"kolkata", "enter")
@@ -253,7 +251,7 @@ async def test_pick_questions_from_the_bank_and_write_people(app_factory, db, ch
     from dossiers.asks import list_asks
     from dossiers.people import list_people
 
-    app = app_factory(now=clock)
+    app = app_factory(now=FakeClock(NOW).now)
     async with app.run_test(size=(110, 40)) as pilot:
         await app.action_open_program(chicago.id, "asks")
         await settle(app, pilot)
@@ -280,7 +278,7 @@ async def test_pick_questions_from_the_bank_and_write_people(app_factory, db, ch
 
 
 async def test_typed_text_is_kept_when_the_app_quits_at_once(app_factory, db, chicago):
-    app = app_factory(now=clock)
+    app = app_factory(now=FakeClock(NOW).now)
     async with app.run_test(size=(110, 40)) as pilot:
         await app.action_open_program(chicago.id, "notes")
         await settle(app, pilot)
@@ -294,13 +292,9 @@ async def test_typed_text_is_kept_when_the_app_quits_at_once(app_factory, db, ch
 
 async def test_command_palette_opens_a_dossier_by_another_name(app_factory, db, chicago):
     programs.update_program(db, chicago.id, nrmp_name="LKSR-IL")
-    app = app_factory(now=clock)
+    app = app_factory(now=FakeClock(NOW).now)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"lksr")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await from_palette(pilot, "lksr", "Lakeshore Radiology")
         await settle(app, pilot)
         assert app.current_mode == "programs" and app.screen.id == "screen-dossier"
         assert "Lakeshore Radiology" in shown(app, "#dossier-title")
@@ -312,7 +306,7 @@ async def test_export_from_the_app_writes_a_private_file(app_factory, db, chicag
 
     add_interview(db, chicago.id, date="2026-01-15", start_time="9:00", timezone="CT")
     target = tmp_path / "out" / "interviews.ics"
-    app = app_factory(now=clock)
+    app = app_factory(now=FakeClock(NOW).now)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_programs(app, pilot)
         await pilot.press("x")
@@ -335,7 +329,7 @@ async def test_impressions_written_after_the_interview_end_the_prompt(
                   timezone="CT")
     impressions.save_impression(db, chicago.id, culture="Warm [really] 🙂")
     db["impressions"].update(chicago.id, {"updated_at": written_at})
-    app = app_factory(now=clock)
+    app = app_factory(now=FakeClock(NOW).now)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(app, pilot)
         assert app.screen.query_one("#after-interview").parent.display is prompted

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from question_bank.questions import add_question
+from tests.tui.pilot_helpers import from_palette, until
 from tui.store.settings import get_setting
 
 
@@ -80,13 +81,8 @@ async def test_command_palette_opens_the_answer_editor_on_a_question(app_factory
     question = add_question(db, text="What is your [/] favorite modality?", category="knowledge")
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"favorite", "space", *"modal")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, AnswerEditor)
+        await from_palette(pilot, "favorite modal", "favorite modality")
+        await until(pilot, lambda: isinstance(app.screen, AnswerEditor), what="the editor")
         assert "favorite modality" in str(app.screen.query_one("#answer-question").render())
         await pilot.press(*"MSK")  # the cursor is in the first part, ready to type
         await pilot.press("escape")

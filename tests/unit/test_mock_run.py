@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from question_bank.mock_formats import Prompt
+from tests.fakes import FakeClock
 from tui.practice.mock_clock import (
     ANSWER,
     ANSWER_STARTED,
@@ -17,26 +18,15 @@ from tui.practice.mock_clock import (
 )
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
 def make_run(clock, n=3, *, think=5, limit=60, session=None, stop=False) -> MockRun:
-    items = [RunItem(Prompt("question", f"q{i}", f"Question {i}?", "intro", "outline", limit), limit)
-             for i in range(n)]
+    items = [RunItem(Prompt("question", f"q{i}", f"Question {i}?", "intro", "outline", limit),
+                     limit) for i in range(n)]
     return MockRun(items, think_seconds=think, session_seconds=session or n * (limit + think),
                    stop_at_session_end=stop, clock=clock)
 
 
 def test_think_time_then_the_answer_clock_starting_exactly_when_it_ran_out():
-    clock = Clock()
+    clock = FakeClock()
     run = make_run(clock)
     assert run.start() == []
     clock.advance(3)
@@ -57,7 +47,7 @@ def test_think_time_then_the_answer_clock_starting_exactly_when_it_ran_out():
 
 
 def test_pause_and_resume_keep_both_clocks_right():
-    clock = Clock()
+    clock = FakeClock()
     run = make_run(clock, think=0)
     assert run.start() == [ANSWER_STARTED]
     clock.advance(10)
@@ -79,7 +69,7 @@ def test_pause_and_resume_keep_both_clocks_right():
 
 
 def test_enter_while_thinking_starts_the_answer_early():
-    clock = Clock()
+    clock = FakeClock()
     run = make_run(clock, think=10)
     run.start()
     clock.advance(2)
@@ -90,7 +80,7 @@ def test_enter_while_thinking_starts_the_answer_early():
 
 
 def test_skip_and_end():
-    clock = Clock()
+    clock = FakeClock()
     run = make_run(clock, n=4)
     run.start()
     clock.advance(3)
@@ -108,7 +98,7 @@ def test_skip_and_end():
 
 
 def test_no_drift_over_a_twenty_minute_session():
-    clock = Clock()
+    clock = FakeClock()
     run = make_run(clock, n=10, think=0, limit=120, session=1200)
     run.start()
     for _ in range(12_000):  # ten ticks a second, each a little late
@@ -121,7 +111,7 @@ def test_no_drift_over_a_twenty_minute_session():
 
 
 def test_by_time_the_session_ends_after_the_answer_in_hand():
-    clock = Clock()
+    clock = FakeClock()
     run = make_run(clock, n=5, think=0, limit=60, session=90, stop=True)
     run.start()
     clock.advance(50)
@@ -136,11 +126,12 @@ def test_by_time_the_session_ends_after_the_answer_in_hand():
 
 def test_a_run_needs_questions():
     with pytest.raises(ValueError):
-        MockRun([], think_seconds=0, session_seconds=10, stop_at_session_end=False, clock=Clock())
+        MockRun([], think_seconds=0, session_seconds=10, stop_at_session_end=False,
+                clock=FakeClock())
 
 
 def test_ending_on_a_question_barely_seen_does_not_count_it():
-    clock = Clock()
+    clock = FakeClock()
     run = make_run(clock, n=2, think=0)
     run.start()
     clock.advance(0.4)

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
-import time
 import wave
-from ctypes.util import find_library
 from pathlib import Path
 
 import pytest
 
+from tests.system import needs
+from tests.waiting import wait_until
 from tui.speech.client import HelperSpeaker, make_speaker
-from tui.speech.speaker import SilentSpeaker, Speaker, SpeechNotice
+from tui.speech.speaker import SilentSpeaker, Speaker, SpeechError, SpeechNotice
 
 FAKE = Path(__file__).resolve().parent.parent / "fake_speech_helper.py"
 
@@ -30,14 +29,23 @@ def entries(log: Path) -> list[dict]:
     return [json.loads(line) for line in log.read_text().splitlines()]
 
 
-def wait_for(condition, timeout: float = 10.0) -> bool:
-    """Poll until `condition()` holds (the helper is another process)."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if condition():
-            return True
-        time.sleep(0.02)
-    return condition()
+def handled(speaker: HelperSpeaker, tmp_path: Path) -> None:
+    """Return once the speaker has handled every request made so far: they are handled in
+    order, and a recording asked for after them fails at once when there is no engine."""
+    with pytest.raises(SpeechError):
+        speaker.save_to_file("Anything handled?", tmp_path / "barrier.wav", timeout=5)
+
+
+def helpers_running(log: Path) -> list[int]:
+    """The live fake helpers writing to `log` (its path is on their command line)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and str(log).encode() in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except OSError:  # ended meanwhile
+            pass
+    return found
 
 
 def alive(pid: int) -> bool:
@@ -61,7 +69,7 @@ def test_texts_go_through_stdin_and_a_new_say_interrupts(tmp_path):
     try:
         text = "Why [US city]? 🩻 and a quote \" in it"
         speaker.say(text, rate=150)
-        assert wait_for(lambda: {"said": text} in entries(log))
+        wait_until(lambda: {"said": text} in entries(log), what="the helper to be given the text")
         pid = entries(log)[0]["pid"]
         cmdline = Path(f"/proc/{pid}/cmdline")
         if cmdline.exists():
@@ -79,11 +87,12 @@ def test_a_hanging_helper_is_killed_restarted_and_reported(tmp_path):
     speaker.set_listener(notices.append)
     try:
         speaker.say("Tell me about yourself.")
-        assert wait_for(lambda: notices)
+        wait_until(lambda: notices, what="a notice")
         assert notices[0].kind == "restarted" and "stopped answering" in notices[0].message
         first = entries(log)[0]["pid"]
-        assert wait_for(lambda: not alive(first))
-        assert wait_for(lambda: len([e for e in entries(log) if "pid" in e]) == 2)  # a new one
+        wait_until(lambda: not alive(first), what="the hung helper to be killed")
+        wait_until(lambda: len([e for e in entries(log) if "pid" in e]) == 2,
+                   what="a new helper")
         assert speaker.available
     finally:
         speaker.close()
@@ -96,12 +105,14 @@ def test_a_helper_that_keeps_hanging_is_given_up_on(tmp_path):
     speaker.set_listener(notices.append)
     try:
         speaker.say("Why radiology?")
-        assert wait_for(lambda: any(n.kind == "gave-up" for n in notices))
+        wait_until(lambda: any(n.kind == "gave-up" for n in notices), what="giving up")
         assert not speaker.available and "did not start" in speaker.problem
         pids = [e["pid"] for e in entries(log) if "pid" in e]
-        assert len(pids) == 2 and wait_for(lambda: not any(alive(p) for p in pids))
+        assert len(pids) == 2
+        wait_until(lambda: not any(alive(p) for p in pids), what="both helpers to end")
         speaker.say("Anything else?")  # nothing more is started or said
-        time.sleep(0.1)
+        handled(speaker, tmp_path)
+        assert helpers_running(log) == []
         assert len([e for e in entries(log) if "pid" in e]) == 2
     finally:
         speaker.close()
@@ -115,8 +126,8 @@ def test_no_engine_is_said_once_with_how_to_get_one(tmp_path):
         assert speaker.wait_ready(5) == "unavailable"
         speaker.say("First question?")
         speaker.say("Second question?")
-        assert wait_for(lambda: notices)
-        time.sleep(0.1)
+        wait_until(lambda: notices, what="the notice")
+        handled(speaker, tmp_path)  # both questions: the second one is not told again
         assert len(notices) == 1 and "apt install espeak-ng" in notices[0].message
         assert not speaker.available
     finally:
@@ -148,18 +159,15 @@ def test_stop_kills_the_speaking_helper_at_once(tmp_path):
     speaker = fake("hang", log, grace=60)
     try:
         speaker.say("A long answer read aloud.")
-        assert wait_for(lambda: any("said" in e for e in entries(log)))
+        wait_until(lambda: any("said" in e for e in entries(log)), what="the helper to speak")
         first = entries(log)[0]["pid"]
         speaker.stop()
-        assert wait_for(lambda: not alive(first), timeout=3)
+        wait_until(lambda: not alive(first), timeout=3, what="the helper to be killed")
     finally:
         speaker.close()
 
 
-ESPEAK = shutil.which("espeak-ng") or find_library("espeak-ng")
-
-
-@pytest.mark.skipif(not ESPEAK, reason="espeak-ng is not installed (apt install espeak-ng)")
+@needs("espeak-ng")
 def test_the_real_engine_speaks_a_question_into_a_wav_file(tmp_path):
     speaker = HelperSpeaker()
     try:

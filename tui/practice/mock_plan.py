@@ -3,7 +3,8 @@
 The domain picks (`question_bank.mock_formats.select_prompts`); this module composes the
 pools, which may come from more than one domain package. A format names its pool; a
 new pool (a program's dossier for the program round) is one entry in `POOLS`, a function
-`(db, setup) -> list[Prompt]` that raises `PlanError` (tui.practice.mock_setup) with a sentence when it cannot.
+`(db, setup) -> list[Prompt]` that raises `PlanError` (tui.practice.mock_setup) with a
+sentence when it cannot.
 A pool may offer a closing prompt (tagged `CLOSER`): it is kept for the end of the session.
 """
 

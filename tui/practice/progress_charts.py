@@ -82,7 +82,8 @@ def practice_chart(db: Database, window: Window) -> Chart:
     best = max(days, key=lambda d: d.total)
     summary = (f"{total} questions practised on {len(active)} of {len(days)} days · "
                f"busiest {_day(best.day)} ({best.total}) · "
-               f"{sum(d.mock for d in days)} in mock interviews, {sum(d.drill for d in days)} drilled")
+               f"{sum(d.mock for d in days)} in mock interviews, "
+               f"{sum(d.drill for d in days)} drilled")
     return Chart(summary=summary, spark=tuple(float(d.total) for d in days),
                  axis=(f"{days[0].day:%d %b}", "today"), **base)
 

@@ -45,7 +45,8 @@ def _voices(engine: Any) -> list[dict]:
     for voice in engine.getProperty("voices") or []:
         languages = []
         for lang in getattr(voice, "languages", None) or []:
-            languages.append(lang.decode("utf-8", "replace") if isinstance(lang, bytes) else str(lang))
+            languages.append(lang.decode("utf-8", "replace") if isinstance(lang, bytes)
+                             else str(lang))
         found.append({"id": str(voice.id), "name": str(voice.name or voice.id),
                       "languages": languages})
     return found
@@ -55,7 +56,8 @@ def _explain_start(error: BaseException) -> str:
     text = str(error)
     if "espeak" in text.lower() or isinstance(error, (OSError, ImportError)):
         return f"pyttsx3 found no speech engine ({type(error).__name__}: {text}). {INSTALL_HINT}"
-    return f"pyttsx3 could not start its speech engine ({type(error).__name__}: {text}). {INSTALL_HINT}"
+    return (f"pyttsx3 could not start its speech engine ({type(error).__name__}: {text}). "
+            f"{INSTALL_HINT}")
 
 
 def _apply(engine: Any, message: dict, voice_ids: set[str]) -> None:

@@ -59,7 +59,8 @@ def _copy_database(source: Path, target: Path) -> None:
             dst.execute("PRAGMA journal_mode = DELETE")
             problem = dst.execute("PRAGMA integrity_check").fetchall()
             if problem != [("ok",)]:
-                raise BackupError(f"the copy of {source} failed its integrity check ({problem[0][0]})")
+                raise BackupError(f"the copy of {source} failed its integrity check "
+                                  f"({problem[0][0]})")
         finally:
             dst.close()
             src.close()
@@ -182,7 +183,8 @@ def _database_from_json(source: Path, data: bytes, scratch: Path) -> None:
     components = schema_components()
     known = dict(components)
     for component, version in versions.items():
-        if not isinstance(version, int) or component not in known or version > len(known[component]):
+        if (not isinstance(version, int) or component not in known
+                or version > len(known[component])):
             raise BackupError(f"{source}: field 'schema_versions.{component}': {version!r} is not "
                               "a schema this matchprep knows.")
     at_backup = [(name, steps[: versions.get(name, 0)]) for name, steps in components]

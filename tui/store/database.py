@@ -262,8 +262,9 @@ def run_migrations(
     """Bring every component up to date; return what ran ("questions 1→2", ...).
 
     Before any migration of an existing matchprep database (one that records schema
-    versions), `backup(path, "pre-migration")` is called. Each component's pending steps run in one transaction with its version update,
-    so a failure leaves that component exactly as it was.
+    versions), `backup(path, "pre-migration")` is called. Each component's pending steps run
+    in one transaction with its version update, so a failure leaves that component exactly
+    as it was.
     """
     db["schema_versions"].create(
         {"component": str, "version": int}, pk="component", if_not_exists=True

@@ -4,6 +4,8 @@ Put this folder first on PYTHONPATH: the app's real speech helper then loads it.
   missing    init() fails as pyttsx3 does when espeak-ng is not installed
   hang       init() works; runAndWait() never returns (a stuck audio device)
   hang-init  init() never returns
+FAKE_PYTTSX3_LOG, when set, names a file that gets a line as runAndWait() begins (so a
+test can wait until the engine is speaking).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ def init(*args, **kwargs):
     if MODE == "missing":
         raise OSError("libespeak-ng.so.1: cannot open shared object file: No such file")
     if MODE == "hang-init":
-        time.sleep(3600)
+        time.sleep(3600)  # hangs, as a stuck engine does: the scenario
     return Engine()
 
 
@@ -36,5 +38,9 @@ class Engine:
         pass
 
     def runAndWait(self):
+        log = os.environ.get("FAKE_PYTTSX3_LOG")
+        if log:
+            with open(log, "a", encoding="utf-8") as handle:
+                handle.write(f"speaking {os.getpid()}\n")
         if MODE == "hang":
-            time.sleep(3600)
+            time.sleep(3600)  # hangs, as a stuck audio device does: the scenario

@@ -1,0 +1,145 @@
+"""What each screen looks like, at 100×30 and 40×12, on the demo database (see conftest).
+
+A failing test writes snapshot_report.html with the old and the new picture side by side;
+when the change is meant, accept it: `python -m pytest tests/snapshots --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from tests.tui.answer_helpers import shows_its_count
+from tests.tui.pilot_helpers import until
+from tui.messages import OpenAnswer, OpenProgram
+from tui.screens.answer_editor import AnswerEditor
+
+from .conftest import SIZES
+
+
+async def settled(pilot) -> None:
+    """Every read the screen started is done and shown."""
+    await until(pilot, lambda: not any(w.is_running for w in pilot.app.workers),
+                what="the screen's reads")
+    await pilot.pause()
+
+
+def section(key: str, screen_id: str):
+    async def open_it(pilot) -> None:
+        await pilot.press(key)
+        await until(pilot, lambda: pilot.app.screen.id == screen_id, what=screen_id)
+        await settled(pilot)
+    return open_it
+
+
+@SIZES
+def test_home(snap_compare, demo_app, size):
+    assert snap_compare(demo_app(), terminal_size=size, run_before=settled)
+
+
+@SIZES
+def test_questions(snap_compare, demo_app, size):
+    assert snap_compare(demo_app(), terminal_size=size,
+                        run_before=section("2", "screen-questions"))
+
+
+@SIZES
+def test_answers(snap_compare, demo_app, size):
+    assert snap_compare(demo_app(), terminal_size=size,
+                        run_before=section("3", "screen-answers"))
+
+
+@SIZES
+def test_stories(snap_compare, demo_app, size):
+    assert snap_compare(demo_app(), terminal_size=size,
+                        run_before=section("4", "screen-stories"))
+
+
+@SIZES
+def test_programs(snap_compare, demo_app, size):
+    assert snap_compare(demo_app(), terminal_size=size,
+                        run_before=section("5", "screen-programs"))
+
+
+@SIZES
+def test_mock(snap_compare, demo_app, size):
+    assert snap_compare(demo_app(), terminal_size=size, run_before=section("6", "screen-mock"))
+
+
+@SIZES
+def test_progress(snap_compare, demo_app, size):
+    assert snap_compare(demo_app(), terminal_size=size,
+                        run_before=section("7", "screen-progress"))
+
+
+@SIZES
+def test_answer_editor(snap_compare, demo_app, size):
+    async def open_editor(pilot) -> None:
+        await settled(pilot)
+        pilot.app.post_message(OpenAnswer("behavioral.disagreed-with-senior"))  # STAR, written
+        await until(pilot, lambda: isinstance(pilot.app.screen, AnswerEditor),
+                    what="the answer editor")
+        await until(pilot, lambda: all(shows_its_count(part)
+                                       for part in pilot.app.screen.areas.values()),
+                    what="the feedback on the answer")
+        await settled(pilot)
+        await pilot.wait_for_scheduled_animations()
+        # Where the parts' scroll lands on opening depends on whether the focus came before
+        # or after the first layout (at 40x12, under load, it differs): show them from the top.
+        pilot.app.screen.query_one("#answer-parts").scroll_home(animate=False)
+        await pilot.pause()
+
+    assert snap_compare(demo_app(), terminal_size=size, run_before=open_editor)
+
+
+@SIZES
+def test_dossier(snap_compare, demo_app, size):
+    async def open_dossier(pilot) -> None:
+        from dossiers.programs import find_program
+
+        await settled(pilot)
+        program = find_program(pilot.app.ctx.db, "lakeshore")
+        pilot.app.post_message(OpenProgram(program.id))
+        await until(pilot, lambda: pilot.app.screen.id == "screen-dossier", what="the dossier")
+        await settled(pilot)
+
+    assert snap_compare(demo_app(), terminal_size=size, run_before=open_dossier)
+
+
+def stress_round(demo_app):
+    return demo_app(start="mock", options={"mock": {"format": "stress", "questions": 3}})
+
+
+async def running(pilot) -> None:
+    await until(pilot, lambda: pilot.app.screen.id == "screen-mock-run"
+                and pilot.app.screen.session_id is not None, what="the mock session")
+    await settled(pilot)
+
+
+@SIZES
+def test_a_paused_mock_interview(snap_compare, demo_app, clock, size):
+    async def pause_it(pilot) -> None:
+        await running(pilot)
+        clock.advance(12)  # a stress round has no think time: 12 s into the answer
+        await pilot.press("space")
+        await until(pilot, lambda: "Paused" in str(pilot.app.screen.query_one(
+            "#run-status").render()), what="the pause")
+        await settled(pilot)
+
+    assert snap_compare(stress_round(demo_app), terminal_size=size, run_before=pause_it)
+
+
+@SIZES
+def test_the_review_of_a_mock_interview(snap_compare, demo_app, clock, size):
+    async def answer_and_end(pilot) -> None:
+        await running(pilot)
+        clock.advance(31)
+        await pilot.press("n")  # the first answered in 31 s
+        await until(pilot, lambda: pilot.app.screen.run.index == 1, what="the second question")
+        clock.advance(5)
+        await pilot.press("s")  # the second skipped
+        await until(pilot, lambda: pilot.app.screen.run.index == 2, what="the third question")
+        clock.advance(2)
+        await pilot.press("e")  # the third left unreached
+        await until(pilot, lambda: pilot.app.screen.id == "screen-mock-review",
+                    what="the review")
+        await settled(pilot)
+
+    assert snap_compare(stress_round(demo_app), terminal_size=size, run_before=answer_and_end)
