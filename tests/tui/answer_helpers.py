@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from tests.tui.pilot_helpers import shown  # noqa: F401  (for the tests that use it)
+from tests.tui.pilot_helpers import shown, until  # noqa: F401  (for the tests that use them)
 from tui.messages import OpenAnswer
 from tui.screens.answer_editor import AnswerEditor
 from tui.widgets.answer_part import PartArea
+from tui.widgets.answer_saver import AnswerSaver
 
 
 class FakeClock:
@@ -40,12 +41,21 @@ async def settle(app, pilot) -> None:
     await pilot.pause()
 
 
+async def tick(app, pilot) -> None:
+    """The save line's timer fires once: on the fake clock, a save is due or not."""
+    app.screen.query_one(AnswerSaver).tick()
+    await pilot.pause()
+
+
 async def autosave(app, pilot, clock: FakeClock) -> None:
-    """Let a second pass on the fake clock, give the autosave timer a tick, drain the writer."""
+    """Let a second pass on the fake clock and the timer fire: the editor hands the text to
+    the writer; drain the writer; the next tick reports the save."""
+    saver = app.screen.query_one(AnswerSaver)
     clock.advance(1.0)
-    await pilot.pause(0.3)
+    await tick(app, pilot)
+    await until(pilot, lambda: not saver.dirty)
     app.ctx.writer.flush()
-    await pilot.pause(0.3)  # the next tick reports the save
+    await tick(app, pilot)
 
 
 async def open_editor(app, pilot, question_id: str, answer_id: int | None = None):

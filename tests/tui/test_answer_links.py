@@ -92,15 +92,15 @@ async def test_why_this_program_feedback_knows_the_programs_and_their_people(app
         await open_editor(app, pilot, WHY_US)
         await paste(app, pilot, LOWERCASE)
         await feedback_settled(app, pilot)
-        assert "Lakeshore" in app.screen.program_names
+        assert "Lakeshore" in app.screen.names.accepted
         assert "Nothing program-specific" not in findings(app)
         await pilot.press("escape")
         await settle(app, pilot)
         # A version named for another program is held to that program's details alone.
         await open_editor(app, pilot, WHY_US, for_cascade.id)
         await feedback_settled(app, pilot)
-        assert "Seattle" in app.screen.program_names
-        assert "Lakeshore" not in app.screen.program_names
+        assert "Seattle" in app.screen.names.accepted
+        assert "Lakeshore" not in app.screen.names.accepted
         assert "Nothing program-specific" in findings(app)
 
 

@@ -87,3 +87,14 @@ class AnswerDraft:
                 pass
         self.poll()
         return self.last
+
+
+def answer_to_open(db: Database, question_id: str, answer_id: int | None) -> Answer | None:
+    """The answer asked for, else the question's current one (None: a new answer)."""
+    from question_bank.answers import current_answer, get_answer
+
+    if answer_id is not None:
+        answer = get_answer(db, answer_id)
+        if answer is not None and answer.question_id == question_id:
+            return answer
+    return current_answer(db, question_id)
