@@ -152,13 +152,8 @@ class AnswerEditor(Screen[None]):
     async def on_screen_resume(self) -> None:
         """Back on the editor: if the answer changed elsewhere meanwhile (another editor on
         it in another section), show it as stored rather than write over it later."""
-        last = self.draft.last
-        if last is None or self.draft.pending is not None or self.saver.dirty:
-            return
-        if (self.structure, self.parts.current()) != self.draft.saved:
-            return
-        fresh = get_answer(self.ctx.db, last.id)
-        if fresh is not None and (fresh.structure, fresh.parts) != self.draft.saved:
+        if not self.saver.dirty and (fresh := self.draft.changed_elsewhere(
+                self.ctx.db, self.structure, self.parts.current())):
             await self.show_answer(fresh)
 
     def on_unmount(self) -> None:
