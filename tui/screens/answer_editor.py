@@ -253,7 +253,8 @@ class AnswerEditor(Screen[None]):
         await self.saved_answer()
         future = self.ctx.writer.submit(restore_revision, revision_id,
                                         session=self.draft.session)
-        await self.show_answer(await asyncio.wrap_future(future))
+        restored = await asyncio.wrap_future(future)
+        await self.show_answer(restored)
         self.notify("Restored. The text before the restore stays in the history.",
                     title="History")
 

@@ -6,6 +6,7 @@ the items it shows, and saves what the screen asks of it through the writer, the
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -45,7 +46,7 @@ class DossierList(ItemTable):
         """Show the items of `view` (the cursor stays on the item it was on)."""
         raise NotImplementedError
 
-    def show_items(self, items: list[tuple[str, tuple[Text, ...]]]) -> None:
+    def show_items(self, items: Sequence[tuple[str, Sequence[Text]]]) -> None:
         keep = self.highlighted_key()
         self.clear(columns=not self.columns)
         if not self.columns:
