@@ -230,13 +230,13 @@ def test_a_crash_shows_no_user_text_and_no_local_variables(db_path):
     save_answer(db, None, question_id="intro.tell-me-about-yourself", structure="outline",
                 parts={"outline": SECRET})
     db.close()
-    env = app_env(MATCHPREP_TEST_RAISE_ON="tui.screens.answer_editor:count_words")
+    env = app_env(MATCHPREP_TEST_RAISE_ON="tui.screens.answer_editor:FeedbackInput")
     with Terminal([sys.executable, "-m", "tests.reliability.sabotage", "--db", str(db_path)],
                   env=env) as terminal:
         terminal.wait_for("What to do next")
         terminal.type("2")
         terminal.wait_for("Tell me about yourself")
-        terminal.press("enter")  # the editor counts the answer's words: the planted bug fires
+        terminal.press("enter")  # the editor hands the answer to the rules: the bug fires
         terminal.process.wait(30)
         terminal.wait_for("withheld")
         output = terminal.raw.decode("utf-8", "replace")

@@ -77,7 +77,7 @@ def test_answer_editor(snap_compare, demo_app, size):
         await until(pilot, lambda: isinstance(pilot.app.screen, AnswerEditor),
                     what="the answer editor")
         await until(pilot, lambda: all(shows_its_count(part)
-                                       for part in pilot.app.screen.areas.values()),
+                                       for part in pilot.app.screen.parts.areas.values()),
                     what="the feedback on the answer")
         await settled(pilot)
         await pilot.wait_for_scheduled_animations()

@@ -8,6 +8,7 @@ from tests.tui.pilot_helpers import shown, until  # noqa: F401  (shown: for the 
 from tui.messages import OpenAnswer
 from tui.screens.answer_editor import AnswerEditor
 from tui.widgets.answer_part import PartArea
+from tui.widgets.answer_saver import AnswerSaver
 
 
 def keys(text: str) -> list[str]:
@@ -35,9 +36,21 @@ async def settle(app, pilot) -> None:
     await pilot.pause()
 
 
+async def tick(app, pilot) -> None:
+    """The save line's timer fires once: on the fake clock, a save is due or not."""
+    app.screen.query_one(AnswerSaver).tick()
+    await pilot.pause()
+
+
 async def autosave(app, pilot, clock: FakeClock) -> None:
-    """Let a second pass on the fake clock, then wait until the editor says it saved."""
+    """Let a second pass on the fake clock and the timer fire: the editor hands the text to
+    the writer; drain the writer; the next tick reports the save."""
+    saver = app.screen.query_one(AnswerSaver)
     clock.advance(1.0)
+    await tick(app, pilot)
+    await until(pilot, lambda: not saver.dirty, what="the editor to hand the text to the writer")
+    app.ctx.writer.flush()
+    await tick(app, pilot)
     await until(pilot, lambda: str(shown(app, "#answer-status")).startswith("Saved"),
                 what="the editor to say the answer is saved")
 

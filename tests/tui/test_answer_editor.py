@@ -21,6 +21,7 @@ from tests.tui.answer_helpers import (
     settle,
     shown,
     shows_its_count,
+    tick,
     type_text,
 )
 from tests.tui.pilot_helpers import from_palette, until
@@ -52,7 +53,7 @@ async def test_type_into_each_structure_see_counts_feedback_and_saved_text(
     async with app.run_test(size=(120, 40)) as pilot:
         editor = await open_editor(app, pilot, question_id)
         assert editor.structure == structure
-        assert list(editor.areas) == list(texts)
+        assert list(editor.parts.areas) == list(texts)
         for i, (key, text) in enumerate(texts.items()):
             if i:
                 await pilot.press("tab")
@@ -61,19 +62,18 @@ async def test_type_into_each_structure_see_counts_feedback_and_saved_text(
         if structure == "outline":  # enough words for the "why this program" rule to judge
             area(app, "outline").insert(" and a strong reputation, good teaching and a "
                                         "supportive culture that suits me well.")
-        await autosave(app, pilot, clock)
         words = sum(count_words(area(app, k).text) for k in texts)
+        await until(pilot, lambda: f"{words} words" in shown(app, "#answer-meter"))
+        await autosave(app, pilot, clock)
         await settle(app, pilot)
-        assert f"{words} words" in shown(app, "#answer-meter")
         assert "at 140 wpm" in shown(app, "#answer-meter")
         assert "Saved" in shown(app, "#answer-status")
         await until(pilot, lambda: all(shows_its_count(area(app, k)) for k in texts),
                     what="each part's count")
         await settle(app, pilot)  # the feedback's findings, from its worker
-        findings = shown(app, "#feedback-findings")
         expected = {"star": "filler", "narrative": "length.short", "red_flag": "apologetic",
                     "outline": "why-program.generic"}[structure]
-        assert expected in findings
+        assert expected in shown(app, "#feedback-findings")
         saved = current_answer(db, question_id)  # saved while the editor is still open
         typed = {k: area(app, k).text for k in texts}
         assert saved is not None and {k: saved.parts[k] for k in texts} == typed
@@ -83,21 +83,32 @@ async def test_type_into_each_structure_see_counts_feedback_and_saved_text(
 async def test_autosave_waits_for_a_pause_then_saves_within_a_second(app_factory, db):
     clock = FakeClock()
     app = app_factory(clock=clock)
+
+    def saved() -> str | None:
+        app.ctx.writer.flush()
+        answer = current_answer(db, STAR_Q)
+        return answer.parts["situation"] if answer else None
+
     async with app.run_test(size=(100, 30)) as pilot:
         await open_editor(app, pilot, STAR_Q)
         await type_text(pilot, "first")
-        # The scenario: the autosave timer ticks for real, but no time passes on the clock,
-        # so nothing is due; a save cannot be waited for, only given time not to happen.
-        await pilot.pause(0.3)
-        app.ctx.writer.flush()
-        assert current_answer(db, STAR_Q) is None
-        clock.advance(0.45)  # the user stopped typing for under half a second
-        await until(pilot, lambda: saved_situation(db) == "first", what="the first autosave")
-        for _ in range(4):  # continuous typing, 0.25 s a word: saved at least once a second
+        await tick(app, pilot)  # the timer fires, but no time has passed on the clock
+        assert saved() is None
+        clock.advance(0.3)  # a pause shorter than the wait for one
+        await tick(app, pilot)
+        assert saved() is None
+        clock.advance(0.15)  # the user stopped typing for under half a second
+        await tick(app, pilot)
+        await until(pilot, lambda: saved() == "first", what="the first autosave")
+        for _ in range(2):  # continuous typing, 0.25 s a word: no pause long enough...
             await type_text(pilot, " w")
             clock.advance(0.25)
-        await until(pilot, lambda: saved_situation(db).startswith("first w w"),
-                    what="an autosave while typing")
+            await tick(app, pilot)
+        assert saved() == "first"
+        await type_text(pilot, " w")  # ... yet saved under a second after the first word
+        clock.advance(0.25)
+        await tick(app, pilot)
+        await until(pilot, lambda: saved() == "first w w w", what="an autosave while typing")
 
 
 async def test_leaving_and_quitting_save_what_is_pending(app_factory, db):
@@ -261,7 +272,7 @@ async def test_enter_on_the_question_list_opens_the_editor_ready_to_type(app_fac
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, AnswerEditor)
-        first = next(iter(app.screen.areas.values()))
+        first = next(iter(app.screen.parts.areas.values()))
         assert app.focused is first
         question = app.screen.question
         await type_text(pilot, "ready")

@@ -33,8 +33,8 @@ async def feedback_settled(app, pilot, names=lambda names: True) -> None:
     """Until the editor has read the program names it needs (`names(program_names)`) and
     its feedback has run on the answer as it is now; then its findings are shown."""
     editor = app.screen
-    await until(pilot, lambda: names(editor.program_names)
-                and all(shows_its_count(part) for part in editor.areas.values()),
+    await until(pilot, lambda: names(editor.names.accepted)
+                and all(shows_its_count(part) for part in editor.parts.areas.values()),
                 what="the feedback on the answer as it is")
     await settle(app, pilot)
 
@@ -97,15 +97,15 @@ async def test_why_this_program_feedback_knows_the_programs_and_their_people(app
         await open_editor(app, pilot, WHY_US)
         await paste(app, pilot, LOWERCASE)
         await feedback_settled(app, pilot, lambda names: "Lakeshore" in names)
-        assert "Lakeshore" in app.screen.program_names
+        assert "Lakeshore" in app.screen.names.accepted
         assert "Nothing program-specific" not in findings(app)
         await pilot.press("escape")
         await settle(app, pilot)
         # A version named for another program is held to that program's details alone.
         await open_editor(app, pilot, WHY_US, for_cascade.id)
         await feedback_settled(app, pilot, lambda names: "Seattle" in names)
-        assert "Seattle" in app.screen.program_names
-        assert "Lakeshore" not in app.screen.program_names
+        assert "Seattle" in app.screen.names.accepted
+        assert "Lakeshore" not in app.screen.names.accepted
         assert "Nothing program-specific" in findings(app)
 
 

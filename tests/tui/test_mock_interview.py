@@ -318,12 +318,12 @@ async def test_quitting_mid_session_keeps_what_was_answered(app_factory, db, spe
 
 async def test_the_first_visit_reads_the_history_once(app_factory, db, monkeypatch):
     from question_bank.practice_demo import populate
-    from tui.screens.mock import MockScreen
+    from tui.widgets.mock_history import MockHistory
 
     populate(db)
     fills = []
-    original = MockScreen._fill_history
-    monkeypatch.setattr(MockScreen, "_fill_history",
+    original = MockHistory.fill
+    monkeypatch.setattr(MockHistory, "fill",
                         lambda self, sessions: (fills.append(len(sessions)),
                                                 original(self, sessions)))
     app = app_factory()

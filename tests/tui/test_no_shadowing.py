@@ -12,6 +12,7 @@ import inspect
 import pkgutil
 
 from textual.dom import DOMNode
+from textual.screen import Screen
 from textual.widget import Widget
 
 import tui
@@ -38,17 +39,21 @@ def _textual_set_names() -> set[str]:
     return set(vars(Probe))
 
 
-def _our_classes() -> list[type]:
+def _every_class() -> list[type]:
+    """Every class defined at the top of a module of `tui`."""
     classes = []
     for info in pkgutil.walk_packages(tui.__path__, "tui."):
         if info.name.endswith(".__main__"):  # running it would start the command line
             continue
         module = importlib.import_module(info.name)
-        for cls in vars(module).values():
-            if (inspect.isclass(cls) and cls.__module__ == module.__name__
-                    and issubclass(cls, DOMNode)):
-                classes.append(cls)
+        classes += [cls for cls in vars(module).values()
+                    if inspect.isclass(cls) and cls.__module__ == module.__name__]
     return classes
+
+
+def _our_classes() -> list[type]:
+    """Our widgets, screens and the app."""
+    return [cls for cls in _every_class() if issubclass(cls, DOMNode)]
 
 
 def test_our_classes_do_not_shadow_textual_names():
@@ -74,15 +79,21 @@ def test_our_classes_do_not_shadow_textual_names():
 
 
 def test_every_on_handler_is_one_textual_finds():
-    """Textual reads `@on` handlers only from classes it built (MessagePump subclasses): in a
-    plain mixin they are never called, without a word. Our mixins derive from MessagePump."""
-    from textual.message_pump import MessagePump
-
-    unseen = set()
-    for cls in _our_classes():
-        for klass in cls.__mro__:
-            if klass.__module__.startswith("tui.") and not issubclass(klass, MessagePump):
-                unseen |= {f"{klass.__module__}.{klass.__name__}.{name}"
-                           for name, value in vars(klass).items()
-                           if hasattr(value, "_textual_on")}
+    """Textual reads `@on` handlers only from the classes it built: in a plain mixin they
+    are never called, without a word. So no class of ours but a widget, a screen or the
+    app defines one."""
+    unseen = {f"{cls.__module__}.{cls.__name__}.{name}"
+              for cls in _every_class() if not issubclass(cls, DOMNode)
+              for name, value in vars(cls).items() if hasattr(value, "_textual_on")}
     assert unseen == set()
+
+
+def test_screens_are_made_of_widgets_not_mixins():
+    """A screen that grows is split into widgets that own their state, never into mixins:
+    every class of ours in a screen's ancestry is itself a screen."""
+    screens = [cls for cls in _our_classes() if issubclass(cls, Screen)]
+    mixed_in = {f"{screen.__name__}: {klass.__module__}.{klass.__name__}"
+                for screen in screens for klass in screen.__mro__
+                if klass.__module__.startswith("tui.") and not issubclass(klass, Screen)}
+    assert mixed_in == set()
+    assert len(screens) > 10

@@ -333,3 +333,22 @@ async def test_impressions_written_after_the_interview_end_the_prompt(
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(app, pilot)
         assert app.screen.query_one("#after-interview").parent.display is prompted
+
+
+async def test_reasons_typed_are_saved_in_order_on_leaving(app_factory, db, chicago):
+    programs.set_reasons(db, chicago.id, "why", ["Neuro [fellowship]", "Night float"])
+    app = app_factory(now=clock)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await app.action_open_program(chicago.id, "why")
+        await settle(app, pilot)
+        second = app.screen.query_one("#r-why-1", Input)
+        second.focus()
+        await pilot.press("end", "space", *"calls")
+        app.screen.query_one("#r-fit-0", Input).focus()
+        await pilot.press(*"CT", "space", *"[3/]")
+        await pilot.press("escape")  # at once: leaving saves what is pending
+        await settle(app, pilot)
+        assert app.screen.id == "screen-programs"
+    assert programs.get_reasons(db, chicago.id, "why") == ["Neuro [fellowship]",
+                                                           "Night float calls"]
+    assert programs.get_reasons(db, chicago.id, "fit") == ["CT [3/]"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from question_bank.answers import Answer, save_answer
+from question_bank.answers import Answer, current_answer, get_answer, save_answer
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -87,3 +87,23 @@ class AnswerDraft:
                 pass
         self.poll()
         return self.last
+
+    def changed_elsewhere(self, db: Database, structure: str,
+                          parts: dict[str, str]) -> Answer | None:
+        """The answer as stored, if it changed since this draft last saved it while the
+        draft shows just that (another editor on it, in another section); else None."""
+        if self.last is None or self.pending is not None or (structure, parts) != self.saved:
+            return None
+        fresh = get_answer(db, self.last.id)
+        if fresh is not None and (fresh.structure, fresh.parts) != self.saved:
+            return fresh
+        return None
+
+
+def answer_to_open(db: Database, question_id: str, answer_id: int | None) -> Answer | None:
+    """The answer asked for, else the question's current one (None: a new answer)."""
+    if answer_id is not None:
+        answer = get_answer(db, answer_id)
+        if answer is not None and answer.question_id == question_id:
+            return answer
+    return current_answer(db, question_id)

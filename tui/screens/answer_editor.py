@@ -1,52 +1,47 @@
 """The answer editor: a text area per part, live length against the target, feedback
 beside it, and autosave (soon after typing stops, often while it goes on, on leaving
-and on quitting). Writes go to the writer thread; feedback runs in a worker thread."""
+and on quitting). Writes go to the writer thread; feedback runs in a worker thread.
+
+The screen composes widgets that own their state: the parts (`AnswerParts`), the save
+line that says when to save (`AnswerSaver`), the feedback (`FeedbackPanel`), the names the
+feedback accepts (`FeedbackNames`) and the read-aloud control (`ReadAloud`). It decides
+what their messages mean, and opens the dialogs."""
 
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
-from question_bank.answers import Answer, count_versions, current_answer, get_answer
-from question_bank.categories import category_label
-from question_bank.feedback import FeedbackInput, Finding, assess
+from question_bank.answers import Answer, get_answer, restore_revision
+from question_bank.feedback import FeedbackInput
 from question_bank.questions import Question, get_question
-from question_bank.stories import stories_for_answer
-from question_bank.structures import (
-    arrange,
-    count_words,
-    format_duration,
-    get_structure,
-    kept_keys,
-    part_label,
-)
+from question_bank.stories import get_story, pull_parts
+from question_bank.structures import arrange, get_structure, kept_keys
 from tui.context import AppContext
-from tui.practice.answer_draft import AnswerDraft
-from tui.practice.autosave import TICK, Autosave
-from tui.practice.pace import read_pace
-from tui.screens.answer_editor_dialogs import EditorDialogs
-from tui.screens.answer_program_names import ProgramNames
-from tui.screens.answer_reader import ReadAloud
+from tui.practice.answer_draft import AnswerDraft, answer_to_open
+from tui.practice.pace import read_pace, save_pace
 from tui.sections import SECTIONS
+from tui.widgets.answer_facts import AnswerFacts
 from tui.widgets.answer_meter import AnswerMeter
-from tui.widgets.answer_part import PartArea, PartEditor
+from tui.widgets.answer_part import PartArea
+from tui.widgets.answer_parts import AnswerParts
+from tui.widgets.answer_saver import AnswerSaver
+from tui.widgets.feedback_names import FeedbackNames
 from tui.widgets.feedback_panel import FeedbackPanel
+from tui.widgets.read_aloud import ReadAloud
 
 FEEDBACK_DELAY = 0.3  # seconds of quiet before the rules run again
-KEPT_PROMPT = "Kept from another structure: move what you need above, then clear this."
 
 
-class AnswerEditor(ReadAloud, ProgramNames, EditorDialogs, Screen[None]):
+class AnswerEditor(Screen[None]):
     """Write an answer"""
 
     HELP_TITLE = "Answer editor"
@@ -71,167 +66,100 @@ class AnswerEditor(ReadAloud, ProgramNames, EditorDialogs, Screen[None]):
           for s in SECTIONS],
     ]
 
-    @dataclass
-    class FeedbackReady(Message):
-        generation: int
-        findings: list[Finding]
-
     def __init__(self, ctx: AppContext, question: Question, answer: Answer | None) -> None:
         super().__init__()
         self.ctx = ctx
         self.question = question
-        self.structure = answer.structure if answer else question.structure
-        self.start_parts = arrange(answer.parts if answer else {}, self.structure)
-        self.draft = AnswerDraft(ctx.writer, question.id, answer, self.structure,
-                                 self.start_parts)
-        self.autosave = Autosave()
+        structure = answer.structure if answer else question.structure
+        first_parts = arrange(answer.parts if answer else {}, structure)
+        self.draft = AnswerDraft(ctx.writer, question.id, answer, structure, first_parts)
         self.pace = read_pace(ctx.db)
-        self.areas: dict[str, PartArea] = {}
-        self.counts: dict[str, int] = {}
-        self.feedback_generation = 0
         self.feedback_timer: Timer | None = None
-        self.layout_lock = asyncio.Lock()
+        # Kept as attributes: leaving reads the text after the widgets have unmounted.
+        self.parts = AnswerParts(structure, first_parts, id="answer-parts")
+        self.saver = AnswerSaver(self.draft, ctx.clock, id="answer-status")
+        self.names = FeedbackNames(ctx)
+        self.aloud = ReadAloud(ctx)
+
+    @property
+    def structure(self) -> str:
+        return self.parts.structure
 
     # Layout ------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         with Vertical(id="answer-head"):
             yield Static(Content(self.question.text), id="answer-question")
-            yield Static(id="answer-facts")
+            yield AnswerFacts(id="answer-facts")
             with Horizontal(id="answer-bar"):
                 yield AnswerMeter(id="answer-meter")
-                yield Static(Content(""), id="answer-status")
+                yield self.saver
         with Horizontal(id="answer-main"):
-            with VerticalScroll(id="answer-parts"):
-                yield from self.part_editors(self.start_parts)
+            yield self.parts
             panel = FeedbackPanel(id="answer-feedback")
             panel.border_title = "Feedback"
             yield panel
+        yield self.names
+        yield self.aloud
         yield Footer()
 
-    def part_editors(self, parts: dict[str, str]) -> list[PartEditor]:
-        structure = get_structure(self.structure)
-        editors = [PartEditor(p.key, parts.get(p.key, ""), label=p.label, prompt=p.prompt)
-                   for p in structure.parts]
-        editors += [PartEditor(k, parts[k], label=f"{part_label(k)} (set aside)",
-                               prompt=KEPT_PROMPT, kept=True)
-                    for k in kept_keys(parts, self.structure)]
-        return editors
-
     def on_mount(self) -> None:
-        self.areas = {a.part_key: a for a in self.query(PartArea)}
-        self.recount()
-        self.set_interval(TICK, self.autosave_tick)
         self.refresh_facts()
         self.refresh_meter()
         self.run_feedback()
-        self.focus_first_part()
+        self.parts.focus_first()
 
     def on_resize(self) -> None:
-        # Text areas that size to their text wrap again at the new width, then re-measure.
-        self.call_after_refresh(lambda: [a.refresh(layout=True) for a in self.areas.values()])
-
-    def focus_first_part(self) -> None:
-        next(iter(self.areas.values())).focus()  # at the end of its text, ready to type
+        self.call_after_refresh(self.parts.rewrap)
 
     def refresh_facts(self) -> None:
-        """Category, structure, target; which version this is; the stories it uses."""
-        q = self.question
         answer = get_answer(self.ctx.db, self.draft.answer_id) if self.draft.answer_id else None
-        which = "new answer" if answer is None else (
-            answer.label + (" (current)" if answer.is_current else ""))
-        versions = count_versions(self.ctx.db, q.id) if answer else 0
-        if versions > 1:
-            which += f" · {versions} versions"
-        label = answer.label if answer else ""
-        self.follow_label(label)
-        stories = [s.title for s in stories_for_answer(self.ctx.db, answer.id)] if answer else []
-        if stories:
-            which += " · stories: " + ", ".join(stories)
-        self.query_one("#answer-facts", Static).update(Content.from_markup(
-            "[dim]$category · $structure · target[/dim] [b]$target[/b] [dim]·[/dim] $which",
-            category=category_label(q.category), structure=get_structure(self.structure).label,
-            target=format_duration(q.target_seconds), which=which))
-
-    # Text and counts ---------------------------------------------------------------------
-
-    def current_parts(self) -> dict[str, str]:
-        """The text of every part, read from the text areas (also after they unmount)."""
-        return {key: area.text for key, area in self.areas.items()}
-
-    def words(self) -> int:
-        """Words in the structure's parts (counts kept per part, updated as each changes)."""
-        keys = get_structure(self.structure).keys
-        return sum(n for k, n in self.counts.items() if k in keys)
-
-    def recount(self) -> None:
-        self.counts = {key: count_words(area.text) for key, area in self.areas.items()}
+        self.names.follow(answer.label if answer else "")
+        self.query_one(AnswerFacts).show(self.ctx.db, self.question, self.structure, answer)
 
     def refresh_meter(self) -> None:
-        self.query_one(AnswerMeter).show(self.words(), self.pace, self.question.target_seconds)
+        self.query_one(AnswerMeter).show(self.parts.words(), self.pace,
+                                         self.question.target_seconds)
 
     @on(TextArea.Changed)
     def text_changed(self, event: TextArea.Changed) -> None:
-        area = event.text_area
-        if not isinstance(area, PartArea):
+        if not isinstance(event.text_area, PartArea):
             return
-        self.autosave.touch(self.ctx.clock())
-        self.counts[area.part_key] = count_words(area.text)
+        self.saver.changed()
         self.refresh_meter()
         self.schedule_feedback()  # the part's own count (its border) follows with the feedback
 
     # Saving ------------------------------------------------------------------------------
 
-    def autosave_tick(self) -> None:
-        state = self.draft.poll()
-        if state is not None:
-            self.show_status(state.text, ok=state.ok)
-            if state.ok:
-                self.refresh_facts()
-            else:
-                self.autosave.touch(self.ctx.clock())
-        if self.autosave.due(self.ctx.clock()):
-            self.save_now()
-
-    def save_now(self, *, create: bool = False) -> None:
+    @on(AnswerSaver.Due)
+    def save_now(self) -> None:
         """Hand the text to the writer now (if it changed)."""
-        self.autosave.saved()
-        if self.draft.submit(self.structure, self.current_parts(), create=create):
-            self.show_status("Saving…", ok=True)
+        self.saver.save(self.structure, self.parts.current())
 
-    def show_status(self, text: str, *, ok: bool) -> None:
-        status = self.query_one("#answer-status", Static)
-        status.update(Content(text))  # changes about once a second at most
-        status.set_class(not ok, "-error")
+    @on(AnswerSaver.Saved)
+    def save_landed(self) -> None:
+        self.refresh_facts()
 
     async def saved_answer(self, *, create: bool = False) -> Answer | None:
         """Save, wait for the writer, and return the answer as stored."""
-        self.save_now(create=create)
-        answer = await self.draft.wait()
-        self.show_status("Saved", ok=True)
-        return answer
+        return await self.saver.save_and_wait(self.structure, self.parts.current(),
+                                              create=create)
 
     def on_screen_suspend(self) -> None:
         self.save_now()  # a dialog opens on top, or the user went to another section
-        self.stop_reading()
+        self.aloud.stop_reading()
 
     async def on_screen_resume(self) -> None:
         """Back on the editor: if the answer changed elsewhere meanwhile (another editor on
         it in another section), show it as stored rather than write over it later."""
-        last = self.draft.last
-        if last is None or self.draft.pending is not None or self.autosave.dirty:
-            return
-        if (self.structure, self.current_parts()) != self.draft.saved:
-            return
-        fresh = get_answer(self.ctx.db, last.id)
-        if fresh is not None and (fresh.structure, fresh.parts) != self.draft.saved:
+        if not self.saver.dirty and (fresh := self.draft.changed_elsewhere(
+                self.ctx.db, self.structure, self.parts.current())):
             await self.show_answer(fresh)
 
     def on_unmount(self) -> None:
         # Leaving, or the app quits (the writer is drained after this). The text areas are
-        # gone from the screen but still hold their text.
-        self.draft.submit(self.structure, self.current_parts())
-        self.stop_reading()
+        # gone from the screen but still hold their text; the reading stopped as it left.
+        self.draft.submit(self.structure, self.parts.current())
 
     async def action_save(self) -> None:
         await self.saved_answer()
@@ -239,14 +167,15 @@ class AnswerEditor(ReadAloud, ProgramNames, EditorDialogs, Screen[None]):
 
     def action_close(self) -> None:
         self.save_now()
-        self.stop_reading()
+        self.aloud.stop_reading()
         self.dismiss()
 
     def action_leave(self, section_id: str) -> None:
-        self.save_now()
-        self.stop_reading()
-        self.dismiss()
+        self.action_close()
         self.app.call_later(self.app.run_action, f"section('{section_id}')")
+
+    def action_read_aloud(self) -> None:
+        self.aloud.toggle(self.parts.current(), self.structure, self.pace)
 
     # Replacing what is shown ---------------------------------------------------------------
 
@@ -258,22 +187,12 @@ class AnswerEditor(ReadAloud, ProgramNames, EditorDialogs, Screen[None]):
         await self.show_parts(structure, parts)
 
     async def show_parts(self, structure: str, parts: dict[str, str]) -> None:
-        """Lay the editor out again for `structure` with `parts` (saved by the next tick).
-
-        One layout at a time: a restore and a return to the screen may both ask for one,
-        and two at once would mount the same part twice."""
-        async with self.layout_lock:
-            self.structure = structure
-            parts = arrange(parts, structure)
-            container = self.query_one("#answer-parts", VerticalScroll)
-            await container.remove_children()
-            await container.mount_all(self.part_editors(parts))
-        self.areas = {a.part_key: a for a in self.query(PartArea)}
-        self.recount()
+        """Lay the editor out again for `structure` with `parts` (saved by the next tick)."""
+        await self.parts.lay_out(structure, parts)
         self.refresh_facts()
         self.refresh_meter()
         self.run_feedback()
-        self.focus_first_part()
+        self.parts.focus_first()
 
     # Feedback ----------------------------------------------------------------------------
 
@@ -282,32 +201,101 @@ class AnswerEditor(ReadAloud, ProgramNames, EditorDialogs, Screen[None]):
             self.feedback_timer.stop()
         self.feedback_timer = self.set_timer(FEEDBACK_DELAY, self.run_feedback)
 
+    @on(FeedbackNames.Changed)
     def run_feedback(self) -> None:
-        for key, area in self.areas.items():
-            area.show_count(self.counts.get(key, 0))
-        self.feedback_generation += 1
+        self.parts.show_counts()
         q = self.question
-        self.assess_in_thread(self.feedback_generation, FeedbackInput(
-            q.text, q.category, q.tags, self.structure, self.current_parts(),
-            q.target_seconds, self.pace, self.program_names))
+        self.query_one(FeedbackPanel).assess(FeedbackInput(
+            q.text, q.category, q.tags, self.structure, self.parts.current(),
+            q.target_seconds, self.pace, self.names.accepted), written=self.parts.words() > 0)
 
-    @work(thread=True, exclusive=True, group="answer-feedback", exit_on_error=False)
-    def assess_in_thread(self, generation: int, inp: FeedbackInput) -> None:
-        self.post_message(self.FeedbackReady(generation, assess(inp)))
+    # Dialogs, and what follows them --------------------------------------------------------
 
-    @on(FeedbackReady)
-    def feedback_ready(self, event: FeedbackReady) -> None:
-        if event.generation == self.feedback_generation:
-            self.query_one(FeedbackPanel).show(event.findings, written=self.words() > 0)
+    def action_structure(self) -> None:
+        from tui.screens.dialogs.answer_options import StructureDialog
 
+        self.app.push_screen(StructureDialog(self.structure), self.switch_structure)
 
-def answer_to_open(ctx: AppContext, question_id: str, answer_id: int | None) -> Answer | None:
-    """The answer asked for, else the question's current one (None: a new answer)."""
-    if answer_id is not None:
-        answer = get_answer(ctx.db, answer_id)
-        if answer is not None and answer.question_id == question_id:
-            return answer
-    return current_answer(ctx.db, question_id)
+    async def switch_structure(self, structure: str | None) -> None:
+        if not structure or structure == self.structure:
+            return
+        await self.show_parts(structure, self.parts.current())
+        self.save_now()
+        if kept_keys(self.parts.current(), structure):
+            self.notify("Text that has no place in this structure is kept below, set aside.",
+                        title=get_structure(structure).label)
+
+    def action_pace(self) -> None:
+        from tui.screens.dialogs.answer_options import PaceDialog
+
+        self.app.push_screen(PaceDialog(self.pace), self.pace_chosen)
+
+    def pace_chosen(self, pace: int | None) -> None:
+        if pace is None:
+            return
+        self.pace = pace
+        self.ctx.writer.submit(save_pace, pace)
+        self.refresh_meter()
+        self.run_feedback()
+
+    async def action_history(self) -> None:
+        from tui.screens.dialogs.answer_history import AnswerHistory
+
+        answer = await self.saved_answer()
+        if answer is None:
+            self.notify("Nothing saved yet: the history starts with the first words you type.")
+            return
+        self.app.push_screen(AnswerHistory(self.ctx, answer), self.restore)
+
+    async def restore(self, revision_id: int | None) -> None:
+        if revision_id is None:
+            return
+        await self.saved_answer()
+        future = self.ctx.writer.submit(restore_revision, revision_id,
+                                        session=self.draft.session)
+        restored = await asyncio.wrap_future(future)
+        await self.show_answer(restored)
+        self.notify("Restored. The text before the restore stays in the history.",
+                    title="History")
+
+    async def action_stories(self) -> None:
+        from tui.screens.dialogs.story_picker import StoryPicker
+
+        answer = await self.saved_answer(create=True)
+        if answer is None:
+            self.notify("The answer could not be saved, so no story can be linked yet.",
+                        severity="error")
+            return
+        self.app.push_screen(StoryPicker(self.ctx, answer), self.pull_story)
+
+    async def pull_story(self, story_id: int | None) -> None:
+        self.refresh_facts()  # links may have changed
+        story = get_story(self.ctx.db, story_id) if story_id else None
+        if story is None:
+            return
+        await self.show_parts(self.structure,
+                              pull_parts(self.parts.current(), self.structure, story))
+        self.save_now()
+        self.notify(f"Pulled in the parts of “{story.title}”.", markup=False)
+
+    async def action_versions(self) -> None:
+        from tui.screens.dialogs.answer_versions import AnswerVersions
+
+        await self.saved_answer()
+        self.app.push_screen(AnswerVersions(self.ctx, self.question, self.draft.answer_id),
+                             self.version_chosen)
+
+    async def version_chosen(self, answer_id: int | None) -> None:
+        from tui.screens.dialogs.answer_versions import NEW_ANSWER
+
+        if answer_id is None:
+            self.refresh_facts()
+        elif answer_id == NEW_ANSWER:
+            await self.show_answer(None)
+            await self.saved_answer(create=True)
+            self.refresh_facts()
+        elif answer := get_answer(self.ctx.db, answer_id):
+            await self.show_answer(answer)
 
 
 async def open_answer_editor(app, question_id: str, answer_id: int | None = None) -> None:
@@ -319,8 +307,8 @@ async def open_answer_editor(app, question_id: str, answer_id: int | None = None
     top = app.screen
     if isinstance(top, AnswerEditor):
         if top.question.id == question_id and answer_id in (None, top.draft.answer_id):
-            top.focus_first_part()
+            top.parts.focus_first()
             return
         top.action_close()
-    answer = answer_to_open(app.ctx, question_id, answer_id)
+    answer = answer_to_open(app.ctx.db, question_id, answer_id)
     await app.push_screen(AnswerEditor(app.ctx, question, answer))

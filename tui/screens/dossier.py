@@ -1,61 +1,39 @@
 """A program's dossier: basics, people, teaching, IMG-friendliness, reasons, questions to ask,
-interview days, after the interview, notes. Every field saves itself as the user types
-(within half a second, through the writer) and when the screen is left."""
+interview days, after the interview, notes.
+
+The screen composes the tabs with their fields (`DossierForm`, which saves each field as
+the user types) and lists (`PeopleList`, `AsksList`, `PlannedStories`, `InterviewDays`);
+it reads the dossier, shows the title and readiness, and answers the lists' requests:
+which dialog to open, and what the list should save with its answer."""
 
 from __future__ import annotations
-
-import asyncio
-from concurrent.futures import Future
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import (
-    Checkbox,
-    Footer,
-    Input,
-    Select,
-    Static,
-    TabbedContent,
-    TabPane,
-    TextArea,
-)
+from textual.widgets import Footer, Static, TabbedContent
 
 from dossiers.dossier import Dossier, load_dossier
 from dossiers.errors import DossierError
 from dossiers.zones import format_instant, same_clock, until
+from question_bank.stories import get_story
 from tui.context import AppContext
 from tui.practice.story_plans import PlannedStory, planned_rows
 from tui.practice.user_zone import user_zone
-from tui.screens.dossier_lists import DossierLists
-from tui.widgets import dossier_fields
+from tui.widgets.asks_list import AsksList
+from tui.widgets.dossier_form import GAP_TAB, DossierForm
+from tui.widgets.dossier_list import DossierList, DossierView
 from tui.widgets.field_errors import clear_field_errors, show_field_errors
+from tui.widgets.interview_days import InterviewDays
+from tui.widgets.item_table import ItemTable
+from tui.widgets.people_list import PeopleList
+from tui.widgets.planned_stories import PlannedStories
 from tui.widgets.readiness_meter import ReadinessMeter
 
-SAVE_AFTER = 0.5  # seconds: typed text reaches the writer at most this long after a change
-TABS = [("basics", "Basics"), ("people", "People"), ("teaching", "Teaching"),
-        ("img", "IMG"), ("why", "Why"), ("asks", "Ask"), ("stories", "Stories"),
-        ("interviews", "Interviews"),
-        ("after", "After"), ("notes", "Notes")]
-GAP_TAB = {"basics": "basics", "size": "basics", "strengths": "basics", "director": "people",
-           "faculty": "people", "teaching": "teaching", "img": "img", "why": "why", "fit": "why",
-           "asks": "asks", "logistics": "interviews"}
-HINTS = {
-    "people": "The program director and faculty whose interests overlap yours: a note each.",
-    "asks": "5-7 questions to ask: ctrl+b picks from the bank; in the list, a writes your own.",
-    "stories": "The stories you plan to tell here: a chooses from your story bank, enter "
-               "edits one, x takes it off. Each comes back to rehearse before the interview.",
-    "interviews": "a adds a day · ctrl+l opens its checklists · overlaps are flagged.",
-    "after": "Fill this in the day it ends: who you met (a adds), impressions, the thank-you, "
-             "a score.",
-}
 
-
-class DossierScreen(DossierLists, Screen):
+class DossierScreen(Screen):
     """A program's dossier"""
 
     HELP_TITLE = "Dossier"
@@ -81,22 +59,14 @@ class DossierScreen(DossierLists, Screen):
         super().__init__(id="screen-dossier")
         self.ctx, self.program_id, self.start_pane = ctx, program_id, pane
         self.dossier: Dossier | None = None
-        self.planned: list[PlannedStory] = []  # the stories planned here, from the bank
         self.zone = "UTC"
-        self._loaded: dict[str, object] = {}
-        self._pending: dict[str, object] = {}
-        self._timer = None
+        # Kept as an attribute: leaving saves what was typed after the form has unmounted.
+        self.form = DossierForm(ctx, program_id, id="dossier-form")
 
     def compose(self) -> ComposeResult:
         yield Static(id="dossier-title")
         yield ReadinessMeter(id="dossier-readiness")
-        with TabbedContent(id="dossier-tabs"):
-            for tab, title in TABS:
-                with TabPane(title, id=f"tab-{tab}"), VerticalScroll(classes="tab-body"):
-                    if tab in HINTS:
-                        yield Static(HINTS[tab], classes="tab-hint")
-                    yield from self.compose_lists(tab)
-                    yield from dossier_fields.fields_of(tab)
+        yield self.form
         yield Static("", id="dossier-status")
         yield Footer()
 
@@ -115,16 +85,14 @@ class DossierScreen(DossierLists, Screen):
         self.app.call_from_thread(self._show, dossier, zone, fields, planned)
 
     def _show(self, dossier: Dossier | None, zone: str, fields: bool,
-              planned: list[PlannedStory] | None = None) -> None:
+              planned: list[PlannedStory]) -> None:
         if dossier is None:
             self.notify("That program no longer exists.", severity="warning")
             self.app.pop_screen()
             return
-        self.dossier, self.zone, self.planned = dossier, zone, planned or []
-        if fields:
-            self._fill_fields(dossier)
+        self.dossier, self.zone = dossier, zone
+        self.form.show_dossier(DossierView(dossier, zone, planned), fields=fields)
         self._show_title()
-        self.fill_lists(dossier)
         tabs = self.query_one("#dossier-tabs", TabbedContent)
         if tabs.loading:
             tabs.loading = False
@@ -132,23 +100,7 @@ class DossierScreen(DossierLists, Screen):
                 self.action_checklist()
             elif self.start_pane:
                 tabs.active = f"tab-{self.start_pane}"
-            self.call_after_refresh(self._focus_tab)
-
-    def _fill_fields(self, d: Dossier) -> None:
-        p, i = d.program, d.impression
-        values: dict[str, object] = {f"p-{k}": getattr(p, k) for k in p.__dataclass_fields__}
-        values.update({f"i-{k}": getattr(i, k) for k in i.__dataclass_fields__})
-        for kind in ("why", "fit"):
-            reasons = getattr(d, kind)
-            for n in range(3):
-                values[f"r-{kind}-{n}"] = reasons[n] if n < len(reasons) else ""
-        for widget in self.query(".field"):
-            if widget.id in values and widget.id not in self._pending:
-                value = values[widget.id]
-                with self.prevent(Input.Changed, TextArea.Changed, Select.Changed,
-                                  Checkbox.Changed):
-                    dossier_fields.write(widget, value)
-                self._loaded[widget.id] = dossier_fields.read(widget)
+            self.call_after_refresh(self.form.focus_tab)
 
     def _show_title(self) -> None:
         d = self.dossier
@@ -165,114 +117,171 @@ class DossierScreen(DossierLists, Screen):
             Content.from_markup("[b]$name[/b]  $rest", name=p.name, rest=" · ".join(parts)))
         self.query_one(ReadinessMeter).show(d.readiness)
 
-    def _focus_tab(self) -> None:
-        pane = self.query_one("#dossier-tabs", TabbedContent).active_pane
-        if pane is not None:
-            target = next((w for w in pane.query("ItemTable, .field") if w.focusable), None)
-            if target is not None:
-                target.focus()
-
     # Saving ----------------------------------------------------------------------------
 
-    @on(Input.Changed, ".field")
-    @on(TextArea.Changed, ".field")
-    @on(Select.Changed, ".field")
-    @on(Checkbox.Changed, ".field")
-    def _field_changed(self, event) -> None:
-        widget: Widget = event.control
-        if widget.id not in self._loaded:
-            return  # not filled in yet
-        value = dossier_fields.read(widget)
-        if value == self._loaded.get(widget.id) and widget.id not in self._pending:
-            return
-        self._pending[widget.id] = value
-        if self._timer is None:
-            self._timer = self.set_timer(SAVE_AFTER, self._save_pending)
-
-    def _submit_pending(self) -> Future | None:
-        """Hand every unsaved change to the writer now (also used on leaving)."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        if not self._pending:
-            return None
-        changes, self._pending = self._pending, {}
-        reasons = {}
-        for kind, count in (("why", 3), ("fit", 2)):
-            if any(k.startswith(f"r-{kind}-") for k in changes):
-                reasons[kind] = [dossier_fields.read(self.query_one(f"#r-{kind}-{n}"))
-                                 for n in range(count)]
-        self._loaded.update(changes)
-        return self.ctx.writer.submit(dossier_fields.save_fields, self.program_id, changes,
-                                      reasons)
-
-    async def _save_pending(self) -> None:
-        future = self._submit_pending()
-        if future is None:
-            return
-        errors, readiness = await asyncio.wrap_future(future)
-        self._report(errors)
+    @on(DossierForm.Saved)
+    def fields_saved(self, event: DossierForm.Saved) -> None:
+        self._report(event.errors)
         if self.dossier is not None:
-            self.query_one(ReadinessMeter).show(readiness)
+            self.query_one(ReadinessMeter).show(event.readiness)
         if self.is_attached:
             self.reload()  # the title, the lists and the meter follow what was saved
+
+    @on(DossierList.Written)
+    def list_written(self) -> None:
+        self.reload()
 
     def _report(self, errors: list[tuple[str, DossierError]]) -> None:
         status = self.query_one("#dossier-status", Static)
         if not errors:
             clear_field_errors(status)
             return
-        for widget_id, _ in errors:
-            self._loaded[widget_id] = object()  # not saved: any next change is saved again
         # Said and marked, not focused: the fields save as the user types elsewhere.
         show_field_errors(status, [(e, self.query_one(f"#{widget_id}")) for widget_id, e in errors],
                           lead="Not saved. ", focus=False)
 
     async def action_save_now(self) -> None:
-        await self._save_pending()
+        await self.form.save_pending()
         self.notify("Saved.")
 
     def on_unmount(self) -> None:
-        self._submit_pending()
+        self.form.submit_pending()
 
     def action_back(self) -> None:
-        self._submit_pending()
+        self.form.submit_pending()
         self.dismiss()
 
     # Keys ------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "pick_asks":
-            return self._active_tab() == "asks" or None
+            return self.form.active_tab() == "asks" or None
         return True
-
-    def _active_tab(self) -> str:
-        return self.query_one("#dossier-tabs", TabbedContent).active.removeprefix("tab-")
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self) -> None:
         self.refresh_bindings()
 
     def action_switch_tab(self, step: int) -> None:
-        ids = [f"tab-{tab}" for tab, _ in TABS]
-        tabs = self.query_one("#dossier-tabs", TabbedContent)
-        tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
-        self.call_after_refresh(self._focus_tab)
+        self.form.switch_tab(step)
 
     def action_next_gap(self) -> None:
         if self.dossier is None or self.dossier.readiness.complete:
             self.notify("Nothing is missing from this dossier.")
             return
         gap = self.dossier.readiness.missing[0]
-        self.query_one("#dossier-tabs", TabbedContent).active = f"tab-{GAP_TAB[gap.key]}"
-        self.call_after_refresh(self._focus_tab)
+        self.form.show_tab(GAP_TAB[gap.key])
         self.notify(f"{gap.label}: {gap.detail}", markup=False)
 
     def action_export_markdown(self) -> None:
         from tui.screens.dialogs.transfer import ExportDialog
 
-        self._submit_pending()
+        self.form.submit_pending()
         self.app.push_screen(ExportDialog(self.ctx, fmt="md", program_id=self.program_id,
                                           program_name=self.dossier.program.name
                                           if self.dossier else ""))
 
+    def action_checklist(self) -> None:
+        from tui.screens.checklist import ChecklistScreen
+
+        days = self.query_one(InterviewDays)
+        key = days.cursor_key() if self.form.active_tab() == "interviews" else None
+        day = days.day_for_checklist(key, self.ctx.now())
+        if day is None:
+            self.notify("Add an interview day first (Interviews tab, a).", severity="warning")
+            return
+        self.app.push_screen(ChecklistScreen(self.ctx, day.id))
+
+    def action_pick_asks(self) -> None:
+        from tui.screens.dialogs.ask_picker import AskPicker
+
+        asks = self.query_one(AsksList)
+        self.app.push_screen(AskPicker(self.ctx, asks.from_bank()), self.asks_picked)
+
+    async def asks_picked(self, picked) -> None:
+        if picked:
+            await self.query_one(AsksList).add_from_bank(picked)
+            self.notify(f"{len(picked)} question{'s' if len(picked) != 1 else ''} added.")
+
+    # Requests from the lists: a dialog, then the list saves the answer ---------------------
+
+    @on(ItemTable.Requested)
+    async def list_requested(self, event: ItemTable.Requested) -> None:
+        event.stop()
+        table, action = event.table, event.action
+        key = int(event.key) if event.key else None
+        if isinstance(table, PeopleList):
+            self.person_requested(table, action, key)
+        elif isinstance(table, AsksList):
+            await self.ask_requested(table, action, key)
+        elif isinstance(table, InterviewDays):
+            self.day_requested(table, action, key)
+        elif isinstance(table, PlannedStories):
+            await self.story_requested(table, action, key)
+
+    def person_requested(self, people: PeopleList, action: str, key: int | None) -> None:
+        from tui.screens.dialogs.confirm import ConfirmDialog
+        from tui.screens.dialogs.person_form import PersonForm
+
+        person = people.person(key)
+        if action in ("add", "edit"):
+            editing = person if action == "edit" else None
+            self.app.push_screen(PersonForm(
+                f"{'Edit' if action == 'edit' else 'New'} {people.what}", editing,
+                note_hint=people.note_hint), lambda result: people.save_person(result, editing))
+        elif action == "remove" and person:
+            self.app.push_screen(ConfirmDialog(f"Remove {person.name} from this dossier?",
+                                               "Your note about them goes too.", yes="Remove"),
+                                 lambda yes: people.forget(person.id) if yes else None)
+
+    async def ask_requested(self, asks: AsksList, action: str, key: int | None) -> None:
+        from tui.screens.dialogs.prompt import TextPrompt
+
+        ask = asks.ask(key)
+        if action == "add":
+            self.app.push_screen(TextPrompt("A question of your own", "The question to ask:"),
+                                 lambda text: asks.add(text) if text else None)
+        elif action == "edit" and ask:
+            self.app.push_screen(TextPrompt("Reword the question", "The question to ask:",
+                                            ask.text),
+                                 lambda text: asks.reword(ask.id, text) if text else None)
+        elif action == "remove" and ask:
+            await asks.take_off(ask.id)
+            self.notify(f"Removed: {ask.text}", markup=False)
+        elif action in ("up", "down") and ask:
+            await asks.move_by(ask.id, -1 if action == "up" else 1)
+
+    def day_requested(self, days: InterviewDays, action: str, key: int | None) -> None:
+        from tui.screens.dialogs.confirm import ConfirmDialog
+        from tui.screens.dialogs.interview_form import InterviewForm
+
+        day = days.day(key)
+        if action == "add" or (action == "edit" and day):
+            self.app.push_screen(InterviewForm(self.ctx, self.program_id, self.zone,
+                                               day if action == "edit" else None,
+                                               default_zone=days.last_zone()),
+                                 lambda saved: self.reload() if saved else None)
+        elif action == "remove" and day:
+            when = format_instant(day.starts_at, day.timezone)
+            self.app.push_screen(ConfirmDialog(f"Delete the interview day of {when}?",
+                                               "Its checklist ticks go with it.", yes="Delete"),
+                                 lambda yes: days.delete(day.id) if yes else None)
+
+    async def story_requested(self, stories: PlannedStories, action: str,
+                              key: int | None) -> None:
+        from tui.screens.dialogs.story_form import StoryForm
+        from tui.screens.dialogs.story_plan_picker import StoryPlanPicker
+
+        if action == "add" and self.dossier is not None:
+            self.app.push_screen(
+                StoryPlanPicker(self.ctx, self.dossier.program.name, stories.story_ids()),
+                lambda ids: stories.plan(ids) if ids is not None else None)
+        elif action == "edit" and key is not None:
+            story = get_story(self.ctx.db, key)
+            if story is not None:
+                self.app.push_screen(StoryForm(self.ctx, story), lambda _: self.reload())
+        elif action == "remove" and key is not None:
+            title = stories.title_of(key)
+            await stories.unplan(key)
+            self.notify(Content.from_markup("“$title” is no longer planned here (the story "
+                                            "stays in your bank).", title=title))

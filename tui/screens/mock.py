@@ -1,59 +1,37 @@
-"""Mock interviews: set one up (format, length, think time, limits, speech) and the history."""
+"""Mock interviews: set one up (format, length, think time, limits, speech) and the history.
+
+The screen composes the parts that own their state: the program picker (`ProgramChoice`),
+the speech settings (`SpeechSettings`) and the past sessions (`MockHistory`); it decides
+what their messages mean, keeps the setup and starts the session."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import replace
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import (
-    Button,
-    Checkbox,
-    Input,
-    Label,
-    RadioButton,
-    RadioSet,
-    Select,
-    Static,
-)
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Select, Static
 
 from question_bank.mock_formats import FORMATS, PROGRAM
 from tui.practice.mock_plan import Plan, build_plan
 from tui.practice.mock_setup import MockSetup, PlanError, SetupError, parse_setup, setup_for
-from tui.practice.preferences import (
-    SpeechPrefs,
-    mock_setup,
-    parse_rate,
-    save_mock_setup,
-    save_speech_prefs,
-    speech_prefs,
-)
+from tui.practice.preferences import SpeechPrefs, mock_setup, save_mock_setup
 from tui.screens.base import SectionScreen
-from tui.screens.mock_history import MockHistory
-from tui.screens.mock_program_choice import ProgramChoice
 from tui.widgets.field_errors import clear_field_errors, show_field_error
+from tui.widgets.mock_history import MockHistory
+from tui.widgets.program_choice import ProgramChoice
+from tui.widgets.speech_settings import SpeechSettings
 
-SAMPLE = "Tell me about yourself."
 # The widget of each field a SetupError names.
 SETUP_FIELDS = {"format": "#mock-format", "program": "#mock-program", "length": "#mock-length",
                 "think_time": "#mock-think", "limit": "#mock-limit", "rate": "#speech-rate"}
 
 
-def voice_options(voices) -> list[tuple[Text, str]]:
-    """English voices first, then the rest, each by name."""
-    def key(v):
-        english = any(lang.lower().startswith("en") for lang in v.languages) or "en" in v.id
-        return (not english, v.name.lower())
-    return [(Text(f"{v.name} ({', '.join(v.languages) or v.id})"), v.id)
-            for v in sorted(voices, key=key)]
-
-
-class MockScreen(MockHistory, ProgramChoice, SectionScreen):
+class MockScreen(SectionScreen):
     """Mock interviews"""
 
     SECTION = "mock"
@@ -70,7 +48,6 @@ class MockScreen(MockHistory, ProgramChoice, SectionScreen):
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self.setup = mock_setup(ctx.db)
-        self.speech = speech_prefs(ctx.db)
         self._starting = False
 
     def compose_body(self) -> ComposeResult:
@@ -86,7 +63,7 @@ class MockScreen(MockHistory, ProgramChoice, SectionScreen):
                             button.display, button.disabled = False, True
                         yield button
                 yield Static(id="format-summary")
-                yield from self.compose_program_choice()
+                yield ProgramChoice(self.ctx, classes="setup-row", id="mock-program-row")
                 with Horizontal(classes="setup-row"):
                     yield Label("Length", classes="setup-label")
                     yield Input(str(setup.length), id="mock-length", type="integer", compact=True,
@@ -107,39 +84,56 @@ class MockScreen(MockHistory, ProgramChoice, SectionScreen):
                                 tooltip="Leave empty to use each question's own target")
                 yield Checkbox("STAR budgets on behavioral questions", setup.star_budgets,
                                id="mock-star", compact=True)
-                yield Checkbox("Read the questions aloud", self.speech.enabled,
-                               id="speech-enabled", compact=True)
-                with Horizontal(classes="setup-row"):
-                    yield Label("Voice", classes="setup-label")
-                    yield Select([], prompt="default voice", id="speech-voice", compact=True)
-                with Horizontal(classes="setup-row"):
-                    yield Label("Rate (words/min)", classes="setup-label")
-                    yield Input(str(self.speech.rate), id="speech-rate", type="integer",
-                                compact=True, tooltip="Speaking rate, words per minute (80-300)")
-                    yield Button("Test", id="speech-test", compact=True,
-                                 tooltip="Hear a question in this voice (v)")
-                yield Static(id="speech-status")
+                yield SpeechSettings(self.ctx, id="speech-settings")
                 yield Static(id="mock-error")
                 yield Button("Start interview (ctrl+s)", variant="primary", id="mock-start",
                              compact=True)
-            yield from self.compose_history()
+            yield MockHistory(self.ctx, id="mock-history-pane")
 
     def on_mount(self) -> None:
         self._show_summary()
-        self._show_voices()
-        self._show_speech_status()
-        if self.speech.enabled and self.ctx.speaker is not None:
-            self._wait_for_speech()
-        self.mount_history()
         self.show_program_row()
-        self.load_programs()
         request = self.ctx.options.pop("mock", None)
         if request is not None:
             self.start_session(request.get("format"), questions=request.get("questions"),
                                program=request.get("program"))
 
     def on_screen_resume(self) -> None:
-        self.reload_history()
+        self.query_one(MockHistory).reload()  # the first visit too; then after each session
+
+    @on(MockHistory.Chosen)
+    def open_session(self, event: MockHistory.Chosen) -> None:
+        from tui.screens.mock_review import MockReviewScreen
+
+        self.app.push_screen(MockReviewScreen(self.ctx, event.session_id))
+
+    def action_history(self) -> None:
+        self.query_one(MockHistory).focus_list()
+
+    # The program round's program ----------------------------------------------------------
+
+    @on(ProgramChoice.Loaded)
+    def programs_loaded(self, event: ProgramChoice.Loaded) -> None:
+        names = event.choices.names
+        button = self.query_one(f"#format-{PROGRAM.id}", RadioButton)
+        button.display = bool(names)
+        button.disabled = not names
+        wanted = event.choices.first_choice(self.setup.program)
+        if wanted in names:
+            self.query_one(ProgramChoice).pick(wanted)
+        if self.setup.format == PROGRAM.id and not names:
+            self.choose_format("faculty")
+        self.show_program_row()
+
+    @on(ProgramChoice.Changed)
+    def program_changed(self, event: ProgramChoice.Changed) -> None:
+        self.setup = replace(self.setup, program=event.program)
+
+    def show_program_row(self) -> None:
+        self.query_one(ProgramChoice).display = self.setup.format == PROGRAM.id
+
+    def chosen_program(self) -> str | None:
+        return self.query_one(ProgramChoice).chosen
 
     # Setup ------------------------------------------------------------------------------
 
@@ -189,14 +183,6 @@ class MockScreen(MockHistory, ProgramChoice, SectionScreen):
             else self.setup.program,
         )
 
-    def _read_speech(self) -> SpeechPrefs:
-        voice = self.query_one("#speech-voice", Select).value
-        return SpeechPrefs(
-            enabled=self.query_one("#speech-enabled", Checkbox).value,
-            rate=parse_rate(self.query_one("#speech-rate", Input).value),
-            voice=None if voice == Select.NULL else str(voice),
-        )
-
     def _error(self, text: str) -> None:
         self.query_one("#mock-error", Static).update(Content(text))
 
@@ -205,109 +191,34 @@ class MockScreen(MockHistory, ProgramChoice, SectionScreen):
         show_field_error(self.query_one("#mock-error", Static), error,
                          self.query_one(selector) if selector else None, focus=focus)
 
-    # Speech -----------------------------------------------------------------------------
-
-    def _show_voices(self) -> None:
-        speaker = self.ctx.speaker
-        voices = tuple(getattr(speaker, "voices", ()) or ())
-        select = self.query_one("#speech-voice", Select)
-        with select.prevent(Select.Changed):
-            select.set_options(voice_options(voices))
-            ids = {v.id for v in voices}
-            if self.speech.voice in ids:
-                select.value = self.speech.voice
-
-    def _show_speech_status(self) -> None:
-        speaker = self.ctx.speaker
-        status = getattr(speaker, "status", "off") if speaker is not None else "off"
-        problem = getattr(speaker, "problem", None) if speaker is not None else None
-        if status == "off":
-            text = problem or "Speech is off."
-        elif not self.query_one("#speech-enabled", Checkbox).value:
-            text = "Questions will be shown, not read aloud."
-        elif status == "ready":
-            driver = getattr(speaker, "driver", None)
-            count = len(getattr(speaker, "voices", ()) or ())
-            text = "Speech is ready" + (f" ({driver}, {count} voices)." if driver else ".")
-        elif status == "unavailable":
-            text = problem or "Speech is not available."
-        else:
-            text = "Starting the speech engine…"
-        self.query_one("#speech-status", Static).update(Content(text))
-        available = status not in ("off", "unavailable")
-        for name in ("#speech-voice", "#speech-rate", "#speech-test"):
-            self.query_one(name).disabled = not available
-
-    @work(thread=True, exclusive=True, group="mock-speech", exit_on_error=False)
-    def _wait_for_speech(self) -> None:
-        self.ctx.speaker.wait_ready(15)
-        self.app.call_from_thread(self._speech_settled)
-
-    def _speech_settled(self) -> None:
-        self._show_voices()
-        self._show_speech_status()
-
-    @on(Checkbox.Changed, "#speech-enabled")
-    def _speech_toggled(self, event: Checkbox.Changed) -> None:
-        self.speech = SpeechPrefs(event.value, self.speech.rate, self.speech.voice)
-        self.ctx.writer.submit(save_speech_prefs, self.speech)
-        if event.value:
-            self._wait_for_speech()
-        else:
-            self.ctx.speaker.stop()
-        self._show_speech_status()
-
-    @on(Select.Changed, "#speech-voice")
-    def _voice_changed(self) -> None:
-        self._remember_speech()
-
-    @on(Input.Blurred, "#speech-rate")
-    def _rate_left(self) -> None:
-        self._remember_speech()
-
-    def _remember_speech(self) -> bool:
-        try:
-            speech = self._read_speech()
-        except SetupError as error:  # said and marked; the cursor stays where the user went
-            self._setup_error(error, focus=False)
-            return False
-        clear_field_errors(self.query_one("#mock-error", Static))
-        if speech != self.speech:
-            self.speech = speech
-            self.ctx.writer.submit(save_speech_prefs, speech)
-        return True
+    @on(SpeechSettings.Checked)
+    def speech_checked(self, event: SpeechSettings.Checked) -> None:
+        if event.error is None:
+            clear_field_errors(self.query_one("#mock-error", Static))
+        else:  # said and marked; the cursor stays where the user went
+            self._setup_error(event.error, focus=False)
 
     def action_test_voice(self) -> None:
-        if not self._remember_speech():
-            return
-        speaker = self.ctx.speaker
-        if speaker is None or not speaker.available:
-            problem = getattr(speaker, "problem", None) or "Speech is not available."
-            self.notify(Content(problem), severity="warning", timeout=8)
-            return
-        speaker.say(SAMPLE, rate=self.speech.rate, voice=self.speech.voice)
+        self.query_one(SpeechSettings).test_voice()
 
     # Starting ---------------------------------------------------------------------------
-
-    @on(Button.Pressed, "#speech-test")
-    def _test_pressed(self) -> None:
-        self.action_test_voice()
 
     @on(Button.Pressed, "#mock-start")
     def _start_pressed(self) -> None:
         self.action_start()
 
     def action_start(self) -> None:
+        speech_settings = self.query_one(SpeechSettings)
         try:
             setup = self._read_setup()
-            speech = self._read_speech()
+            speech = speech_settings.read()
         except SetupError as error:
             self._setup_error(error)
             return
         clear_field_errors(self.query_one("#mock-error", Static))
-        self.setup, self.speech = setup, speech
+        self.setup = setup
         self.ctx.writer.submit(save_mock_setup, setup)
-        self.ctx.writer.submit(save_speech_prefs, speech)
+        speech_settings.keep(speech)
         self._launch(setup)
 
     def start_session(self, format_id: str | None = None, *, questions: int | None = None,
@@ -321,7 +232,7 @@ class MockScreen(MockHistory, ProgramChoice, SectionScreen):
             setup = replace(setup, mode="questions", questions=questions)
         if program:
             setup = replace(setup, program=program)
-            self.choose_program(program)
+            self.query_one(ProgramChoice).pick(program)
         self.setup = setup
         self._fill_fields()
         self.show_program_row()
@@ -351,7 +262,7 @@ class MockScreen(MockHistory, ProgramChoice, SectionScreen):
         from tui.screens.mock_run import MockRunScreen
 
         self._starting = False
-        speech = self.speech
+        speech = self.query_one(SpeechSettings).prefs
         if getattr(self.ctx.speaker, "status", "off") == "off":
             speech = SpeechPrefs(False, speech.rate, speech.voice)
         self.app.push_screen(MockRunScreen(self.ctx, plan, speech))

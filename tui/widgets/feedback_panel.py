@@ -1,13 +1,19 @@
 """Feedback beside the answer editor: each finding with its rule id, what it means, and the
-words it saw. Shown literally: the matched words are the user's own text."""
+words it saw. Shown literally: the matched words are the user's own text.
+
+The rules run in a worker thread (`assess`); only the latest request's findings are shown."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from textual import on, work
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
-from question_bank.feedback import RULES, Finding, rule
+from question_bank.feedback import RULES, FeedbackInput, Finding, assess, rule
 
 
 def finding_content(finding: Finding) -> Content:
@@ -24,13 +30,24 @@ def finding_content(finding: Finding) -> Content:
 
 
 class FeedbackPanel(VerticalScroll, can_focus=True):
-    """The findings of the feedback rules; `show(findings)` replaces them."""
+    """The findings of the feedback rules: `assess(inp)` runs them, `show(findings)`
+    replaces what is shown."""
 
     DEFAULT_CSS = """
     FeedbackPanel { padding: 0 1; }
     FeedbackPanel > #feedback-findings { height: auto; }
     FeedbackPanel > #feedback-rules { color: $text-muted; margin-top: 1; height: auto; }
     """
+
+    @dataclass
+    class Assessed(Message):
+        """From the worker to the panel itself: the findings of request `generation`."""
+
+        generation: int
+        findings: list[Finding]
+        written: bool
+
+    generation = 0  # of the latest request
 
     def compose(self):
         yield Static(Content("Feedback appears as you write."), id="feedback-findings")
@@ -48,3 +65,18 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         else:
             box.update(Content("\n").join(finding_content(f) for f in findings))
         self.border_subtitle = f"{len(findings)} finding{'s' if len(findings) != 1 else ''}"
+
+    def assess(self, inp: FeedbackInput, *, written: bool) -> None:
+        """Run the rules on `inp` in a thread; show the findings unless a newer request came."""
+        self.generation += 1
+        self.assess_in_thread(self.generation, inp, written)
+
+    @work(thread=True, exclusive=True, group="feedback", exit_on_error=False)
+    def assess_in_thread(self, generation: int, inp: FeedbackInput, written: bool) -> None:
+        self.post_message(self.Assessed(generation, assess(inp), written))
+
+    @on(Assessed)
+    def assessed(self, event: Assessed) -> None:
+        event.stop()
+        if event.generation == self.generation:
+            self.show(event.findings, written=event.written)

@@ -1,0 +1,86 @@
+"""The parts of an answer being written: a text area per part of its structure (and the
+parts set aside from another structure), each with its word count.
+
+It owns the structure shown, the text areas and the counts. The text areas' `Changed`
+messages go on up to the screen after the count of that part is brought up to date."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import TextArea
+
+from question_bank.structures import arrange, count_words, get_structure, kept_keys, part_label
+from tui.widgets.answer_part import PartArea, PartEditor
+
+KEPT_PROMPT = "Kept from another structure: move what you need above, then clear this."
+
+
+class AnswerParts(VerticalScroll):
+    def __init__(self, structure: str, parts: dict[str, str], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.structure = structure
+        self.first_parts = parts
+        self.areas: dict[str, PartArea] = {}  # kept: they hold their text after unmounting
+        self.counts: dict[str, int] = {}
+        self.layout_lock = asyncio.Lock()
+
+    def compose(self) -> ComposeResult:
+        yield from self.part_editors(self.first_parts)
+
+    def part_editors(self, parts: dict[str, str]) -> list[PartEditor]:
+        structure = get_structure(self.structure)
+        editors = [PartEditor(p.key, parts.get(p.key, ""), label=p.label, prompt=p.prompt)
+                   for p in structure.parts]
+        editors += [PartEditor(k, parts[k], label=f"{part_label(k)} (set aside)",
+                               prompt=KEPT_PROMPT, kept=True)
+                    for k in kept_keys(parts, self.structure)]
+        return editors
+
+    def on_mount(self) -> None:
+        self.take_areas()
+
+    def take_areas(self) -> None:
+        self.areas = {a.part_key: a for a in self.query(PartArea)}
+        self.counts = {key: count_words(area.text) for key, area in self.areas.items()}
+
+    def current(self) -> dict[str, str]:
+        """The text of every part, read from the text areas (also after they unmount)."""
+        return {key: area.text for key, area in self.areas.items()}
+
+    def words(self) -> int:
+        """Words in the structure's parts (counts kept per part, updated as each changes)."""
+        keys = get_structure(self.structure).keys
+        return sum(n for k, n in self.counts.items() if k in keys)
+
+    @on(TextArea.Changed)
+    def part_changed(self, event: TextArea.Changed) -> None:
+        area = event.text_area
+        if isinstance(area, PartArea):  # its border shows the count later (show_counts)
+            self.counts[area.part_key] = count_words(area.text)
+
+    def show_counts(self) -> None:
+        for key, area in self.areas.items():
+            area.show_count(self.counts.get(key, 0))
+
+    async def lay_out(self, structure: str, parts: dict[str, str]) -> None:
+        """Show `parts` in `structure` (text with no place in it is set aside below).
+
+        One layout at a time: a restore and a return to the screen may both ask for one,
+        and two at once would mount the same part twice."""
+        async with self.layout_lock:
+            self.structure = structure
+            await self.remove_children()
+            await self.mount_all(self.part_editors(arrange(parts, structure)))
+        self.take_areas()
+
+    def focus_first(self) -> None:
+        next(iter(self.areas.values())).focus()  # at the end of its text, ready to type
+
+    def rewrap(self) -> None:
+        """Text areas that size to their text wrap again at a new width, then re-measure."""
+        for area in self.areas.values():
+            area.refresh(layout=True)

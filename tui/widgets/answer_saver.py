@@ -1,0 +1,78 @@
+"""The answer editor's save line, and when to save: soon after typing stops, and often
+while it goes on (`tui.practice.autosave`, on the context's clock).
+
+It asks on a short timer (`tick`); when a save is due it posts `AnswerSaver.Due` and the
+screen hands it the text (`save`), which goes to the writer through the `AnswerDraft`.
+The line shows what became of each save ("Saved 10:42:03", "Not saved (…); trying
+again"); `AnswerSaver.Saved` tells the screen when one reached the database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from question_bank.answers import Answer
+from tui.practice.answer_draft import AnswerDraft
+from tui.practice.autosave import TICK, Autosave
+
+
+class AnswerSaver(Static):
+    @dataclass
+    class Due(Message):
+        """Time to hand the text to the writer."""
+
+    @dataclass
+    class Saved(Message):
+        """A save reached the database."""
+
+    def __init__(self, draft: AnswerDraft, clock: Callable[[], float], **kwargs) -> None:
+        super().__init__(Content(""), **kwargs)
+        self.draft = draft
+        self.clock = clock
+        self.autosave = Autosave()
+
+    def on_mount(self) -> None:
+        self.set_interval(TICK, self.tick)
+
+    @property
+    def dirty(self) -> bool:
+        """Something was typed that has not been handed to the writer yet."""
+        return self.autosave.dirty
+
+    def changed(self) -> None:
+        """The user changed the text."""
+        self.autosave.touch(self.clock())
+
+    def tick(self) -> None:
+        """Report a save that has finished; say when the next one is due."""
+        state = self.draft.poll()
+        if state is not None:
+            self.show_state(state.text, ok=state.ok)
+            if state.ok:
+                self.post_message(self.Saved())
+            else:
+                self.autosave.touch(self.clock())  # try again soon
+        if self.autosave.due(self.clock()):
+            self.post_message(self.Due())
+
+    def save(self, structure: str, parts: dict[str, str], *, create: bool = False) -> None:
+        """Hand the text to the writer now (if it changed)."""
+        self.autosave.saved()
+        if self.draft.submit(structure, parts, create=create):
+            self.show_state("Saving…", ok=True)
+
+    async def save_and_wait(self, structure: str, parts: dict[str, str], *,
+                            create: bool = False) -> Answer | None:
+        """Save, wait for the writer, and return the answer as stored."""
+        self.save(structure, parts, create=create)
+        answer = await self.draft.wait()
+        self.show_state("Saved", ok=True)
+        return answer
+
+    def show_state(self, text: str, *, ok: bool) -> None:
+        self.update(Content(text))  # changes about once a second at most
+        self.set_class(not ok, "-error")

@@ -1,0 +1,80 @@
+"""The past mock sessions, beside the mock setup: read off the event loop when the screen
+asks (`reload`: each time it is shown), newest first; enter on one posts
+`MockHistory.Chosen` (the screen opens its review)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import DataTable, Static
+from textual.worker import Worker
+
+from question_bank.mock import SessionSummary, list_sessions
+from question_bank.structures import format_duration
+from tui.context import AppContext
+from tui.widgets.table_fit import FitColumn, FitTable
+
+COLUMNS = (FitColumn("when", "When", 12), FitColumn("format", "Format", 8),
+           FitColumn("answered", "Done", 5), FitColumn("spoke", "Spoke", 5),
+           FitColumn("rated", "Rated", 5))
+
+
+class MockHistory(Vertical):
+    @dataclass
+    class Chosen(Message):
+        """The user chose a past session."""
+
+        session_id: int
+
+    def __init__(self, ctx: AppContext, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.ctx = ctx
+        self.border_title = "Past sessions"
+        self.history_read: Worker | None = None
+
+    def compose(self) -> ComposeResult:
+        yield FitTable(COLUMNS, id="mock-history", cursor_type="row", zebra_stripes=True)
+        yield Static(id="mock-history-status")
+
+    def reload(self) -> None:
+        """Read the sessions again (not while a read is still on its way: two reads would
+        fill the list twice)."""
+        if self.history_read is None or self.history_read.is_finished:
+            self.history_read = self.load_sessions()
+
+    @work(thread=True, exclusive=True, group="mock-history", exit_on_error=False)
+    def load_sessions(self) -> None:
+        with self.ctx.reader() as db:
+            sessions = list_sessions(db)
+        self.app.call_from_thread(self.fill, sessions)
+
+    def fill(self, sessions: list[SessionSummary]) -> None:
+        table = self.query_one(FitTable)
+        keep = table.cursor_row
+        table.clear()
+        for s in sessions:
+            table.add_cells(str(s.id), {
+                "when": Text(s.started_at.astimezone().strftime("%d %b %H:%M")),
+                "format": Text(s.label.split()[0], no_wrap=True, overflow="ellipsis"),
+                "answered": Text(f"{s.answered}/{s.planned}", justify="right"),
+                "spoke": Text(format_duration(s.speak_seconds), justify="right"),
+                "rated": Text(str(s.rated), justify="right")})
+        if sessions:
+            table.move_cursor(row=min(max(keep, 0), len(sessions) - 1), animate=False)
+        status = (f"{len(sessions)} session{'s' if len(sessions) != 1 else ''} · enter opens one"
+                  if sessions else "No sessions yet. Set one up and press ctrl+s to start.")
+        self.query_one("#mock-history-status", Static).update(Content(status))
+
+    @on(DataTable.RowSelected)
+    def session_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(int(event.row_key.value)))
+
+    def focus_list(self) -> None:
+        self.query_one(FitTable).focus()
