@@ -337,7 +337,7 @@ async def test_impressions_written_after_the_interview_end_the_prompt(
 
 async def test_reasons_typed_are_saved_in_order_on_leaving(app_factory, db, chicago):
     programs.set_reasons(db, chicago.id, "why", ["Neuro [fellowship]", "Night float"])
-    app = app_factory(now=clock)
+    app = app_factory(now=FakeClock(NOW).now)
     async with app.run_test(size=(110, 40)) as pilot:
         await app.action_open_program(chicago.id, "why")
         await settle(app, pilot)
