@@ -3,8 +3,8 @@
     python benchmarks/answers_scale.py [--answers N] [--questions N] [--db PATH]
 
 Builds (or reuses, with --db) a database of that size, then prints the median time of each
-query over several runs. The budget (PRODUCT.md): search answers in under 50 ms, any list
-opens in under 250 ms, memory under 150 MB.
+query over several runs. The budget (ARCHITECTURE.md): search answers in under 50 ms, a
+section opens in under 150 ms, memory under 150 MB.
 """
 
 from __future__ import annotations

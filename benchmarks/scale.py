@@ -11,7 +11,8 @@ mock sessions. Then prints:
   its screen is mounted, the workers it started have finished and their results are on
   screen;
 - the peak memory of the process after opening every section and the main other screens.
-Budgets (PRODUCT.md): search answers under 50 ms, any list under 250 ms, memory under 150 MB.
+Budgets (ARCHITECTURE.md): search answers under 50 ms, a section's first open under 150 ms,
+memory under 150 MB.
 """
 
 from __future__ import annotations

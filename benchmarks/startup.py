@@ -5,7 +5,7 @@
 Both programs run in a real pseudo-terminal (100×30), alternately, on a database that is
 already prepared (a first run also seeds the bank, which is not what a user waits for each
 morning). The clock stops when the screen shows the home screen's "What to do next" card
-(matchprep) or the Static's text (the minimal app). Budget (PRODUCT.md): 1.5× or better.
+(matchprep) or the Static's text (the minimal app). Budget (ARCHITECTURE.md): 1.25× or better.
 The home screen's cards are mounted and read just after that first frame; the time until
 they are filled in is printed too.
 """

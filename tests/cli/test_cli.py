@@ -1,4 +1,4 @@
-"""The command line, run for real: the contract of PRODUCT.md."""
+"""The command line, run for real: the contract scripts rely on (README, "Command line")."""
 
 from __future__ import annotations
 
