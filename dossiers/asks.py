@@ -79,3 +79,13 @@ def move_ask(db: Database, program_id: int, ask_id: int, delta: int) -> None:
     with db.atomic():
         for position, qid in enumerate(ids):
             db.execute("update program_questions set position = ? where id = ?", [position, qid])
+
+
+def repoint_questions(db: Database, moved: dict[str, str]) -> int:
+    """Questions to ask that came from a bank question the bank has since merged into
+    another: link them to the one kept (their text, as picked, stays). Returns how many."""
+    count = 0
+    for old_id, into in moved.items():
+        count += db.execute("update program_questions set question_id = ? where question_id = ?",
+                            [into, old_id]).rowcount
+    return count

@@ -2,9 +2,12 @@
 
 A TOML pack holds `[[question]]` tables; a CSV pack has a header row. Either way each
 question needs `text` and `category`; `tags`, `target_seconds`, `structure`,
-`guidance`, `audience` and `id` are optional. Every row is checked before anything is
-written; the first problems found are reported with file, line and field, and the
-database is left as it was. Importing the same pack again updates rather than duplicates.
+`guidance`, `audience`, `id`, `presumes` (what the question presumes of the applicant:
+premise ids from `question_bank.profile.PREMISES`), `checked` (YYYY-MM, when guidance
+that depends on a rule was checked) and `review_after` (YYYY-MM-DD) are optional. Every
+row is checked before anything is written; the first problems found are reported with
+file, line and field, and the database is left as it was. Importing the same pack again
+updates rather than duplicates.
 """
 
 from __future__ import annotations
@@ -25,11 +28,13 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 KNOWN_FIELDS = {"id", "text", "category", "tags", "target_seconds", "structure", "guidance",
-                "audience"}
+                "audience", "presumes", "checked", "review_after"}
+LIST_FIELDS = ("tags", "presumes")  # a list, or text separated by commas
 HEADER_ALIASES = {
     "question": "text", "prompt": "text", "target": "target_seconds", "seconds": "target_seconds",
     "target seconds": "target_seconds", "target_secs": "target_seconds", "tag": "tags",
-    "note": "guidance", "notes": "guidance",
+    "note": "guidance", "notes": "guidance", "premises": "presumes", "presumes": "presumes",
+    "review after": "review_after", "checked on": "checked",
 }
 MAX_ERRORS = 10
 MAX_PACK_BYTES = 20 * 1024 * 1024
@@ -90,7 +95,7 @@ def _clean_row(raw: dict, line: int | None, problems: list[PackProblem]) -> dict
             problems.append(PackProblem(line, required, "is missing; every question needs it"))
             return None
     for key, value in raw.items():
-        if key != "tags" and key != "target_seconds" and not isinstance(value, str):
+        if key not in LIST_FIELDS and key != "target_seconds" and not isinstance(value, str):
             problems.append(PackProblem(line, key, f"expected text, found {type(value).__name__}"))
             return None
     category = find_category(raw["category"])
@@ -102,6 +107,11 @@ def _clean_row(raw: dict, line: int | None, problems: list[PackProblem]) -> dict
     if tags_value is not None and not isinstance(tags_value, (str, list)):
         problems.append(PackProblem(line, "tags",
                                     "expected a list of words or comma-separated text"))
+        return None
+    presumes = raw.get("presumes")
+    if presumes is not None and not isinstance(presumes, (str, list)):
+        problems.append(PackProblem(line, "presumes",
+                                    "expected a list of premises or comma-separated text"))
         return None
     seconds = raw.get("target_seconds")
     if seconds is None or (isinstance(seconds, str) and not seconds.strip()):
@@ -116,6 +126,7 @@ def _clean_row(raw: dict, line: int | None, problems: list[PackProblem]) -> dict
             text=raw["text"], category=category.id, tags=parse_tags(tags_value),
             target_seconds=seconds, structure=structure.replace("-", "_"),
             guidance=raw.get("guidance") or "", audience=raw.get("audience"),
+            presumes=presumes, checked=raw.get("checked"), review_after=raw.get("review_after"),
         )
     except QuestionError as error:
         problems.append(PackProblem(line, error.field, error.message))

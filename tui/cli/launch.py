@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from question_bank.bank import bank_is_current, merge_shipped
+from question_bank.bank import bank_is_current
 from tui.context import AppContext
 from tui.speech.speaker import SilentSpeaker
 from tui.store.database import is_current, open_database
@@ -30,11 +30,12 @@ def prepare_database(db_path: Path) -> None:
     """
     if is_current(db_path, also=bank_is_current):
         return
+    from tui.practice.bank_update import update_bank
     from tui.store.backup import automatic_backup
 
     db = open_database(db_path, backup=automatic_backup)
     try:
-        merge_shipped(db)
+        update_bank(db)
     finally:
         db.close()
 
