@@ -66,6 +66,16 @@ COLUMNS: tuple[Column, ...] = (
     Column("img_residents", "IMG residents", ("imgs", "current imgs", "img residents current")),
     Column("visa", "Visa", ("visa sponsorship", "visas", "sponsorship", "visa sponsored")),
     Column("img_statements", "IMG statements", ("img statement", "img policy", "img friendly")),
+    Column("signal", "Signal", ("preference signal", "signaled", "signal tier", "signal sent")),
+    Column("rotated_here", "Rotated here", ("away rotation", "rotation here", "rotated",
+                                            "away rotation here")),
+    Column("letter_writer_here", "Letter writer here", ("letter writer", "lor writer here",
+                                                        "letter from here")),
+    Column("positions", "Position type", ("categorical or advanced", "position kind",
+                                          "track type")),
+    Column("step3_needed_by", "Step 3 needed by", ("step 3 deadline", "step 3 by")),
+    Column("ecfmg_deadline", "ECFMG deadline", ("ecfmg certification deadline", "ecfmg by",
+                                                "ecfmg certification by")),
     Column("why", "Why this program", ("why program", "why", "reasons", "why this")),
     Column("fit", "Why I fit", ("fit", "why me", "my fit")),
     Column("asks", "Questions to ask", ("questions", "my questions", "questions for them")),
@@ -89,7 +99,9 @@ COLUMNS: tuple[Column, ...] = (
 PROGRAM_KEYS = ("eras_name", "nrmp_name", "hospital_name", "other_names", "city", "state",
                 "type", "residents_per_year", "fellowships", "strengths", "facilities",
                 "conferences", "call_structure", "img_residents", "visa", "img_statements",
-                "notes")
+                "notes", "signal", "rotated_here", "letter_writer_here", "positions",
+                "step3_needed_by", "ecfmg_deadline")
+SIGNAL_CELLS = {"gold": "Gold", "silver": "Silver", "none": "None"}
 INTERVIEW_KEYS = ("start_time", "end_time", "timezone", "platform", "link", "interview_count",
                   "format_notes", "social")
 
@@ -141,6 +153,9 @@ def _program_cells(db: Database, p: programs.Program) -> dict:
         type=programs.TYPES.get(p.type, ""),
         residents_per_year="" if p.residents_per_year is None else str(p.residents_per_year),
         visa="" if p.visa == "unknown" else VISAS[p.visa],
+        signal=SIGNAL_CELLS.get(p.signal, ""),
+        rotated_here="yes" if p.rotated_here else "",
+        letter_writer_here="yes" if p.letter_writer_here else "",
         program_director=director.name if director else "",
         why="\n".join(programs.get_reasons(db, p.id, "why")),
         fit="\n".join(programs.get_reasons(db, p.id, "fit")),

@@ -93,6 +93,11 @@ def dossier_markdown(db: Database, program_id: int, *, user_zone: str, now: date
         ("Basics", [("Fellowships", p.fellowships), ("Strengths", p.strengths)]),
         ("Facilities and teaching", [("Facilities", p.facilities),
                                      ("Conferences", p.conferences), ("Call", p.call_structure)]),
+        ("The Match", [("Signal", programs.SIGNALS.get(p.signal, "")),
+                       ("Away rotation", _rotation(p)),
+                       ("Positions", programs.POSITIONS.get(p.positions, "")),
+                       ("Step 3 needed by", p.step3_needed_by),
+                       ("ECFMG certification by", p.ecfmg_deadline)]),
         ("IMG-friendliness", [("Visa", programs.VISAS[p.visa]),
                               ("IMG residents", p.img_residents),
                               ("Statements", p.img_statements)]),
@@ -127,6 +132,14 @@ def dossier_markdown(db: Database, program_id: int, *, user_zone: str, now: date
         out += ["## Notes", _block(p.notes), ""]
     out += _after(db, program_id)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _rotation(p: programs.Program) -> str:
+    if p.rotated_here and p.letter_writer_here:
+        return "I rotated here; a letter writer is here"
+    if p.rotated_here:
+        return "I rotated here"
+    return "a letter writer is here" if p.letter_writer_here else ""
 
 
 def _after(db: Database, program_id: int) -> list[str]:
