@@ -174,6 +174,12 @@ def fits(question: Presuming, profile: Profile | None) -> bool:
     return all(profile.holds(p) for p in question.presumes)
 
 
+def fits_stored(presumes: str | None, profile: Profile | None) -> bool:
+    """`fits` for a question's stored `presumes` column (a JSON list; null: nothing)."""
+    profile = profile or Profile()
+    return all(isinstance(p, str) and profile.holds(p) for p in json.loads(presumes or "[]"))
+
+
 def unmet(question: Presuming, profile: Profile | None) -> list[str]:
     """What the question presumes that the profile does not say, in words."""
     profile = profile or Profile()
@@ -345,6 +351,11 @@ def save_profile(db: Database, profile: Profile, *, now: datetime | None = None)
         [profile.applicant, profile.visa, json.dumps(sorted(profile.tracks)),
          json.dumps(sorted(profile.explain)), json.dumps(sorted(profile.failed_exams)), stamp])
     return profile
+
+
+def current_profile(db: Database) -> Profile:
+    """The profile practice draws by: the applicant's, or an empty one if never given."""
+    return load_profile(db) or Profile()
 
 
 def profile_asked(db: Database) -> bool:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from question_bank.categories import AUDIENCES, STRUCTURES, category_ids
 from question_bank.errors import FieldError
-from question_bank.profile import Profile, ProfileError, fits, parse_premises
+from question_bank.profile import Profile, ProfileError, fits, fits_stored, parse_premises
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -280,14 +280,7 @@ def list_question_ids(db: Database, fitting: Profile | None = None, **filters) -
     rows = db.execute(*query).fetchall()
     if fitting is None:
         return [row[0] for row in rows]
-    return [row[0] for row in rows if fits(_Presumes(row[1]), fitting)]
-
-
-class _Presumes:
-    """What a stored question presumes, read from its column alone."""
-
-    def __init__(self, stored: str | None) -> None:
-        self.presumes = tuple(json.loads(stored or "[]"))
+    return [row[0] for row in rows if fits_stored(row[1], fitting)]
 
 
 def get_questions(db: Database, ids: list[str]) -> list[Question]:
