@@ -90,7 +90,7 @@ def test_doctor_reports_a_healthy_database(run_cli, tmp_path):
     result = run_cli("doctor", db=db)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "integrity    ok" in result.stdout and "0600" in result.stdout
-    assert "questions    189" in result.stdout  # the shipped bank, hidden ones counted too
+    assert "questions    218" in result.stdout  # the shipped bank, hidden ones counted too
 
 
 def test_backup_and_restore(run_cli, tmp_path):

@@ -16,6 +16,7 @@ SUBCOMMAND_MODULES = [
     "tui.cli.open",
     "tui.cli.doctor",
     "tui.cli.questions",
+    "tui.cli.profile",
     "tui.cli.backups",
     "tui.cli.programs",
     "tui.cli.answers",

@@ -24,6 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("--tag", metavar="TAG", help="only questions with this tag")
     ls.add_argument("--search", metavar="TEXT", help="full-text search")
     ls.add_argument("--all", action="store_true", help="include hidden questions")
+    ls.add_argument("--for-me", action="store_true",
+                    help="only the questions that fit your profile (`matchprep profile`)")
     ls.add_argument("--json", action="store_true", help="print JSON")
     ls.set_defaults(handler=list_subcommand)
 
@@ -35,6 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def list_subcommand(args: argparse.Namespace) -> int:
+    from question_bank.profile import Profile, load_profile
     from question_bank.questions import list_questions
 
     category = None
@@ -46,10 +49,15 @@ def list_subcommand(args: argparse.Namespace) -> int:
         category = found.id
     db = open_db(args)
     try:
+        profile = load_profile(db) if args.for_me else None
         questions = list_questions(db, category=category, tag=args.tag, search=args.search,
-                                   include_hidden=args.all)
+                                   include_hidden=args.all,
+                                   fitting=(profile or Profile()) if args.for_me else None)
     finally:
         db.close()
+    if args.for_me and (profile is None or profile.empty):
+        print("Your profile is empty: only questions that presume nothing about you are listed. "
+              "Set it with `matchprep profile set KEY VALUE`.", file=sys.stderr)
     if args.json:
         rows = [asdict(q) | {"tags": list(q.tags)} for q in questions]
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
@@ -58,7 +66,8 @@ def list_subcommand(args: argparse.Namespace) -> int:
     for q in questions:
         flag = " (hidden)" if q.hidden else ""
         print(f"{q.id}\t{category_label(q.category)}\t{q.target_seconds}s\t{q.text}{flag}")
-    print(f"{len(questions)} question{'' if len(questions) == 1 else 's'}", file=sys.stderr)
+    fit = " that fit your profile" if args.for_me else ""
+    print(f"{len(questions)} question{'' if len(questions) == 1 else 's'}{fit}", file=sys.stderr)
     return 0
 
 
