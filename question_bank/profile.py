@@ -28,6 +28,8 @@ from question_bank.errors import FieldError
 from question_bank.structures import STRUCTURES, get_structure
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from sqlite_utils import Database
 
 APPLICANTS: dict[str, str] = {
@@ -358,6 +360,7 @@ def current_profile(db: Database) -> Profile:
     return load_profile(db) or Profile()
 
 
-def profile_asked(db: Database) -> bool:
-    """Whether the applicant has been asked for a profile (answered or skipped)."""
+def profile_asked(db: Database | sqlite3.Connection) -> bool:
+    """Whether the applicant has been asked for a profile (answered or skipped); works on a
+    plain sqlite3 connection too (the app asks at start-up)."""
     return db.execute("select 1 from applicant_profile where id = 1").fetchone() is not None

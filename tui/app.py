@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -31,6 +33,9 @@ from tui.textual_private import (
     uncaught_error,
 )
 from tui.widgets.section_bar import SectionBar
+
+if TYPE_CHECKING:
+    from question_bank.profile import Profile
 
 
 def _section_bindings() -> list[Binding]:
@@ -90,6 +95,12 @@ class MatchprepApp(App[None]):
         follow_up = getattr(self.screen, "after_first_frame", None)
         if follow_up is not None:
             self.call_after_refresh(follow_up)
+        # The first start: ask who the applicant is (skippable), unless the app was opened
+        # straight into a session.
+        from question_bank.profile import profile_asked
+
+        if self.DEFAULT_MODE == "home" and not self.ctx.peek(profile_asked, True):
+            self.call_after_refresh(self.ask_profile, True)
 
     def on_mount(self) -> None:
         saved = self.ctx.peek_setting("theme")
@@ -196,6 +207,36 @@ class MatchprepApp(App[None]):
             self.pop_screen()
         if hasattr(self.screen, "start_session"):
             self.screen.start_session(format_id or None, program=program)
+
+    def action_profile(self) -> None:
+        self.ask_profile()
+
+    def ask_profile(self, first_start: bool = False) -> None:
+        """Who the applicant is (tui.screens.dialogs.profile_form); on first start, a skip
+        is recorded so the question is not asked again."""
+        from question_bank.profile import load_profile
+        from tui.screens.dialogs.profile_form import ProfileDialog
+
+        if isinstance(self.screen, ProfileDialog):
+            return
+        self.push_screen(ProfileDialog(load_profile(self.ctx.db), first_start=first_start),
+                         partial(self._profile_chosen, first_start))
+
+    async def _profile_chosen(self, first_start: bool, profile: Profile | None) -> None:
+        from question_bank.profile import Profile, save_profile
+
+        if profile is None and not first_start:
+            return
+        await asyncio.wrap_future(self.ctx.writer.submit(save_profile, profile or Profile()))
+        if profile is None or profile.empty:
+            self.notify("Only questions that presume nothing about you will be drawn. Press p "
+                        "on Home to say who you are.", title="Profile skipped", markup=False)
+        else:
+            self.notify("The drill and mock interviews now draw the questions that fit you.",
+                        title="Profile saved", markup=False)
+        changed = getattr(self.screen, "profile_changed", None)
+        if changed is not None:
+            changed()
 
     def action_help(self) -> None:
         from tui.screens.dialogs.help import HelpScreen

@@ -9,13 +9,15 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui.store.database import connect
 from tui.store.writer import Writer
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+T = TypeVar("T")
 
 
 def _local_now() -> datetime:
@@ -53,11 +55,15 @@ class AppContext:
         """A setting read with plain sqlite3 (for start-up, before sqlite-utils is loaded)."""
         from tui.store.settings import get_setting
 
+        return self.peek(lambda conn: get_setting(conn, key), None)
+
+    def peek(self, read: Callable[[sqlite3.Connection], T], default: T) -> T:
+        """`read(connection)` with plain sqlite3 (for start-up); `default` if it fails."""
         try:
             with closing(sqlite3.connect(self.db_path, timeout=5)) as conn:
-                return get_setting(conn, key)
+                return read(conn)
         except sqlite3.Error:
-            return None
+            return default
 
     @contextmanager
     def reader(self) -> Iterator[Database]:

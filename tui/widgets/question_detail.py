@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from question_bank.categories import AUDIENCES, STRUCTURES, category_label
+from question_bank.profile import Profile, unmet
 from question_bank.questions import Question
 from question_bank.structures import format_duration
 
@@ -48,7 +51,10 @@ class QuestionDetail(VerticalScroll, can_focus=True):
         yield Static(id="detail-facts")
         yield Static(id="detail-guidance")
 
-    def show(self, question: Question | None) -> None:
+    def show(self, question: Question | None, profile: Profile | None = None,
+             today: date | None = None) -> None:
+        """Show `question`; with the applicant's `profile`, whether it is drawn for them;
+        with `today`, when guidance that depends on a rule was checked (and if it is late)."""
         text, facts, guidance = (self.query_one(f"#detail-{n}", Static)
                                  for n in ("text", "facts", "guidance"))
         if question is None:
@@ -72,6 +78,16 @@ class QuestionDetail(VerticalScroll, can_focus=True):
             fact_lines.append(Content(f"Ask: {audience}"))
         if question.tags:
             fact_lines.append(Content("Tags: " + ", ".join(question.tags)))
+        if profile is not None:
+            missing = unmet(question, profile)
+            fact_lines.append(
+                Content("For you: yes, drawn in the drill and mocks") if not missing
+                else Content(f"⊘ Not drawn for you: it presumes {' and '.join(missing)}, "
+                             "which your profile does not say (p on Home)"))
+        dated = question.date_note(today) if today is not None else None
+        if dated:
+            fact_lines.append(Content.from_markup("[b]$note[/b]", note=dated)
+                              if "out of date" in dated else Content(dated))
         facts.update(Content("\n").join(fact_lines))
         guidance.update(guidance_content(question.guidance) if question.guidance
                         else Content("No guidance yet. Press e to write your own."))
