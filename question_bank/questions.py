@@ -60,6 +60,10 @@ class Question:
             review_after=row.get("review_after"),
         )
 
+    def is_stale(self, today: date) -> bool:
+        """Whether guidance that depends on a rule has passed its review date."""
+        return bool(self.review_after) and today > date.fromisoformat(self.review_after or "")
+
     def date_note(self, today: date) -> str | None:
         """"Checked Nov 2026." for guidance that depends on a rule or a year, and a warning
         once its review date has passed; None for guidance that does not date."""
@@ -67,8 +71,8 @@ class Question:
             return None
         year, month = (int(n) for n in self.checked.split("-"))
         note = f"Checked {date(year, month, 1):%b %Y}."
-        if self.review_after and today > date.fromisoformat(self.review_after):
-            due = date.fromisoformat(self.review_after)
+        if self.is_stale(today):
+            due = date.fromisoformat(self.review_after or "")
             note += (f" Possibly out of date: it was due for review on {due.day} {due:%b %Y}. "
                      "Check the current rules before you rely on it.")
         return note

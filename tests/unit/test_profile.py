@@ -27,6 +27,8 @@ from question_bank.profile import (
     with_value,
 )
 from question_bank.questions import Question, get_question, list_question_ids, list_questions
+from tui.cli.launch import prepare_database
+from tui.store.database import connect
 
 US_GRAD = Profile(applicant="us-grad", visa="none", tracks=frozenset({"dr"}))
 US_IMG = Profile(applicant="us-img", visa="none", tracks=frozenset({"dr", "informatics"}),
@@ -86,7 +88,10 @@ def test_profile_values_are_set_from_text_and_a_bad_one_is_one_sentence_listing_
         with_value(profile, "tracks", "dr,ir")
 
 
-def test_a_profile_is_kept_and_a_skip_is_remembered(db):
+def test_a_profile_is_kept_and_a_skip_is_remembered(tmp_path):
+    path = tmp_path / "fresh.db"
+    prepare_database(path)
+    db = connect(path)
     assert load_profile(db) is None and not profile_asked(db)
     save_profile(db, Profile())
     assert load_profile(db) == Profile() and profile_asked(db)
@@ -97,6 +102,7 @@ def test_a_profile_is_kept_and_a_skip_is_remembered(db):
     with pytest.raises(ProfileError):
         save_profile(db, Profile(applicant="martian"))
     assert load_profile(db) == NON_US_IMG
+    db.close()
 
 
 def test_the_personal_narrative_asks_why_abroad_only_of_someone_who_trained_abroad():

@@ -28,6 +28,24 @@ def guidance_content(guidance: str) -> Content:
     return Content("\n").join(lines)
 
 
+def date_note_content(question: Question, today: date) -> Content | None:
+    """"Checked Nov 2026." for guidance that depends on a rule or a cycle; in bold once its
+    review date has passed (it may be out of date); None for guidance that does not date."""
+    note = question.date_note(today)
+    if note is None:
+        return None
+    return Content.from_markup("[b]$note[/b]", note=note) if question.is_stale(today) \
+        else Content(note)
+
+
+def question_guidance(question: Question, today: date) -> Content:
+    """A question's guidance, followed by when it was checked (if it dates)."""
+    body = guidance_content(question.guidance) if question.guidance \
+        else Content("This question has no guidance yet.")
+    note = date_note_content(question, today)
+    return body if note is None else Content("\n").join([body, note])
+
+
 def origin_text(q: Question) -> str:
     if q.origin == "shipped":
         return "shipped, edited by you" if q.edited else "shipped"
@@ -84,10 +102,9 @@ class QuestionDetail(VerticalScroll, can_focus=True):
                 Content("For you: yes, drawn in the drill and mocks") if not missing
                 else Content(f"⊘ Not drawn for you: it presumes {' and '.join(missing)}, "
                              "which your profile does not say (p on Home)"))
-        dated = question.date_note(today) if today is not None else None
-        if dated:
-            fact_lines.append(Content.from_markup("[b]$note[/b]", note=dated)
-                              if "out of date" in dated else Content(dated))
+        dated = date_note_content(question, today) if today is not None else None
+        if dated is not None:
+            fact_lines.append(dated)
         facts.update(Content("\n").join(fact_lines))
         guidance.update(guidance_content(question.guidance) if question.guidance
                         else Content("No guidance yet. Press e to write your own."))
