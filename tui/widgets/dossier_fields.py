@@ -77,7 +77,8 @@ def build(widget_id: str, label: str, kind: str) -> Widget:
                                   tab_behavior="focus", classes="field field-area")
     elif kind.startswith("select:"):
         choices = CHOICES[kind.split(":", 1)[1]]
-        widget = Select([(text, key) for key, text in choices.items()], prompt="Not set",
+        widget = Select([(text, key) for key, text in choices.items()],
+                        prompt=f"{label}: not set",
                         id=widget_id, classes="field")
     elif kind == "check":
         widget = Checkbox(label, id=widget_id, classes="field")

@@ -23,9 +23,9 @@ from question_bank.profile import (
 )
 from tui.screens.dialogs.base import Dialog
 
-WHY = ("Who you are decides which questions the drill and mock interviews draw: nobody who "
-       "needs no visa is drilled on visas, nobody who passed Step 1 is asked why they failed "
-       "it. The question list still shows every question.")
+WHY = ("Who you are decides which questions the drill and mock interviews draw: no visa "
+       "questions if you need no visa, no \"why did you fail Step 1?\" if you passed it. The "
+       "question list still shows every question.")
 SKIPPED = ("Skip, and only questions that presume nothing about you are drawn. Change it any "
            "time: p on Home, or ctrl+p → Profile.")
 NO_VISA_BY_DEFAULT = ("us-grad", "us-img")  # a US citizen or resident needs none
@@ -71,7 +71,9 @@ class ProfileDialog(Dialog[Profile | None]):
     def on_mount(self) -> None:
         for choices in self.query(SelectionList):
             choices.highlighted = 0  # space ticks the first option at once
-        self.query_one("#field-applicant", Select).focus()
+        self.query_one("#field-applicant", Select).focus(scroll_visible=False)
+        # The explanation at the top stays in view (the first layout scrolls it away).
+        self.call_after_refresh(self.query_one("#dialog-content").scroll_home, animate=False)
 
     @on(Select.Changed, "#field-applicant")
     def applicant_chosen(self, event: Select.Changed) -> None:
