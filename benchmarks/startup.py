@@ -60,6 +60,12 @@ def main() -> None:
         os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
         prepare_database(db)
+        from question_bank.profile import Profile, save_profile
+        from tui.store.database import connect
+
+        conn = connect(db)
+        save_profile(conn, Profile())  # a returning user: the profile is not asked on start
+        conn.close()
         app_argv = [sys.executable, "-m", "tui.cli", "--db", str(db)]
         base_argv = [sys.executable, str(minimal)]
         # One warm-up of each so both start from a warm file cache.
