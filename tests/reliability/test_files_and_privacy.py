@@ -167,6 +167,8 @@ def test_a_whole_session_writes_only_in_the_data_folder_and_named_paths(tmp_path
                      "Lakeshore Radiology,Omaha,2026-02-03,09:00,CT\n")
     before = _walk(tmp_path)
     with Terminal(matchprep(), env=env, cwd=work) as terminal:
+        terminal.wait_for("Skip for now")  # the first start asks who you are
+        terminal.press("escape")
         terminal.wait_for("What to do next")
         terminal.type("2")
         terminal.wait_for("Tell me about yourself")
