@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from question_bank.practice_schema import DRILL_MIGRATIONS, MOCK_MIGRATIONS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlite_utils import Database
 
 
@@ -134,7 +136,7 @@ def _stories_001(db: Database) -> None:
     db.execute("create index story_questions_question on story_questions(question_id)")
 
 
-COMPONENTS = [
+COMPONENTS: list[tuple[str, list[Callable[[Database], None]]]] = [
     ("questions", [_questions_001]),
     ("answers", [_answers_001, _answers_002]),
     ("stories", [_stories_001]),
