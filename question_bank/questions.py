@@ -14,6 +14,8 @@ from question_bank.categories import AUDIENCES, STRUCTURES, category_ids
 from question_bank.errors import FieldError
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from sqlite_utils import Database
 
 MAX_TEXT = 1_000
@@ -256,7 +258,8 @@ def _existing_question(db: Database, question_id: str) -> Question:
     return question
 
 
-def count_questions(db: Database, *, include_hidden: bool = False) -> int:
+def count_questions(db: Database | sqlite3.Connection, *, include_hidden: bool = False) -> int:
+    """How many questions (works on a plain sqlite3 connection too, as `doctor` uses)."""
     sql = "select count(*) from questions" + ("" if include_hidden else " where hidden = 0")
     return int(db.execute(sql).fetchone()[0])
 
