@@ -17,7 +17,14 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from tui.context import AppContext
-from tui.messages import OpenAnswer, OpenProgram, OpenQuestion, SaveTrouble, SpeechTrouble
+from tui.messages import (
+    OpenAnswer,
+    OpenProgram,
+    OpenQuestion,
+    SaveTrouble,
+    SpeechTrouble,
+    StartMock,
+)
 from tui.palette.navigation import QuestionCommands, SectionCommands
 from tui.palette.practice import PracticeCommands
 from tui.palette.programs import ProgramCommands
@@ -187,6 +194,10 @@ class MatchprepApp(App[None]):
 
     async def action_start_mock(self, format_id: str = "") -> None:
         await self.start_mock_round(format_id)
+
+    @on(StartMock)
+    async def _mock_asked_for(self, event: StartMock) -> None:
+        await self.start_mock_round(event.format_id, event.program)
 
     async def start_mock_round(self, format_id: str = "", program: str | None = None) -> None:
         """Start a mock interview (a program round for `program`) from the palette or home."""
