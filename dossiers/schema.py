@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlite_utils import Database
 
 
@@ -135,7 +137,7 @@ def _match_fields_001(db: Database) -> None:
         db.execute(statement)
 
 
-COMPONENTS = [
+COMPONENTS: list[tuple[str, list[Callable[[Database], None]]]] = [
     ("dossiers", [_dossiers_001]),
     ("match_fields", [_match_fields_001]),
 ]

@@ -23,7 +23,7 @@ import json
 import tomllib
 from dataclasses import dataclass, field
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from question_bank.categories import shipped_bank_version
 from question_bank.questions import now_iso, parse_tags, validate
@@ -60,7 +60,7 @@ def shipped_merges() -> dict[str, str]:
     return {m["from"]: m["into"] for m in manifest.get("merged", [])}
 
 
-def shipped_rows() -> list[dict]:
+def shipped_rows() -> list[dict[str, Any]]:
     """Every shipped question, validated, as row values with its stable id."""
     rows = []
     data = files("question_bank").joinpath("data")
@@ -85,12 +85,12 @@ def shipped_rows() -> list[dict]:
     return rows
 
 
-def content_hash(row: dict) -> str:
+def content_hash(row: dict[str, Any]) -> str:
     canonical = json.dumps({k: row.get(k) for k in CONTENT_FIELDS}, sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
 
-def installed_bank_version(db: Database) -> int:
+def installed_bank_version(db: Database | sqlite3.Connection) -> int:
     row = db.execute("select value from question_bank_meta where key = 'bank_version'").fetchone()
     return int(row[0]) if row else 0
 
@@ -100,8 +100,9 @@ def bank_is_current(db: Database | sqlite3.Connection) -> bool:
     return installed_bank_version(db) >= shipped_bank_version()
 
 
-def merge_shipped(db: Database, *, rows: list[dict] | None = None, version: int | None = None,
-                  force: bool = False, merges: dict[str, str] | None = None) -> MergeReport:
+def merge_shipped(db: Database, *, rows: list[dict[str, Any]] | None = None,
+                  version: int | None = None, force: bool = False,
+                  merges: dict[str, str] | None = None) -> MergeReport:
     """Merge the shipped bank if it is newer than the one recorded (or `force`)."""
     version = shipped_bank_version() if version is None else version
     if not force and installed_bank_version(db) >= version:
@@ -119,7 +120,7 @@ def merge_shipped(db: Database, *, rows: list[dict] | None = None, version: int 
             digest = content_hash(row)
             old = existing.get(row["id"])
             if old is None:
-                db["questions"].insert(
+                db.table("questions").insert(
                     {**row, "origin": "shipped", "shipped_hash": digest, "edited": 0,
                      "hidden": 0, "created_at": stamp, "updated_at": stamp}
                 )
@@ -127,19 +128,20 @@ def merge_shipped(db: Database, *, rows: list[dict] | None = None, version: int 
             elif old["edited"]:
                 kept += 1
                 if old["presumes"] is None:
-                    db["questions"].update(row["id"], {k: row[k] for k in NEW_FIELDS})
+                    db.table("questions").update(row["id"], {k: row[k] for k in NEW_FIELDS})
             elif old["shipped_hash"] != digest:
-                db["questions"].update(
+                db.table("questions").update(
                     row["id"], {**row, "shipped_hash": digest, "updated_at": stamp}
                 )
                 updated += 1
         moved = {old_id: into for old_id, into in merges.items()
                  if _fold(db, old_id, into, existing.get(old_id))}
-        db["question_bank_meta"].upsert({"key": "bank_version", "value": str(version)}, pk="key")
+        db.table("question_bank_meta").upsert({"key": "bank_version", "value": str(version)},
+                                              pk="key")
     return MergeReport(version, added, updated, kept, moved)
 
 
-def _fold(db: Database, old_id: str, into: str, old: dict | None) -> bool:
+def _fold(db: Database, old_id: str, into: str, old: dict[str, Any] | None) -> bool:
     """Fold a merged-away shipped question into the one kept; False when it stays (the
     user edited it, it is not a shipped one, or it is already gone)."""
     if old is None or old["origin"] != "shipped" or old["edited"]:

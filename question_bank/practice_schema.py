@@ -18,6 +18,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlite_utils import Database
 
 
@@ -114,5 +116,5 @@ def _drill_002(db: Database) -> None:
     db.execute("alter table drill_cards add column stop_at text")
 
 
-DRILL_MIGRATIONS = [_drill_001, _drill_002]
-MOCK_MIGRATIONS = [_mock_001]
+DRILL_MIGRATIONS: list[Callable[[Database], None]] = [_drill_001, _drill_002]
+MOCK_MIGRATIONS: list[Callable[[Database], None]] = [_mock_001]

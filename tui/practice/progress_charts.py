@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Required, TypedDict
 
 from question_bank.answer_lists import answered_by_category, answers_per_category
 from question_bank.categories import categories, category_label
@@ -39,6 +39,8 @@ class Window:
 
     @classmethod
     def weeks(cls, now: datetime, weeks: int) -> Window:
+        if now.tzinfo is None:
+            raise ValueError("a time without a time zone was given; expected an aware datetime")
         return cls(now.date(), weeks * 7, now.tzinfo)
 
 
@@ -65,6 +67,16 @@ class Chart:
     rows: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
 
 
+class _Frame(TypedDict, total=False):
+    """What a chart shows whether or not there is anything to draw."""
+
+    id: Required[str]
+    title: Required[str]
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    legend: tuple[tuple[str, str], ...]
+
+
 def _day(d: date) -> str:
     return f"{d:%a %d %b}"
 
@@ -74,8 +86,8 @@ def practice_chart(db: Database, window: Window) -> Chart:
     total = sum(d.total for d in days)
     active = [d for d in days if d.total]
     rows = tuple((_day(d.day), str(d.mock), str(d.drill), str(d.total)) for d in days)
-    base = dict(id="practice", title="Practice per day", columns=("Day", "Mock", "Drill", "Total"),
-                rows=rows)
+    base = _Frame(id="practice", title="Practice per day",
+                  columns=("Day", "Mock", "Drill", "Total"), rows=rows)
     if not total:
         return Chart(summary="", empty="No practice in these weeks yet. Run a mock interview "
                      "(6) or drill from Home, and each day's count shows here.", **base)
@@ -98,8 +110,8 @@ def _timing_style(ratio: float) -> str:
 
 def timing_chart(db: Database, window: Window) -> Chart:
     sessions = session_timings(db, window.start, window.days, window.tz)[-MAX_SESSIONS:]
-    base = dict(id="timing", title="Time used against target",
-                columns=("Session", "Answers", "Spoke", "Target", "Used", "Over limit"))
+    base = _Frame(id="timing", title="Time used against target",
+                  columns=("Session", "Answers", "Spoke", "Target", "Used", "Over limit"))
     if not sessions:
         return Chart(summary="", empty="No mock interview answered in these weeks yet. Each "
                      "session's speaking time against the targets shows here.", **base)
@@ -118,18 +130,18 @@ def timing_chart(db: Database, window: Window) -> Chart:
                f"({format_duration(spoke)} spoken against {format_duration(target)}); "
                "the mark is 100%.")
     scale = max(150.0, max(b.segments[0][0] for b in bars))
-    return Chart(summary=summary, bars=tuple(bars), scale=scale, marker=100.0,
-                 legend=(("too short", "$warning"), ("on target", "$success"),
-                         ("too long", "$error")), rows=tuple(rows), **base)
+    base["legend"] = (("too short", "$warning"), ("on target", "$success"), ("too long", "$error"))
+    base["rows"] = tuple(rows)
+    return Chart(summary=summary, bars=tuple(bars), scale=scale, marker=100.0, **base)
 
 
 def ratings_chart(db: Database, window: Window) -> Chart:
     weeks = rating_mix(db, window.start, window.days, window.tz)
-    base = dict(id="ratings", title="Ratings over time",
-                columns=("Week of", *(r.capitalize() for r in RATINGS), "Total"),
-                rows=tuple((f"{w.week:%d %b}", *(str(w.counts.get(r, 0)) for r in RATINGS),
-                            str(w.total)) for w in weeks),
-                legend=tuple((r, RATING_STYLES[r]) for r in RATINGS))
+    base = _Frame(id="ratings", title="Ratings over time",
+                  columns=("Week of", *(r.capitalize() for r in RATINGS), "Total"),
+                  rows=tuple((f"{w.week:%d %b}", *(str(w.counts.get(r, 0)) for r in RATINGS),
+                              str(w.total)) for w in weeks),
+                  legend=tuple((r, RATING_STYLES[r]) for r in RATINGS))
     total = sum(w.total for w in weeks)
     if not total:
         return Chart(summary="", empty="No ratings in these weeks yet. Rate your answers in a "
@@ -163,9 +175,10 @@ def answers_chart(db: Database, window: Window) -> Chart:
         bars.append(Bar(category_label(cid), ((float(done), "$success"),
                                               (float(total - done), "$text-disabled")),
                         f"{done}/{total}"))
-    base = dict(id="answers", title="Answers written per category",
-                columns=("Category", "Answered", "Questions", "Share", "Versions"),
-                rows=tuple(rows), legend=(("answered", "$success"), ("not yet", "$text-disabled")))
+    base = _Frame(id="answers", title="Answers written per category",
+                  columns=("Category", "Answered", "Questions", "Share", "Versions"),
+                  rows=tuple(rows),
+                  legend=(("answered", "$success"), ("not yet", "$text-disabled")))
     written = sum(done for done, _ in answered.values())
     if not written:
         return Chart(summary="", empty="No answers written yet. Open a question (2) and press "
