@@ -171,7 +171,9 @@ def test_a_whole_session_writes_only_in_the_data_folder_and_named_paths(tmp_path
         terminal.press("escape")
         terminal.wait_for("What to do next")
         terminal.type("2")
-        terminal.wait_for("Tell me about yourself")
+        terminal.wait_for("Search questions")  # Home also says "Tell me about yourself"
+        terminal.wait_for(lambda screen: "Tell me about yourself" in screen.split(
+            "Search questions")[-1])
         terminal.press("enter")
         terminal.wait_for("wpm")
         terminal.type(SECRET)
@@ -237,7 +239,9 @@ def test_a_crash_shows_no_user_text_and_no_local_variables(db_path):
                   env=env) as terminal:
         terminal.wait_for("What to do next")
         terminal.type("2")
-        terminal.wait_for("Tell me about yourself")
+        terminal.wait_for("Search questions")  # Home also says "Tell me about yourself"
+        terminal.wait_for(lambda screen: "Tell me about yourself" in screen.split(
+            "Search questions")[-1])
         terminal.press("enter")  # the editor hands the answer to the rules: the bug fires
         terminal.process.wait(30)
         terminal.wait_for("withheld")
