@@ -9,11 +9,13 @@ from pathlib import Path
 
 from rich.console import RenderableType
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from tui.context import AppContext
@@ -31,6 +33,7 @@ from tui.textual_private import (
     uncaught_error,
 )
 from tui.widgets.section_bar import SectionBar
+from tui.widgets.too_small import TooSmallLine, too_small
 
 
 def _section_bindings() -> list[Binding]:
@@ -64,6 +67,7 @@ class MatchprepApp(App[None]):
         super().__init__()
         self.ctx = ctx
         let_worker_state_changes_bubble()  # a failed worker is reported here, see worker_failed
+        self.maximized_before: dict[Screen, Widget] = {}  # minimised while too small
         self.worker_failures_told: set[tuple[str, str]] = set()
         for s in SECTIONS:
             self.add_mode(s.id, partial(self._make_section, s.id))
@@ -96,9 +100,41 @@ class MatchprepApp(App[None]):
         if saved and saved in self.available_themes and saved != self.theme:
             self.theme = saved
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.screen_change_signal.subscribe(self, self._fit_new_screen)
         self.ctx.speaker.set_listener(lambda n: self.post_message(SpeechTrouble(n.kind, n.message)))
         self.ctx.writer.set_listener(self._writer_trouble)
         self.ctx.on_read_trouble = lambda error: self._writer_trouble("damaged", error)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Runs before Textual hands the new size to the screen: below the size matchprep
+        can use, every screen is reduced to one line first (tui.widgets.too_small)."""
+        small = too_small(event.size)
+        if small != self.has_class("-too-small"):
+            self.set_class(small, "-too-small", update=False)
+            for screen in self.screen_stack:  # each, also those beneath a dialog: at once
+                self.update_styles(screen)
+            if not small:
+                for screen, widget in self.maximized_before.items():
+                    if screen.is_attached and widget.is_attached:
+                        screen.maximize(widget)
+                self.maximized_before.clear()
+        if small and self.screen_stack:
+            self._fit_new_screen(self.screen, event.size)
+
+    def _fit_new_screen(self, screen: Screen, size: Size | None = None) -> None:
+        """A screen shown while the terminal is too small: styled so, with its one line."""
+        if not self.has_class("-too-small"):
+            return
+        for shown in self.screen_stack:
+            self.update_styles(shown)
+        if screen.maximized is not None:  # it would be shown alone, whatever the styles say
+            self.maximized_before[screen] = screen.maximized
+            screen.minimize()
+        lines = screen.query_children(TooSmallLine)
+        line = lines.first() if lines else TooSmallLine()
+        if not lines:
+            screen.mount(line)
+        line.show(size or self.size)
 
     def _writer_trouble(self, kind: str, error: BaseException | None) -> None:
         """From the writer's (or a reader's) thread: say what happened in words."""
