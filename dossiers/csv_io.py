@@ -27,6 +27,7 @@ from dossiers.dates import parse_date, split_date_time
 from dossiers.errors import DossierError
 from dossiers.programs import VISAS, clean_field, program_by_name
 from dossiers.text import fold, lines
+from question_bank.text import Cleaning
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -214,6 +215,7 @@ class ImportReport:
     days_updated: int = 0
     ignored_columns: list[str] = field(default_factory=list)
     program_ids: list[int] = field(default_factory=list)
+    cleaning: Cleaning = field(default_factory=Cleaning)
 
     def summary(self) -> str:
         text = (f"{self.source}: {self.programs_added} programs added, "
@@ -221,6 +223,8 @@ class ImportReport:
                 f"{self.days_updated} updated.")
         if self.ignored_columns:
             text += " Ignored columns: " + ", ".join(self.ignored_columns) + "."
+        if self.cleaning.places:
+            text += " " + self.cleaning.sentence()
         return text
 
 
@@ -253,12 +257,14 @@ def read_csv_file(path: Path | str) -> str:
             from None
 
 
-def plan_import(text: str, source: str, *, today: date | None = None
-                ) -> tuple[dict[str, ProgramPlan], list[str]]:
+def plan_import(text: str, source: str, *, today: date | None = None,
+                cleaning: Cleaning | None = None) -> tuple[dict[str, ProgramPlan], list[str]]:
     """Check every row; return the plan per program (by folded name) and ignored columns.
+    Control characters are dropped from every cell (`cleaning` notes how many, where).
 
     Raises CsvImportError listing the problems (file, line, column) when any row is bad.
     """
+    cleaning = cleaning if cleaning is not None else Cleaning()
     problems: list[CsvProblem] = []
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
     try:
@@ -303,7 +309,8 @@ def plan_import(text: str, source: str, *, today: date | None = None
                 problems.append(CsvProblem(start, _letter(len(keys)), f"the row has "
                                            f"{len(record)} cells but the header has {len(keys)}"))
                 continue
-            cells = {k: restore(v) for k, v in zip(keys, record, strict=False) if k}
+            cells = {k: cleaning.take(restore(v), f"line {start}, column {where[k]}")
+                     for k, v in zip(keys, record, strict=False) if k}
             _plan_row(cells, start, where, plans, problems, today)
     except csv.Error as error:
         problems.append(CsvProblem(reader.line_num, None, f"this is not valid CSV ({error})"))
@@ -366,8 +373,9 @@ def _plan_row(cells: dict, line: int, where: dict, plans: dict[str, ProgramPlan]
 def import_csv(db: Database, text: str, source: str = "the file", *,
                today: date | None = None) -> ImportReport:
     """Import programs from CSV text: all rows checked first, then one transaction."""
-    plans, ignored = plan_import(text, source, today=today)
-    report = ImportReport(source, ignored_columns=ignored)
+    report = ImportReport(source)
+    plans, report.ignored_columns = plan_import(text, source, today=today,
+                                                cleaning=report.cleaning)
     with db.atomic():
         for plan in plans.values():
             _apply(db, plan, report)

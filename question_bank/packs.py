@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from question_bank.categories import DEFAULT_STRUCTURE_BY_CATEGORY, category_ids, find_category
 from question_bank.questions import QuestionError, now_iso, parse_tags, validate
+from question_bank.text import Cleaning
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -72,13 +73,33 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     ids: list[str] = field(default_factory=list)
+    cleaning: Cleaning = field(default_factory=Cleaning)
 
     def summary(self) -> str:
-        return (f"{self.path}: {self.added} added, {self.updated} updated, "
+        text = (f"{self.path}: {self.added} added, {self.updated} updated, "
                 f"{self.unchanged} unchanged.")
+        removed = self.cleaning.sentence()
+        return f"{text} {removed}" if removed else text
 
 
-def _clean_row(raw: dict, line: int | None, problems: list[PackProblem]) -> dict | None:
+def _without_controls(raw: dict[str, object], line: int | None,
+                      cleaning: Cleaning) -> dict[str, object]:
+    """The row's text with control characters dropped (see question_bank.text)."""
+    where = f"line {line}, " if line is not None else ""
+    cleaned: dict[str, object] = {}
+    for key, value in raw.items():
+        if isinstance(value, str):
+            value = cleaning.take(value, f"{where}field '{key}'")
+        elif isinstance(value, list):
+            value = [cleaning.take(v, f"{where}field '{key}'") if isinstance(v, str) else v
+                     for v in value]
+        cleaned[key] = value
+    return cleaned
+
+
+def _clean_row(raw: dict, line: int | None, problems: list[PackProblem],
+               cleaning: Cleaning) -> dict | None:
+    raw = _without_controls(raw, line, cleaning)
     unknown = sorted(k for k in raw if k not in KNOWN_FIELDS)
     if unknown:
         problems.append(PackProblem(line, unknown[0], f"unknown field; expected some of "
@@ -129,7 +150,8 @@ def _clean_row(raw: dict, line: int | None, problems: list[PackProblem]) -> dict
     return row
 
 
-def _toml_rows(name: str, text: str, problems: list[PackProblem]) -> list[dict]:
+def _toml_rows(name: str, text: str, problems: list[PackProblem],
+               cleaning: Cleaning) -> list[dict]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -154,13 +176,14 @@ def _toml_rows(name: str, text: str, problems: list[PackProblem]) -> list[dict]:
         if not isinstance(raw, dict):
             problems.append(PackProblem(line, "question", "expected a table"))
             continue
-        row = _clean_row(raw, line, problems)
+        row = _clean_row(raw, line, problems, cleaning)
         if row:
             rows.append(row)
     return rows
 
 
-def _csv_rows(name: str, text: str, problems: list[PackProblem]) -> list[dict]:
+def _csv_rows(name: str, text: str, problems: list[PackProblem],
+              cleaning: Cleaning) -> list[dict]:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -197,7 +220,7 @@ def _csv_rows(name: str, text: str, problems: list[PackProblem]) -> list[dict]:
             for col in columns[len(record):]:
                 if col in ("text", "category"):
                     raw[col] = ""
-            row = _clean_row(raw, line, problems)
+            row = _clean_row(raw, line, problems, cleaning)
             if row:
                 rows.append(row)
     except csv.Error as error:
@@ -205,8 +228,11 @@ def _csv_rows(name: str, text: str, problems: list[PackProblem]) -> list[dict]:
     return rows
 
 
-def read_pack(path: Path | str, data: bytes | None = None) -> list[dict]:
-    """Parse and check a pack; raise PackError naming every problem (nothing is written)."""
+def read_pack(path: Path | str, data: bytes | None = None, *,
+              cleaning: Cleaning | None = None) -> list[dict]:
+    """Parse and check a pack; raise PackError naming every problem (nothing is written).
+    Control characters are dropped from its text; `cleaning` notes how many, and where."""
+    cleaning = cleaning if cleaning is not None else Cleaning()
     path = Path(path)
     name = str(path)
     problems: list[PackProblem] = []
@@ -228,9 +254,9 @@ def read_pack(path: Path | str, data: bytes | None = None) -> list[dict]:
                                            "contains a NUL byte; expected text")])
     suffix = path.suffix.lower()
     if suffix == ".toml":
-        rows = _toml_rows(name, text, problems)
+        rows = _toml_rows(name, text, problems, cleaning)
     elif suffix in (".csv", ".tsv"):
-        rows = _csv_rows(name, text, problems)
+        rows = _csv_rows(name, text, problems, cleaning)
     else:
         raise PackError(name, [PackProblem(None, None, "expected a .toml or .csv file")])
     seen: dict[str, int] = {}
@@ -246,8 +272,8 @@ def read_pack(path: Path | str, data: bytes | None = None) -> list[dict]:
 
 def import_pack(db: Database, path: Path | str, data: bytes | None = None) -> ImportReport:
     """Import a pack in one transaction: every question or none."""
-    rows = read_pack(path, data)
     report = ImportReport(str(path))
+    rows = read_pack(path, data, cleaning=report.cleaning)
     stamp = now_iso()
     with db.atomic():
         for row in rows:

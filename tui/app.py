@@ -27,8 +27,10 @@ from tui.sections import SECTIONS
 from tui.store.settings import set_setting
 from tui.textual_private import (
     end_with_report,
+    guard_pastes,
     let_worker_state_changes_bubble,
     mark_css_current,
+    show_control_characters,
     textual_exception_handling,
     uncaught_error,
 )
@@ -67,6 +69,8 @@ class MatchprepApp(App[None]):
         super().__init__()
         self.ctx = ctx
         let_worker_state_changes_bubble()  # a failed worker is reported here, see worker_failed
+        show_control_characters()  # ESC in user text shows as ␛, never reaches the terminal
+        guard_pastes()  # a paste arrives whole, as text, without control characters
         self.maximized_before: dict[Screen, Widget] = {}  # minimised while too small
         self.worker_failures_told: set[tuple[str, str]] = set()
         for s in SECTIONS:

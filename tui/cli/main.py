@@ -10,6 +10,7 @@ from importlib import import_module
 
 import tui
 from tui.cli import UserError
+from tui.cli.output import say
 
 # Subcommand modules, each with `register(subparsers)`.
 SUBCOMMAND_MODULES = [
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args) or 0
     except user_errors() as error:
-        print(f"matchprep: {error}", file=sys.stderr)
+        say(f"matchprep: {error}", err=True)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -110,8 +111,8 @@ def main(argv: list[str] | None = None) -> int:
         if is_file_trouble(error):  # damaged, read-only, a full disk: the file, not a bug
             from tui.store.paths import resolve_db_path
 
-            print(f"matchprep: {explain(resolve_db_path(getattr(args, 'db', None)), error)}",
-                  file=sys.stderr)
+            say(f"matchprep: {explain(resolve_db_path(getattr(args, 'db', None)), error)}",
+                err=True)
             return 1
         if os.environ.get("MATCHPREP_DEBUG"):
             raise

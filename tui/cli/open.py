@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 import tempfile
 from importlib import import_module
 from pathlib import Path
 
 from tui.cli.common import add_db_option, db_path
 from tui.cli.launch import make_app, prepare_database
+from tui.cli.output import say
 from tui.store.database import connect
 
 # Sample content for the demo, one filler per domain package ("module:function(db)").
@@ -41,9 +41,9 @@ def run_app(path: Path, *, speech: bool = True, **kwargs) -> int:
         app.ctx.close()
     lost = app.ctx.writer.unwritten
     if lost:
-        print(f"matchprep: {lost} change{'s' if lost > 1 else ''} could not be saved to {path}: "
-              "writing to it kept failing (a full disk, or a read-only file). "
-              f"Run `matchprep --db {path} doctor`.", file=sys.stderr)
+        say(f"matchprep: {lost} change{'s' if lost > 1 else ''} could not be saved to {path}: "
+            "writing to it kept failing (a full disk, or a read-only file). "
+            f"Run `matchprep --db {path} doctor`.", err=True)
         return 1
     return app.return_code or 0
 
@@ -68,7 +68,7 @@ def demo_subcommand(args: argparse.Namespace) -> int:
     try:
         path = folder / "demo.db"
         fill_demo(path)
-        print(f"Demo database: {path} (deleted when you quit)", file=sys.stderr)
+        say(f"Demo database: {path} (deleted when you quit)", err=True)
         return run_app(path)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import tui
+from question_bank.text import Cleaning
 from tui.store.database import (
     DatabaseError,
     connect,
@@ -166,7 +167,36 @@ def _check_sqlite_backup(source: Path) -> None:
         conn.close()
 
 
-def _database_from_json(source: Path, data: bytes, scratch: Path) -> None:
+def _without_controls(value: object, where: str, cleaning: Cleaning) -> object:
+    """A JSON backup's cell with control characters dropped (question_bank.text): also
+    inside a column that holds JSON itself (an answer's parts), where they are escaped."""
+    if not isinstance(value, str):
+        return value
+    value = cleaning.take(value, where)
+    if value[:1] in ("{", "[") and "\\u" in value:
+        try:
+            inner = json.loads(value)
+        except ValueError:
+            return value
+        before = cleaning.total
+        cleaned = _cleaned_json(inner, where, cleaning)
+        if cleaning.total != before:
+            return json.dumps(cleaned, ensure_ascii=False)
+    return value
+
+
+def _cleaned_json(value: object, where: str, cleaning: Cleaning) -> object:
+    if isinstance(value, str):
+        return cleaning.take(value, where)
+    if isinstance(value, list):
+        return [_cleaned_json(v, where, cleaning) for v in value]
+    if isinstance(value, dict):
+        return {k: _cleaned_json(v, where, cleaning) for k, v in value.items()}
+    return value
+
+
+def _database_from_json(source: Path, data: bytes, scratch: Path,
+                        cleaning: Cleaning) -> None:
     """Build a complete, migrated database at `scratch` from a JSON backup, or raise."""
     try:
         doc = json.loads(data.decode("utf-8"))
@@ -200,6 +230,9 @@ def _database_from_json(source: Path, data: bytes, scratch: Path) -> None:
                     if not isinstance(row, dict) or not set(row) <= columns:
                         raise BackupError(f"{source}: field 'tables.{name}[{index}]': expected "
                                           f"a row with columns among {', '.join(sorted(columns))}.")
+                    for column, value in row.items():
+                        row[column] = _without_controls(
+                            value, f"field 'tables.{name}[{index}].{column}'", cleaning)
                 if rows:
                     db[name].insert_all(rows)
         from tui.store.database import run_migrations
@@ -215,10 +248,11 @@ def _database_from_json(source: Path, data: bytes, scratch: Path) -> None:
         db.close()
 
 
-def restore(db_path: Path, source: Path) -> Path | None:
+def restore(db_path: Path, source: Path, *, cleaning: Cleaning | None = None) -> Path | None:
     """Replace the database with `source` (SQLite or JSON backup); back up the current one first.
 
     Returns the path of the safety backup. A bad source raises BackupError and changes nothing.
+    Control characters are dropped from a JSON backup's text (`cleaning` notes them).
     """
     db_path, source = Path(db_path), Path(source)
     try:
@@ -240,7 +274,8 @@ def restore(db_path: Path, source: Path) -> Path | None:
                 raise BackupError(f"{source} cannot be restored: {error}") from None
         else:
             candidate = Path(scratch_dir) / "candidate.db"
-            _database_from_json(source, head, candidate)
+            _database_from_json(source, head, candidate,
+                                cleaning if cleaning is not None else Cleaning())
         if _is_damaged(db_path):
             # It cannot be copied page by page, nor written into: keep its bytes, then
             # put the backup in its place.
