@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Iterable
 from functools import partial
@@ -71,6 +72,8 @@ class MatchprepApp(App[None]):
         let_worker_state_changes_bubble()  # a failed worker is reported here, see worker_failed
         show_control_characters()  # ESC in user text shows as ␛, never reaches the terminal
         guard_pastes()  # a paste arrives whole, as text, without control characters
+        self.event_loop: asyncio.AbstractEventLoop | None = None
+        self.ending_signal: int | None = None
         self.maximized_before: dict[Screen, Widget] = {}  # minimised while too small
         self.worker_failures_told: set[tuple[str, str]] = set()
         for s in SECTIONS:
@@ -100,6 +103,9 @@ class MatchprepApp(App[None]):
             self.call_after_refresh(follow_up)
 
     def on_mount(self) -> None:
+        self.event_loop = asyncio.get_running_loop()
+        if self.ending_signal is not None:  # it came while the app was starting
+            self.exit()
         saved = self.ctx.peek_setting("theme")
         if saved and saved in self.available_themes and saved != self.theme:
             self.theme = saved
@@ -139,6 +145,17 @@ class MatchprepApp(App[None]):
         if not lines:
             screen.mount(line)
         line.show(size or self.size)
+
+    def quit_for_signal(self, signum: int) -> None:
+        """SIGTERM or SIGHUP (tui.cli.signals): quit as ctrl+q does, once. Called by a
+        signal handler on the main thread, between any two steps of the event loop: it
+        only hands the loop a call to make."""
+        if self.ending_signal is not None:
+            return
+        self.ending_signal = signum
+        loop = self.event_loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self.exit)
 
     def _writer_trouble(self, kind: str, error: BaseException | None) -> None:
         """From the writer's (or a reader's) thread: say what happened in words."""

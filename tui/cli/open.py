@@ -11,6 +11,7 @@ from pathlib import Path
 from tui.cli.common import add_db_option, db_path
 from tui.cli.launch import make_app, prepare_database
 from tui.cli.output import say
+from tui.cli.signals import quit_app_on_signals
 from tui.store.database import connect
 
 # Sample content for the demo, one filler per domain package ("module:function(db)").
@@ -35,10 +36,11 @@ def run_app(path: Path, *, speech: bool = True, **kwargs) -> int:
 
     check_writable(path)  # say so now, not at the first save
     app = make_app(path, speaker=make_speaker(enabled=speech), **kwargs)
-    try:
-        app.run()
-    finally:
-        app.ctx.close()
+    with quit_app_on_signals(app):  # SIGTERM, SIGHUP: as ctrl+q, the saves finished
+        try:
+            app.run()
+        finally:
+            app.ctx.close()
     lost = app.ctx.writer.unwritten
     if lost:
         say(f"matchprep: {lost} change{'s' if lost > 1 else ''} could not be saved to {path}: "
