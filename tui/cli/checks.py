@@ -12,6 +12,7 @@ from pathlib import Path
 
 import tui
 from tui.store.backup import list_backups
+from tui.store.database import special_file
 from tui.store.paths import backups_dir, data_dir
 
 
@@ -37,6 +38,10 @@ def check_database(path: Path) -> Iterator[Finding]:
     if path.is_dir():
         yield Finding(False, "database", f"{path} is a folder, not a file. Give a file path "
                       "with --db.")
+        return
+    if (kind := special_file(path)) is not None:  # opening it could block, or change it
+        yield Finding(False, "database", f"{path} is {kind}, not a database file. Give the "
+                      "path of a matchprep database with --db.")
         return
     if not path.exists():
         yield Finding(None, "database", f"{path} (not created yet: it will be on first start)")

@@ -33,9 +33,10 @@ def user_errors() -> tuple[type[BaseException], ...]:
     from tui.store.backup import BackupError
     from tui.store.database import DatabaseError
     from tui.store.files import UnsafePathError, WriteError
+    from tui.store.paths import PathError
 
     return (UserError, DatabaseError, BackupError, PackError, FieldError, UnsafePathError,
-            CsvImportError, WriteError)
+            CsvImportError, WriteError, PathError)
 
 
 class _VersionAction(argparse.Action):

@@ -19,11 +19,14 @@ from typing import TYPE_CHECKING
 import tui
 from question_bank.text import Cleaning
 from tui.store.database import (
+    SQLITE_MAGIC,
     DatabaseError,
     connect,
     open_database,
     schema_components,
     schema_versions,
+    examine,
+    special_file,
 )
 from tui.store.files import PRIVATE_FILE, atomic_write, check_writable_target, ensure_private_dir
 from tui.store.paths import backups_dir
@@ -32,7 +35,6 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 KEEP = 10
-SQLITE_MAGIC = b"SQLite format 3\x00"
 JSON_FORMAT = "matchprep-backup"
 
 
@@ -99,6 +101,8 @@ def backup(db_path: Path, target: Path | None = None, *, reason: str = "manual")
     db_path = Path(db_path)
     if not db_path.exists():
         raise BackupError(f"{db_path} does not exist; there is nothing to back up.")
+    examine(db_path)  # a folder, a device, a script or another program's file: refused
+
     if target is None:
         target = backups_dir(db_path) / f"{db_path.stem}-{_stamp()}-{reason}.db"
     target = Path(target)
@@ -255,6 +259,11 @@ def restore(db_path: Path, source: Path, *, cleaning: Cleaning | None = None) ->
     Control characters are dropped from a JSON backup's text (`cleaning` notes them).
     """
     db_path, source = Path(db_path), Path(source)
+    if (kind := special_file(db_path)) is not None:
+        raise BackupError(f"{db_path} is {kind}, not a database file; a backup is restored "
+                          "only into a database file (or a new one). Nothing was changed.")
+    if (kind := special_file(source)) is not None:
+        raise BackupError(f"{source} is {kind}, not a backup. Nothing was changed.")
     try:
         head = source.read_bytes()
     except OSError as error:
