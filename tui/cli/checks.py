@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import tui
-from tui.store.backup import list_backups
+from tui.store.backup import list_backups, shares_old_backups
 from tui.store.database import special_file
-from tui.store.paths import backups_dir, data_dir
+from tui.store.paths import backups_dir, data_dir, old_backups_dir
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,12 @@ def check_backups(path: Path) -> Iterator[Finding]:
         yield Finding(None, "backups", f"{len(found)} in {folder}, newest {found[-1].name}")
     else:
         yield Finding(None, "backups", f"none yet ({folder}); make one with `matchprep backup`")
+    old = old_backups_dir(path)
+    if old != folder and list_backups(old):
+        shared = ", ".join(p.name for p in shares_old_backups(path))
+        yield Finding(None, "old backups", f"{len(list_backups(old))} in {old}, from an "
+                      "earlier matchprep" + (f", shared with {shared}" if shared else "")
+                      + ": kept as they are (restore one with `matchprep restore FILE`)")
 
 
 

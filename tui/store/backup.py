@@ -22,14 +22,14 @@ from tui.store.database import (
     SQLITE_MAGIC,
     DatabaseError,
     connect,
+    examine,
     open_database,
     schema_components,
     schema_versions,
-    examine,
     special_file,
 )
 from tui.store.files import PRIVATE_FILE, atomic_write, check_writable_target, ensure_private_dir
-from tui.store.paths import backups_dir
+from tui.store.paths import backups_dir, old_backups_dir
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -102,6 +102,7 @@ def backup(db_path: Path, target: Path | None = None, *, reason: str = "manual")
     if not db_path.exists():
         raise BackupError(f"{db_path} does not exist; there is nothing to back up.")
     examine(db_path)  # a folder, a device, a script or another program's file: refused
+    adopt_old_backups(db_path)
 
     if target is None:
         target = backups_dir(db_path) / f"{db_path.stem}-{_stamp()}-{reason}.db"
@@ -123,6 +124,44 @@ def backup(db_path: Path, target: Path | None = None, *, reason: str = "manual")
     if reason != "manual" or target.parent == backups_dir(db_path):
         rotate(backups_dir(db_path))
     return target
+
+
+def shares_old_backups(db_path: Path) -> list[Path]:
+    """Other files beside `db_path` whose backups an earlier matchprep put in the same
+    folder (`a.sqlite` beside `a.db`: both in `a-backups`)."""
+    sides = {db_path.name, *(f"{db_path.name}{s}" for s in ("-wal", "-shm", "-journal"))}
+    return sorted(p for p in db_path.parent.glob(f"{glob_escape(db_path.stem)}.*")
+                  if p.name not in sides and p.is_file() and _begins_as_sqlite(p))
+
+
+def _begins_as_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def glob_escape(text: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
+
+
+def adopt_old_backups(db_path: Path) -> Path | None:
+    """Move the backups an earlier matchprep kept in `a-backups` to `a.db-backups`, whole
+    (a rename: nothing is copied, nothing deleted). When another database beside it shared
+    that folder, which backup is whose cannot be told: the folder is left as it is, never
+    rotated again (`matchprep doctor` names it). Returns the folder it stays in, if so."""
+    db_path = Path(db_path)
+    old, new = old_backups_dir(db_path), backups_dir(db_path)
+    if old == new or not old.is_dir() or old.is_symlink():
+        return None
+    if new.exists() or shares_old_backups(db_path):
+        return old
+    try:
+        os.rename(old, new)
+    except OSError:
+        return old  # a read-only folder: they stay where they are, listed by doctor
+    return None
 
 
 def automatic_backup(db_path: Path, reason: str) -> Path | None:
@@ -322,6 +361,7 @@ def _is_damaged(db_path: Path) -> bool:
 
 def _keep_damaged(db_path: Path) -> Path:
     """A byte-for-byte copy of a damaged database (and its -wal) in the backups folder."""
+    adopt_old_backups(db_path)
     folder = ensure_private_dir(backups_dir(db_path))
     target = folder / f"{db_path.stem}-{_stamp()}-damaged.db"
     for source, name in ((db_path, target.name), (Path(f"{db_path}-wal"), f"{target.name}-wal")):

@@ -43,5 +43,12 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 def backups_dir(db_path: Path) -> Path:
-    """Automatic and manual backups of `db_path` live beside it, in their own folder."""
+    """Automatic and manual backups of `db_path` live beside it, in a folder named after the
+    whole file name (`a.db-backups`): `a.db` and `a.sqlite` each have their own."""
+    return db_path.parent / f"{db_path.name}-backups"
+
+
+def old_backups_dir(db_path: Path) -> Path:
+    """Where an earlier matchprep kept them: named after the name without its suffix
+    (`a-backups`), which `a.db` and `a.sqlite` shared."""
     return db_path.parent / f"{db_path.stem}-backups"
