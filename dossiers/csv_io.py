@@ -203,6 +203,7 @@ class ProgramPlan:
     director: str = ""
     impression: dict = field(default_factory=dict)
     rank: int | None = None
+    rank_at: tuple[int, str] = (0, "rank")  # the line and column it was given in
     days: dict[str, dict] = field(default_factory=dict)  # ISO date -> interview values
 
 
@@ -348,6 +349,9 @@ def _plan_row(cells: dict, line: int, where: dict, plans: dict[str, ProgramPlan]
                 plan.rank = int(cells["rank"].strip())
             except ValueError:
                 raise DossierError("rank", f"{cells['rank']!r} is not a whole number") from None
+            if plan.rank < 1:
+                raise DossierError("rank", f"{plan.rank} is out of range; the first rank is 1")
+            plan.rank_at = (line, where.get("rank", "rank"))
     except DossierError as error:
         bad(error.field, error.message)
         return
@@ -376,10 +380,22 @@ def import_csv(db: Database, text: str, source: str = "the file", *,
     report = ImportReport(source)
     plans, report.ignored_columns = plan_import(text, source, today=today,
                                                 cleaning=report.cleaning)
+    _check_ranks(db, plans, source)
     with db.atomic():
         for plan in plans.values():
             _apply(db, plan, report)
     return report
+
+
+def _check_ranks(db: Database, plans: dict[str, ProgramPlan], source: str) -> None:
+    """A rank goes from 1 to the number of programs there will be: raise CsvImportError
+    naming each row beyond it (a typing slip, or a number too large to store)."""
+    count = len({fold(p.name) for p in programs.list_programs(db)} | set(plans))
+    problems = [CsvProblem(p.rank_at[0], p.rank_at[1], f"{p.rank} is out of range; ranks go "
+                           f"from 1 to {count}, the number of programs")
+                for p in plans.values() if p.rank is not None and p.rank > count]
+    if problems:
+        raise CsvImportError(source, problems)
 
 
 def _apply(db: Database, plan: ProgramPlan, report: ImportReport) -> None:

@@ -31,6 +31,10 @@ PLATFORMS: dict[str, str] = {
     "other": "Other",
 }
 DEFAULT_LENGTH = timedelta(hours=4)  # when no end time is given
+# Interview days fall in these years: a date far outside is a typing slip (9999-12-31, or
+# 0001-01-01 from a spreadsheet's empty date), and out at the calendar's edge the time zone
+# arithmetic fails.
+FIRST_YEAR, LAST_YEAR = 2000, 2099
 FIELDS = ("date", "start_time", "end_time", "timezone", "platform", "link",
           "interview_count", "format_notes", "social")
 
@@ -117,7 +121,11 @@ def validate(values: dict) -> dict:
         raise DossierError(unknown[0], "is not a field of an interview day")
     row: dict = {}
     day = values["date"]
-    row["date"] = (day if isinstance(day, date) else parse_date(str(day))).isoformat()
+    day = day if isinstance(day, date) else parse_date(str(day))
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise DossierError("date", f"{day.isoformat()} is out of range; an interview day falls "
+                                   f"in the years {FIRST_YEAR} to {LAST_YEAR}")
+    row["date"] = day.isoformat()
     start = values["start_time"]
     start = start if isinstance(start, time) else parse_time(str(start), field="start_time")
     end = values.get("end_time")

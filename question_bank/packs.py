@@ -34,6 +34,7 @@ HEADER_ALIASES = {
 }
 MAX_ERRORS = 10
 MAX_PACK_BYTES = 20 * 1024 * 1024
+MAX_TOML_DEPTH = 20  # a pack needs 3 ([[question]], a table, a list of tags)
 
 
 @dataclass
@@ -97,6 +98,42 @@ def _without_controls(raw: dict[str, object], line: int | None,
     return cleaned
 
 
+def _nesting_too_deep(text: str) -> int | None:
+    """The line where the TOML's arrays and tables nest deeper than MAX_TOML_DEPTH, if
+    they do (Python's TOML reader would give up with a RecursionError). Brackets inside
+    strings and comments do not count."""
+    depth, line, quote = 0, 1, ""
+    index, size = 0, len(text)
+    while index < size:
+        char = text[index]
+        if char == "\n":
+            line += 1
+        if quote:
+            if char == "\\" and quote in ('"', '"""'):
+                index += 2
+                continue
+            if text.startswith(quote, index):
+                index += len(quote)
+                quote = ""
+                continue
+        elif char == "#":
+            end = text.find("\n", index)
+            index = size if end < 0 else end
+            continue
+        elif char in "\"'":
+            quote = char * 3 if text.startswith(char * 3, index) else char
+            index += len(quote)
+            continue
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_TOML_DEPTH:
+                return line
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        index += 1
+    return None
+
+
 def _clean_row(raw: dict, line: int | None, problems: list[PackProblem],
                cleaning: Cleaning) -> dict | None:
     raw = _without_controls(raw, line, cleaning)
@@ -152,8 +189,17 @@ def _clean_row(raw: dict, line: int | None, problems: list[PackProblem],
 
 def _toml_rows(name: str, text: str, problems: list[PackProblem],
                cleaning: Cleaning) -> list[dict]:
+    deep = _nesting_too_deep(text)
+    if deep is not None:
+        problems.append(PackProblem(deep, None, f"arrays and tables nest more than "
+                                    f"{MAX_TOML_DEPTH} deep; a pack needs 3 at most"))
+        return []
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        problems.append(PackProblem(None, None, f"arrays and tables nest more than "
+                                    f"{MAX_TOML_DEPTH} deep; a pack needs 3 at most"))
+        return []
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
         line = int(match.group(1)) if match else None

@@ -53,14 +53,26 @@ def check_database(path: Path) -> Iterator[Finding]:
                                    f" (others can read it: run `chmod 600 {path}`)"))
     from question_bank.questions import count_questions  # the bank owns its table
 
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    folder_writable = os.access(path.parent, os.W_OK)
+
+    def read(mode: str) -> tuple[list, dict, int]:
+        conn = sqlite3.connect(f"file:{path}?{mode}", uri=True)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchall()
             versions = dict(conn.execute("select component, version from schema_versions"))
-            questions = count_questions(conn, include_hidden=True)
+            return result, versions, count_questions(conn, include_hidden=True)
         finally:
             conn.close()
+
+    try:
+        try:
+            result, versions, questions = read("mode=ro")
+        except sqlite3.OperationalError as error:
+            if folder_writable or "unable to open" not in str(error):
+                raise
+            # In a read-only folder SQLite cannot make the -shm it reads a WAL database
+            # with: read the file as it is on disk instead.
+            result, versions, questions = read("mode=ro&immutable=1")
     except sqlite3.DatabaseError as error:
         yield Finding(False, "integrity", f"SQLite cannot read it ({error}). Restore a backup: "
                       f"`matchprep --db {path} restore FILE`.")
@@ -74,6 +86,11 @@ def check_database(path: Path) -> Iterator[Finding]:
     yield Finding(None, "questions", f"{questions}")
     if not os.access(path, os.W_OK):
         yield Finding(False, "writable", f"{path} is read-only: changes cannot be saved.")
+    elif not folder_writable:
+        yield Finding(False, "writable", f"its folder {path.parent} is read-only: SQLite keeps "
+                      "two small files (-wal, -shm) beside the database, so changes cannot be "
+                      "saved. Make the folder writable, or copy the database somewhere "
+                      "writable and open it with --db.")
 
 
 def check_backups(path: Path) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from importlib import import_module
 
 import tui
 from tui.cli import UserError
-from tui.cli.output import say
+from tui.cli.output import say, survive_any_encoding
 from tui.cli.signals import end_cleanly_on_signals
 
 # Subcommand modules, each with `register(subparsers)`.
@@ -89,6 +89,7 @@ def _just_the_app(argv: list[str]) -> argparse.Namespace | None:
 
 def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)  # everything matchprep writes is for the user alone
+    survive_any_encoding()
     end_cleanly_on_signals()
     argv = sys.argv[1:] if argv is None else list(argv)
     args = _just_the_app(argv) or build_parser().parse_args(argv)

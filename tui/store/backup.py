@@ -24,6 +24,7 @@ from tui.store.database import (
     connect,
     examine,
     open_database,
+    run_migrations,
     schema_components,
     schema_versions,
     special_file,
@@ -50,8 +51,13 @@ def _copy_database(source: Path, target: Path) -> None:
     """Online-backup `source` into a new private file at `target`, atomically."""
     check_writable_target(target)
     folder = target.parent
-    ensure_private_dir(folder)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        ensure_private_dir(folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise BackupError(f"{target} cannot be written: {folder} cannot be written into "
+                          f"({error.strerror or error}; a read-only folder?). Nothing was "
+                          "changed. Give another place for the backup with -o FILE.") from None
     os.fchmod(fd, PRIVATE_FILE)
     os.close(fd)
     try:
@@ -201,6 +207,10 @@ def _check_sqlite_backup(source: Path) -> None:
             raise BackupError(f"{source} is an SQLite database but not a matchprep backup.")
         known = dict(schema_components())
         for component, version in conn.execute("select component, version from schema_versions"):
+            if not isinstance(version, int) or not isinstance(component, str):
+                raise BackupError(f"{source} is not a matchprep backup: its schema_versions "
+                                  f"table says {component!r} is at version {version!r}. "
+                                  "Nothing was changed.")
             if component in known and version > len(known[component]):
                 raise BackupError(f"{source} comes from a newer matchprep ({component} schema "
                                   f"{version}); upgrade matchprep to restore it.")
@@ -278,8 +288,6 @@ def _database_from_json(source: Path, data: bytes, scratch: Path,
                             value, f"field 'tables.{name}[{index}].{column}'", cleaning)
                 if rows:
                     db[name].insert_all(rows)
-        from tui.store.database import run_migrations
-
         run_migrations(db, scratch, components)
         problems = db.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
@@ -315,11 +323,7 @@ def restore(db_path: Path, source: Path, *, cleaning: Cleaning | None = None) ->
             _check_sqlite_backup(source)
             candidate = Path(scratch_dir) / "candidate.db"
             _copy_database(source, candidate)
-            try:
-                db = open_database(candidate)  # brings an older backup up to this schema
-                db.close()
-            except DatabaseError as error:
-                raise BackupError(f"{source} cannot be restored: {error}") from None
+            _bring_up_to_date(source, candidate)
         else:
             candidate = Path(scratch_dir) / "candidate.db"
             _database_from_json(source, head, candidate,
@@ -341,6 +345,48 @@ def restore(db_path: Path, source: Path, *, cleaning: Cleaning | None = None) ->
         finally:
             live.close()
     return safety
+
+
+def _bring_up_to_date(source: Path, candidate: Path) -> None:
+    """Run the migrations an older backup lacks on its copy, then check that every table of
+    this matchprep's schema is there with its columns. Errors name `source`, the user's
+    file (the copy is a temporary one, gone by the time they read the sentence)."""
+    db = connect(candidate)
+    try:
+        run_migrations(db, source, schema_components())
+        _check_fits(source, db)
+    except DatabaseError as error:  # a newer matchprep's backup: the sentence names source
+        raise BackupError(str(error)) from None
+    except sqlite3.Error as error:
+        raise BackupError(f"{source} is not a backup matchprep can restore: its tables do not "
+                          f"fit the schema versions it records ({error}). Nothing was "
+                          "changed.") from None
+    finally:
+        db.close()
+
+
+def _columns(db: Database) -> dict[str, set[str]]:
+    names = [r[0] for r in db.execute("select name from sqlite_master where type = 'table' "
+                                      "and name not like 'sqlite_%' and name not like '%_fts%'")]
+    return {name: {r[1] for r in db.execute(f"PRAGMA table_info([{name}])")} for name in names}
+
+
+def _check_fits(source: Path, db: Database) -> None:
+    """Raise BackupError unless `db` has every table and column of this matchprep's schema."""
+    reference = connect(":memory:")
+    try:
+        run_migrations(reference, Path(":memory:"), schema_components())
+        wanted = _columns(reference)
+    finally:
+        reference.close()
+    found = _columns(db)
+    for table, columns in sorted(wanted.items()):
+        missing = sorted(columns - found.get(table, set()))
+        if table not in found or missing:
+            what = f"table {table} is missing" if table not in found else \
+                f"table {table} lacks the columns {', '.join(missing)}"
+            raise BackupError(f"{source} is not a backup matchprep can restore: {what}, though "
+                              "its schema_versions table says otherwise. Nothing was changed.")
 
 
 def _is_damaged(db_path: Path) -> bool:

@@ -181,7 +181,13 @@ def _prepare_file(path: Path) -> bool:
         for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
             tighten(candidate)
         return False
-    ensure_private_dir(path.parent)
+    try:
+        ensure_private_dir(path.parent)
+    except OSError as error:
+        raise DatabaseError(f"{path} cannot be created: its folder {path.parent} cannot be made "
+                            f"({error.strerror or error}; is your home folder read-only?). "
+                            "Nothing was changed. Give a database somewhere writable with "
+                            "--db PATH (or MATCHPREP_DB).") from None
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
     except FileExistsError:
