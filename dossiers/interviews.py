@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from dossiers.dates import parse_date, parse_time
 from dossiers.errors import DossierError
+from dossiers.rows import insert_row, update_row
 from dossiers.text import fold, now_iso
 from dossiers.zones import find_zone
 
@@ -172,9 +173,9 @@ def add_interview(db: Database, program_id: int, **values) -> Interview:
     """Schedule an interview day for a program. Raises DossierError."""
     row = validate(values)
     stamp = now_iso()
-    new_id = db["interviews"].insert({**row, "program_id": program_id,
-                                      "uid": f"{uuid.uuid4()}@matchprep", "created_at": stamp,
-                                      "updated_at": stamp}).last_pk
+    new_id = insert_row(db, "interviews", {**row, "program_id": program_id,
+                                            "uid": f"{uuid.uuid4()}@matchprep",
+                                            "created_at": stamp, "updated_at": stamp})
     return get_interview(db, new_id)
 
 
@@ -184,7 +185,7 @@ def update_interview(db: Database, interview_id: int, **values) -> Interview:
     if current is None:
         raise DossierError("interview", f"no interview day has the id {interview_id}")
     merged = {**as_values(current), **values}
-    db["interviews"].update(interview_id, {**validate(merged), "updated_at": now_iso()})
+    update_row(db, "interviews", interview_id, {**validate(merged), "updated_at": now_iso()})
     return get_interview(db, interview_id)
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 from dossiers.errors import DossierError, ProgramNotFound
+from dossiers.rows import insert_row, update_row
 from dossiers.text import fold, lines, now_iso
 
 if TYPE_CHECKING:
@@ -145,7 +146,7 @@ def add_program(db: Database, name: str, **values) -> Program:
     row = {f: clean_field(f, v) for f, v in {"name": name, **values}.items()}
     _check_unique_name(db, row["name"], None)
     stamp = now_iso()
-    program_id = db["programs"].insert({**row, "created_at": stamp, "updated_at": stamp}).last_pk
+    program_id = insert_row(db, "programs", {**row, "created_at": stamp, "updated_at": stamp})
     return get_program(db, program_id)
 
 
@@ -157,7 +158,7 @@ def update_program(db: Database, program_id: int, **values) -> Program:
     if "name" in row:
         _check_unique_name(db, row["name"], program_id)
     if row:
-        db["programs"].update(program_id, {**row, "updated_at": now_iso()})
+        update_row(db, "programs", program_id, {**row, "updated_at": now_iso()})
     return get_program(db, program_id)
 
 
@@ -239,6 +240,6 @@ def set_reasons(db: Database, program_id: int, kind: str, reasons: list[str]) ->
         db.execute("delete from program_reasons where program_id = ? and kind = ?",
                    [program_id, kind])
         for position, text in enumerate(kept):
-            db["program_reasons"].insert({"program_id": program_id, "kind": kind,
-                                          "position": position, "text": text})
+            insert_row(db, "program_reasons", {"program_id": program_id, "kind": kind,
+                                                "position": position, "text": text})
     return kept
