@@ -52,8 +52,10 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised_and_round_trip(
         import_csv(other, text, "export.csv")
         [back] = programs.list_programs(other)
         original = programs.get_program(db, p.id)
+        # An import makes every line end "\n" (question_bank.text.clean): a leading "\r" too.
         assert (back.name, back.city, back.notes, back.strengths) == (
-            original.name, original.city, original.notes, original.strengths)
+            original.name, original.city, original.notes.replace("\r", "\n"),
+            original.strengths)
         assert programs.get_reasons(other, back.id, "why") == programs.get_reasons(db, p.id, "why")
         assert [a.text for a in asks.list_asks(other, back.id)] == [
             a.text for a in asks.list_asks(db, p.id)]
@@ -61,7 +63,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised_and_round_trip(
             people.program_director(db, p.id).name
         [day] = interviews.list_interviews(other)
         [was] = interviews.list_interviews(db)
-        assert (day.link, day.format_notes) == (was.link, was.format_notes)
+        assert (day.link, day.format_notes) == (was.link, was.format_notes.replace("\r", "\n"))
     finally:
         other.close()
 
