@@ -26,6 +26,7 @@ from tui.palette.practice import PracticeCommands
 from tui.palette.programs import ProgramCommands
 from tui.sections import SECTIONS
 from tui.store.settings import set_setting
+from tui.store.writer import FileSwapped
 from tui.textual_private import (
     end_with_report,
     guard_pastes,
@@ -161,8 +162,16 @@ class MatchprepApp(App[None]):
         """From the writer's (or a reader's) thread: say what happened in words."""
         from tui.store.database import explain
 
+        if kind == "damaged" and not self.ctx.db_path.exists():
+            # Not damaged: deleted (or moved away). The writer copies what it has open to a
+            # recovery file and says so; have it look now rather than at the next save.
+            self.ctx.writer.check_file()
+            return
         if kind == "recovered":
             text = "Saving works again: everything that was waiting has been saved."
+        elif kind == "swapped" and isinstance(error, FileSwapped):
+            self.post_message(SaveTrouble(kind, str(error), moved_to=error.recovery))
+            return
         else:
             text = str(explain(self.ctx.db_path, error))
             if kind == "trouble":
@@ -223,7 +232,11 @@ class MatchprepApp(App[None]):
             if self._told_damaged:  # every list that fails to load would say it again
                 return
             self._told_damaged = True
-        if event.kind == "recovered":
+        if event.kind == "swapped" and event.moved_to is not None:
+            self.ctx.follow(event.moved_to)  # read what is written: the recovery file
+            self.notify(Content(event.text), title="The database file is gone",
+                        severity="error", timeout=60)
+        elif event.kind == "recovered":
             self.clear_notifications()  # the "Cannot save" notice is out of date now
             self.notify(Content(event.text), title="Saved", timeout=6)
         else:

@@ -13,6 +13,7 @@ from tui.cli.launch import make_app, prepare_database
 from tui.cli.output import say
 from tui.cli.signals import quit_app_on_signals
 from tui.store.database import connect
+from tui.store.writer import put_back
 
 # Sample content for the demo, one filler per domain package ("module:function(db)").
 DEMO_FILLERS: list[str] = [
@@ -41,6 +42,13 @@ def run_app(path: Path, *, speech: bool = True, **kwargs) -> int:
             app.run()
         finally:
             app.ctx.close()
+    swapped = app.ctx.writer.swapped
+    if swapped is not None:  # the file was deleted or replaced while the app ran
+        if put_back(swapped):
+            say(f"matchprep: {path} had been deleted while the app ran; it is there again, "
+                "with everything you typed.", err=True)
+        else:
+            say(f"matchprep: {swapped.left_where()}", err=True)
     lost = app.ctx.writer.unwritten
     if lost:
         say(f"matchprep: {lost} change{'s' if lost > 1 else ''} could not be saved to {path}: "

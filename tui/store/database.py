@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import quote
 
 from tui.store.files import PRIVATE_FILE, ensure_private_dir, tighten
 from tui.store.paths import backups_dir
@@ -243,8 +244,14 @@ def connect(path: Path | str) -> Database:
     """A light connection to an existing, migrated database (for a worker thread).
 
     Each thread uses its own connection: sqlite3 connections are not shared across threads.
+    It never creates the file: a database deleted while the app runs is not replaced by an
+    empty one (the writer puts what it had back, see writer.py).
     """
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    if str(path) == ":memory:":
+        conn = sqlite3.connect(":memory:")
+    else:
+        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=rw", uri=True,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
