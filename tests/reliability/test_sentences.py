@@ -20,7 +20,7 @@ import pytest
 from dossiers.interviews import list_interviews
 from dossiers.programs import add_program
 from tests.reliability.screens import until
-from tests.reliability.terminal import app_env, matchprep
+from tests.reliability.terminal import Terminal, app_env, matchprep
 from tests.reliability.test_damaged_database import _read_only, _writable
 from tests.tui.pilot_helpers import shown
 
@@ -172,6 +172,15 @@ def test_output_in_ascii_only_shows_every_name_escaped(tmp_path, db_path):
     bad = sheet(tmp_path, "Zürich Imaging,1/1/2026,25:00,CT")
     sentence(run("programs", "import", str(bad), db=db_path, env=env), "'25:00'")
     assert run("questions", "list", "--search", "radiology", db=db_path, env=env).returncode == 0
+
+
+@pytest.mark.slow
+def test_the_app_draws_in_utf8_whatever_python_guessed(db_path):
+    """PYTHONIOENCODING=ascii (or a C locale) made every box line a backslash escape."""
+    with Terminal(matchprep(db=db_path), env=app_env(PYTHONIOENCODING="ascii")) as terminal:
+        screen = terminal.wait_for("What to do next")
+        assert "╭─ What to do next" in screen and "\\u2500" not in screen
+        assert terminal.quit() == 0
 
 
 # A file that pretends to be a backup ---------------------------------------------------------

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tui.cli.common import add_db_option, db_path
 from tui.cli.launch import make_app, prepare_database
-from tui.cli.output import say
+from tui.cli.output import draw_in_utf8, say
 from tui.cli.signals import quit_app_on_signals
 from tui.store.database import connect
 from tui.store.writer import put_back
@@ -37,6 +37,7 @@ def run_app(path: Path, *, speech: bool = True, **kwargs) -> int:
 
     check_writable(path)  # say so now, not at the first save
     app = make_app(path, speaker=make_speaker(enabled=speech), **kwargs)
+    draw_in_utf8()
     with quit_app_on_signals(app):  # SIGTERM, SIGHUP: as ctrl+q, the saves finished
         try:
             app.run()

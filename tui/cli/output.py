@@ -34,6 +34,19 @@ def write_data(text: str) -> None:
         sys.stdout.write("\n")
 
 
+def draw_in_utf8() -> None:
+    """The app draws in UTF-8 (box lines, symbols, your text) on the terminal's stream,
+    whatever Python guessed from PYTHONIOENCODING or a C locale: an ASCII stream would show
+    every line as backslash escapes."""
+    for stream in (sys.__stdout__, sys.__stderr__):
+        if stream is None or (stream.encoding or "").lower().replace("-", "") == "utf8":
+            continue
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            pass
+
+
 def survive_any_encoding() -> None:
     """Let stdout and stderr write what their encoding cannot (PYTHONIOENCODING=ascii, a
     C locale) as backslash escapes ("S\\xe3o Paulo") rather than fail mid-line."""
