@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from dossiers.dates import parse_date
 from dossiers.errors import DossierError, ProgramNotFound
+from dossiers.rows import insert_row, update_row
 from dossiers.text import fold, lines, now_iso
 
 if TYPE_CHECKING:
@@ -215,9 +216,8 @@ def add_program(db: Database, name: str, **values: object) -> Program:
     row = {"name": name, **{f: clean_field(f, v) for f, v in values.items()}}
     _check_unique_name(db, name, None)
     stamp = now_iso()
-    table = db.table("programs").insert({**row, "created_at": stamp, "updated_at": stamp})
-    assert table.last_rowid is not None  # an insert sets it
-    return _existing_program(db, table.last_rowid)
+    program_id = insert_row(db, "programs", {**row, "created_at": stamp, "updated_at": stamp})
+    return _existing_program(db, program_id)
 
 
 def update_program(db: Database, program_id: int, **values: object) -> Program:
@@ -228,7 +228,7 @@ def update_program(db: Database, program_id: int, **values: object) -> Program:
     if isinstance(name, str):  # as clean_field gives a name
         _check_unique_name(db, name, program_id)
     if row:
-        db.table("programs").update(program_id, {**row, "updated_at": now_iso()})
+        update_row(db, "programs", program_id, {**row, "updated_at": now_iso()})
     return _existing_program(db, program_id)
 
 
@@ -318,6 +318,6 @@ def set_reasons(db: Database, program_id: int, kind: str, reasons: list[str]) ->
         db.execute("delete from program_reasons where program_id = ? and kind = ?",
                    [program_id, kind])
         for position, text in enumerate(kept):
-            db.table("program_reasons").insert({"program_id": program_id, "kind": kind,
-                                          "position": position, "text": text})
+            insert_row(db, "program_reasons", {"program_id": program_id, "kind": kind,
+                                                "position": position, "text": text})
     return kept

@@ -97,6 +97,12 @@ def _answers_002(db: Database) -> None:
                "(question_id, updated_at, id, words, is_current, label)")
 
 
+def _answers_003(db: Database) -> None:
+    # Each change of an answer's text counts up its version: a copy of the app that saves
+    # over a text it never saw (another copy saved since) keeps both (answers.save_edit).
+    db.execute("alter table answers add column version integer not null default 1")
+
+
 def _stories_001(db: Database) -> None:
     db.execute("""
         create table stories (
@@ -159,7 +165,7 @@ def _applicant_001(db: Database) -> None:
 
 COMPONENTS: list[tuple[str, list[Callable[[Database], None]]]] = [
     ("questions", [_questions_001]),
-    ("answers", [_answers_001, _answers_002]),
+    ("answers", [_answers_001, _answers_002, _answers_003]),
     ("stories", [_stories_001]),
     ("drill", DRILL_MIGRATIONS),
     ("mock", MOCK_MIGRATIONS),

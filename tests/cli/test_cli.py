@@ -101,7 +101,7 @@ def test_backup_and_restore(run_cli, tmp_path):
     assert result.returncode == 0 and out.exists()
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
     default = run_cli("backup", db=db)
-    assert default.returncode == 0 and "m-backups" in default.stdout
+    assert default.returncode == 0 and "m.db-backups" in default.stdout
     restored = run_cli("restore", str(out), db=db)
     assert restored.returncode == 0 and "saved in" in restored.stdout
     bad = tmp_path / "bad.db"

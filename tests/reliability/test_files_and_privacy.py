@@ -82,7 +82,7 @@ def test_the_command_line_makes_private_files_under_umask_022(tmp_path):
         assert result.returncode == 0, result.stderr
     data = tmp_path / "home/.local/share/matchprep"
     assert mode(data) == 0o700 and mode(data / "matchprep.db") == 0o600
-    assert mode(data / "matchprep-backups") == 0o700
+    assert mode(data / "matchprep.db-backups") == 0o700
     assert all(mode(p) == 0o600 for p in data.rglob("*") if p.is_file())
     out = tmp_path / "exports" / "programs.csv"
     result = run(matchprep("programs", "export", "--format", "csv", "-o", str(out)), env,

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from tui.cli.common import add_db_option, db_path
+from tui.cli.output import say
 from tui.store.backup import backup, restore
 
 
@@ -26,14 +27,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def backup_subcommand(args: argparse.Namespace) -> int:
     target = backup(db_path(args), Path(args.output) if args.output else None)
-    print(f"Backed up {db_path(args)} to {target}")
+    say(f"Backed up {db_path(args)} to {target}")
     return 0
 
 
 def restore_subcommand(args: argparse.Namespace) -> int:
+    from question_bank.text import Cleaning
+
     path = db_path(args)
-    safety = restore(path, Path(args.file))
-    print(f"Restored {args.file} into {path}.")
+    cleaning = Cleaning()
+    safety = restore(path, Path(args.file), cleaning=cleaning)
+    say(f"Restored {args.file} into {path}." + (f" {cleaning.sentence()}"
+                                               if cleaning.places else ""))
     if safety:
-        print(f"The database as it was is saved in {safety}")
+        say(f"The database as it was is saved in {safety}")
     return 0

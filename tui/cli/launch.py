@@ -28,10 +28,12 @@ def prepare_database(db_path: Path) -> None:
     Most starts find everything current: a quick look with plain sqlite3 says so, and the
     app opens without loading sqlite-utils before its first screen.
     """
+    from tui.store.backup import adopt_old_backups, automatic_backup
+
+    adopt_old_backups(db_path)  # backups an earlier matchprep kept under another name
     if is_current(db_path, also=bank_is_current):
         return
     from tui.practice.bank_update import update_bank
-    from tui.store.backup import automatic_backup
 
     db = open_database(db_path, backup=automatic_backup)
     try:

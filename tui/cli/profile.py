@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
 from tui.cli.common import add_db_option, open_db
+from tui.cli.output import say, say_json
 
 KEYS_HELP = ("applicant us-grad|us-img|non-us-img; visa none|j1|h1b|undecided; tracks, "
              "explain, failed-exams: several separated by commas, or none")
@@ -40,15 +39,14 @@ def show_subcommand(args: argparse.Namespace) -> int:
             "applicant": profile.applicant, "visa": profile.visa,
             "tracks": sorted(profile.tracks), "explain": sorted(profile.explain),
             "failed_exams": sorted(profile.failed_exams)}
-        json.dump(values, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        say_json(values)
         return 0
     for what, value in describe(profile):
-        print(f"{what}: {value}")
+        say(f"{what}: {value}")
     if profile is None or profile.empty:
-        print("Only questions that presume nothing about you are drawn. Set your profile with "
-              "`matchprep profile set KEY VALUE` (" + KEYS_HELP + "), or in the app (Home, p).",
-              file=sys.stderr)
+        say("Only questions that presume nothing about you are drawn. Set your profile with "
+            "`matchprep profile set KEY VALUE` (" + KEYS_HELP + "), or in the app (Home, p).",
+            err=True)
     return 0
 
 
@@ -66,5 +64,5 @@ def set_subcommand(args: argparse.Namespace) -> int:
         retry_locked(change)
     finally:
         db.close()
-    print(f"{args.key.strip().lower().replace('_', '-')}: {args.value.strip() or '(cleared)'}")
+    say(f"{args.key.strip().lower().replace('_', '-')}: {args.value.strip() or '(cleared)'}")
     return 0

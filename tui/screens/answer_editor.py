@@ -145,6 +145,12 @@ class AnswerEditor(Screen[None]):
     def save_landed(self) -> None:
         self.refresh_facts()
 
+    @on(AnswerSaver.KeptBoth)
+    def kept_both(self, event: AnswerSaver.KeptBoth) -> None:
+        self.refresh_facts()  # the label: this editor is on the new version now
+        self.notify(event.notice, title="Two copies", severity="warning", timeout=20,
+                    markup=False)
+
     async def saved_answer(self, *, create: bool = False) -> Answer | None:
         """Save, wait for the writer, and return the answer as stored."""
         return await self.saver.save_and_wait(self.structure, self.parts.current(),
