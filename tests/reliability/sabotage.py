@@ -3,8 +3,9 @@
     python -m tests.reliability.sabotage ARGS...      (the same ARGS as `matchprep`)
 
 MATCHPREP_TEST_KILL_AT="TABLE:N"  SIGKILL this process as the Nth row goes into TABLE
-                                  (through sqlite-utils, as every importer writes): a
-                                  `kill -9` in the middle of an import's transaction.
+                                  (through sqlite-utils' tables, or a statement of the
+                                  dossier's row writers): a `kill -9` in the middle of an
+                                  import's transaction.
 MATCHPREP_TEST_KILL_ON="MODULE:NAME"  SIGKILL this process when MODULE.NAME is called
                                   (say `os:replace`, half-way through writing a file).
 MATCHPREP_TEST_RAISE_ON="MODULE:NAME" make MODULE.NAME raise a bug whose message quotes its
@@ -32,7 +33,7 @@ def plant() -> None:
     if kill_at:
         table, _, count = kill_at.partition(":")
         limit = int(count)
-        from sqlite_utils.db import Table
+        from sqlite_utils.db import Database, Table
 
         seen = {"rows": 0}
         original_insert, original_insert_all = Table.insert, Table.insert_all
@@ -53,6 +54,17 @@ def plant() -> None:
             return original_insert_all(self, records, *args, **kwargs)
 
         Table.insert, Table.insert_all = insert, insert_all
+        original_execute = Database.execute
+        statement = f"insert into [{table}] "  # as dossiers.rows writes a row
+
+        def execute(self, sql, *args, **kwargs):
+            if sql.startswith(statement):
+                seen["rows"] += 1
+                if seen["rows"] >= limit:
+                    _die()
+            return original_execute(self, sql, *args, **kwargs)
+
+        Database.execute = execute
     kill_on = os.environ.get("MATCHPREP_TEST_KILL_ON")
     if kill_on:
         module_name, _, name = kill_on.partition(":")
