@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from question_bank.practice_schema import DRILL_MIGRATIONS, MOCK_MIGRATIONS
+from question_bank.recordings import RECORDING_MIGRATIONS
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -140,4 +141,5 @@ COMPONENTS = [
     ("stories", [_stories_001]),
     ("drill", DRILL_MIGRATIONS),
     ("mock", MOCK_MIGRATIONS),
+    ("recordings", RECORDING_MIGRATIONS),  # recorded answers (after mock and answers)
 ]
