@@ -28,46 +28,6 @@ FIGURE_COLUMNS = ("speaking_seconds", "first_word_seconds", "longest_pause_secon
                   "long_pauses", "word_count", "wpm", "fillers", "fillers_per_minute")
 
 
-def _recordings_001(db: Database) -> None:
-    db.execute(
-        """
-        create table recordings (
-            id integer primary key,
-            kind text not null check (kind in ('mock', 'take')),
-            session_id integer references mock_sessions (id) on delete cascade,
-            mock_item_id integer references mock_items (id) on delete cascade,
-            answer_id integer references answers (id) on delete cascade,
-            question_id text,
-            path text,
-            seconds real not null default 0,
-            recorded_at text not null,
-            status text not null default 'recorded',
-            problem text,
-            engine text,
-            transcript text,
-            words text,
-            voiced text,
-            speaking_seconds real,
-            first_word_seconds real,
-            longest_pause_seconds real,
-            pauses integer,
-            long_pauses integer,
-            word_count integer,
-            wpm real,
-            fillers integer,
-            fillers_per_minute real,
-            figures text not null default '{}',
-            audio_deleted_at text
-        )
-        """
-    )
-    db.execute("create index recordings_session on recordings (session_id)")
-    db.execute("create index recordings_item on recordings (mock_item_id)")
-    db.execute("create index recordings_answer on recordings (answer_id, recorded_at)")
-    db.execute("create index recordings_when on recordings (recorded_at, wpm, fillers_per_minute)")
-
-
-RECORDING_MIGRATIONS = [_recordings_001]
 
 
 class RecordingError(ValueError):

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from question_bank.practice_schema import DRILL_MIGRATIONS, MOCK_MIGRATIONS
-from question_bank.recordings import RECORDING_MIGRATIONS
+from question_bank.practice_schema import (
+    DRILL_MIGRATIONS,
+    MOCK_MIGRATIONS,
+    RECORDING_MIGRATIONS,
+)
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

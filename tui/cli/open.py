@@ -19,6 +19,7 @@ DEMO_FILLERS: list[str] = [
     "dossiers.demo:populate",
     "question_bank.answers_demo:populate",
     "question_bank.practice_demo:populate",
+    "question_bank.recordings_demo:populate",  # after the mock sessions it hears
     "tui.practice.demo_links:populate",  # links between the parts; runs last
 ]
 
