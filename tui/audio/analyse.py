@@ -58,7 +58,7 @@ def hear(path: Path | str, engine: Any = None) -> Heard:
     if engine is None or not voiced:
         return Heard(seconds, voiced, [] if engine is not None else None,
                      getattr(engine, "name", None))
-    return Heard(seconds, voiced, engine.transcribe(samples), engine.name)
+    return Heard(seconds, voiced, engine.transcribe(samples, voiced), engine.name)
 
 
 def _heard(event: dict[str, Any]) -> Heard:

@@ -8,6 +8,7 @@ standard output, and kills it when it stops answering.
 In:  {"op": "record", "id": 1, "path": "/…/a.ogg"}   (records until "stop")
      {"op": "stop", "id": 1}                          (saves: Ogg Opus, 0600, atomically)
      {"op": "cancel", "id": 1}                        (records nothing)
+     {"op": "pause", "id": 1, "paused": true}         (drops what it hears until false)
      {"op": "play", "id": 2, "path": "/…/a.ogg", "start": 12.5, "speed": 1.25}
      {"op": "halt", "id": 2}                          (stops playing)
      {"op": "quit"}
@@ -91,6 +92,10 @@ class Helper:
                                 "blocks": [], "frames": 0, "peak": -100.0}
 
         def callback(data: Any, frames: int, time: Any, status: Any) -> None:
+            if take.get("paused"):
+                self.send(event="level", id=take["id"], db=-100.0,
+                          seconds=round(take["frames"] / RATE, 2))
+                return
             block = np.array(data[:, 0], dtype=np.int16)
             take["blocks"].append(block)
             take["frames"] += frames
@@ -141,6 +146,11 @@ class Helper:
             return
         self.send(event="saved", id=take["id"], path=str(path),
                   seconds=round(len(samples) / RATE, 2), peak_db=round(take["peak"], 1))
+
+    def pause(self, message: dict[str, Any]) -> None:
+        """Keep the device open but drop what it hears (the interview is paused)."""
+        if self.recording is not None:
+            self.recording["paused"] = bool(message.get("paused", True))
 
     def cancel(self, message: dict[str, Any] | None) -> None:
         take, self.recording = self.recording, None
@@ -243,6 +253,7 @@ def main() -> int:
         return 0
     helper.send(event="ready", **devices)
     handlers = {"record": helper.record, "stop": helper.stop, "cancel": helper.cancel,
+                "pause": helper.pause,
                 "play": helper.play, "halt": helper.halt}
     for line in sys.stdin:
         try:

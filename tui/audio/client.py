@@ -189,6 +189,12 @@ class AudioHelper:
             self._send({"op": "stop", "id": take})
         return future
 
+    def pause_recording(self, paused: bool) -> None:
+        """While paused the microphone stays open but nothing is kept."""
+        with self._lock:
+            if self._recording is not None:
+                self._send({"op": "pause", "id": self._recording, "paused": paused})
+
     def cancel_recording(self) -> None:
         with self._lock:
             take, self._recording = self._recording, None

@@ -64,6 +64,8 @@ class Recorder(Protocol):
 
     def stop_recording(self) -> Future[Saved]: ...
 
+    def pause_recording(self, paused: bool) -> None: ...
+
     def cancel_recording(self) -> None: ...
 
     def play(self, path: Path, start: float = 0.0, speed: float = 1.0) -> int: ...
@@ -101,6 +103,9 @@ class NoRecorder:
         future: Future[Saved] = Future()
         future.set_exception(RecordingError(self.problem or "Recording is off."))
         return future
+
+    def pause_recording(self, paused: bool) -> None:
+        pass
 
     def cancel_recording(self) -> None:
         pass

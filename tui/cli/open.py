@@ -30,12 +30,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     demo.set_defaults(handler=demo_subcommand)
 
 
-def run_app(path: Path, *, speech: bool = True, **kwargs) -> int:
+def run_app(path: Path, *, speech: bool = True, record: bool = True, **kwargs) -> int:
+    from tui.audio.client import make_recorder
     from tui.speech.client import make_speaker
     from tui.store.database import check_writable
 
     check_writable(path)  # say so now, not at the first save
-    app = make_app(path, speaker=make_speaker(enabled=speech), **kwargs)
+    app = make_app(path, speaker=make_speaker(enabled=speech),
+                   recorder=make_recorder(enabled=record), **kwargs)
     try:
         app.run()
     finally:
