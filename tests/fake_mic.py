@@ -36,9 +36,7 @@ def missing_pieces() -> list[str]:
               if shutil.which(program) is None]
     if find_library("portaudio") is None:
         absent.append("libportaudio (apt install libportaudio2)")
-    if not Path("/usr/share/alsa/alsa.conf.d/pulse.conf").exists() and not any(
-            Path(p).exists() for p in ("/usr/lib/x86_64-linux-gnu/alsa-lib/libasound_module_pcm_pulse.so",
-                                       "/usr/lib/aarch64-linux-gnu/alsa-lib/libasound_module_pcm_pulse.so")):
+    if not list(Path("/usr/lib").glob("*/alsa-lib/libasound_module_pcm_pulse.so")):
         absent.append("ALSA's pulse plugin (apt install libasound2-plugins)")
     return absent
 
