@@ -157,7 +157,10 @@ class FakeMic:
                 fifo.write(chunk.tobytes())
                 fifo.flush()
                 sent += CHUNK
-                time.sleep(max(0.0, start + sent / RATE - time.monotonic()))
+                ahead = start + sent / RATE - time.monotonic()
+                if ahead < -0.2:  # the write waited for a reader: go on from now, no burst
+                    start, sent = time.monotonic(), 0
+                time.sleep(max(0.0, ahead))
 
     def play(self, samples: np.ndarray | Script) -> None:
         """Have the microphone hear `samples` next (after what it was already given)."""

@@ -20,6 +20,7 @@ from question_bank.mock_formats import FORMATS, PROGRAM
 from tui.practice.mock_plan import Plan, build_plan
 from tui.practice.mock_setup import MockSetup, PlanError, SetupError, parse_setup, setup_for
 from tui.practice.preferences import SpeechPrefs, mock_setup, save_mock_setup
+from tui.practice.recorded_answers import consent_text, record_choice, save_record_choice
 from tui.screens.base import SectionScreen
 from tui.widgets.field_errors import clear_field_errors, show_field_error
 from tui.widgets.mock_history import MockHistory
@@ -48,6 +49,7 @@ class MockScreen(SectionScreen):
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self.setup = mock_setup(ctx.db)
+        self.record = record_choice(ctx.db)  # None: not asked yet
         self._starting = False
 
     def compose_body(self) -> ComposeResult:
@@ -84,6 +86,10 @@ class MockScreen(SectionScreen):
                                 tooltip="Leave empty to use each question's own target")
                 yield Checkbox("STAR budgets on behavioral questions", setup.star_budgets,
                                id="mock-star", compact=True)
+                yield Checkbox("Record my answers (kept on this computer)", self.record is True,
+                               id="mock-record", compact=True,
+                               tooltip="Record each answer to hear it back, with its pace, "
+                                       "pauses and filler words in the review")
                 yield SpeechSettings(self.ctx, id="speech-settings")
                 yield Static(id="mock-error")
                 yield Button("Start interview (ctrl+s)", variant="primary", id="mock-start",
@@ -198,6 +204,27 @@ class MockScreen(SectionScreen):
         else:  # said and marked; the cursor stays where the user went
             self._setup_error(event.error, focus=False)
 
+    @on(Checkbox.Changed, "#mock-record")
+    def _record_changed(self, event: Checkbox.Changed) -> None:
+        from tui.screens.dialogs.confirm import ConfirmDialog
+
+        if event.value and self.record is None:  # the first time: say where files go
+            self.app.push_screen(ConfirmDialog(
+                "Record your spoken answers?", consent_text(self.ctx.db_path), yes="Record",
+                no="Not now", title="Recording"), self._consented)
+            return
+        self._keep_record_choice(event.value)
+
+    def _consented(self, yes: bool | None) -> None:
+        self._keep_record_choice(bool(yes))
+        if not yes:
+            with self.prevent(Checkbox.Changed):
+                self.query_one("#mock-record", Checkbox).value = False
+
+    def _keep_record_choice(self, record: bool) -> None:
+        self.record = record
+        self.ctx.writer.submit(save_record_choice, record)
+
     def action_test_voice(self) -> None:
         self.query_one(SpeechSettings).test_voice()
 
@@ -265,4 +292,4 @@ class MockScreen(SectionScreen):
         speech = self.query_one(SpeechSettings).prefs
         if getattr(self.ctx.speaker, "status", "off") == "off":
             speech = SpeechPrefs(False, speech.rate, speech.voice)
-        self.app.push_screen(MockRunScreen(self.ctx, plan, speech))
+        self.app.push_screen(MockRunScreen(self.ctx, plan, speech, record=self.record is True))
