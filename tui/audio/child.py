@@ -35,8 +35,8 @@ RATE = 16_000  # what the transcriber wants, and plenty for a voice
 BLOCK = RATE // 10  # 100 ms: one level reading per block
 DEVICE_ENV = "MATCHPREP_AUDIO_DEVICE"  # a PortAudio device name or index (tests, odd setups)
 
-INSTALL_HINT = ("On Debian or Ubuntu: sudo apt install libportaudio2 (and pulseaudio or "
-                "pipewire-pulse for a desktop's microphone).")
+INSTALL_HINT = ("On Debian or Ubuntu: sudo apt install libportaudio2, and for a desktop's "
+                "microphone pulseaudio (or pipewire-pulse) with libasound2-plugins.")
 
 
 def explain_start(error: BaseException) -> str:
@@ -47,7 +47,7 @@ def explain_start(error: BaseException) -> str:
         return (f"The audio libraries are missing ({error.name or text}); reinstall matchprep "
                 "with its dependencies.")
     if isinstance(error, LookupError):
-        return f"No microphone was found: {text}."
+        return f"No microphone was found: {text}. {INSTALL_HINT}"
     return f"No microphone was found ({type(error).__name__}: {text})."
 
 
