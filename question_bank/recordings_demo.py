@@ -47,7 +47,7 @@ def _answer(db: Database, rng: random.Random, session_id: int, position: int, se
     at = parse_stamp(row[0]) if row else None
     if at is None:
         return
-    wpm = rng.uniform(168, 185) - 30 * progress  # fast at first, then near 145
+    wpm = rng.uniform(175, 190) - 25 * progress  # fast at first, then near your pace
     filler_share = 0.07 - 0.05 * progress
     words: list[SpokenWord] = []
     voiced: list[tuple[float, float]] = []

@@ -22,7 +22,7 @@ CHECKS: list[Check] = [check_versions, check_database, check_backups, check_time
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    d = sub.add_parser("doctor", help="paths, database integrity, speech engine, microphone: what works")
+    d = sub.add_parser("doctor", help="paths, database, speech engine, microphone: what works")
     add_db_option(d)
     d.set_defaults(handler=doctor_subcommand)
 
