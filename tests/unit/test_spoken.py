@@ -214,3 +214,25 @@ def test_takes_of_an_answer_newest_first_and_weekly_figures(db):
     assert [w.week_start for w in weeks] == ["2025-03-03", "2025-03-10"]
     assert weeks[0].answers == 2 and weeks[0].wpm == pytest.approx(100.0)  # 80 and 120
     assert weeks[1].wpm == pytest.approx(160.0)
+
+
+def test_progress_charts_pace_and_fillers_week_by_week_against_the_users_pace(db):
+    from tui.practice.progress_charts import Window, fillers_chart, pace_chart
+
+    window = Window.weeks(T0 + timedelta(days=13), 2)
+    assert pace_chart(db, window).empty and "Record my answers" in pace_chart(db, window).empty
+    session = _session(db)
+    for day, count, fillers in ((0, 50, 2), (8, 35, 0)):
+        rid = add_recording(db, kind="mock", path=f"{day}.ogg", seconds=30,
+                            recorded_at=T0 + timedelta(days=day), session_id=session, position=0)
+        words = [SpokenWord("um" if i < fillers else "word", i * 0.4, i * 0.4 + 0.3)
+                 for i in range(count)]
+        save_review(db, rid, SpokenReview(delivery([(0.0, 20.0)], 30), tuple(words),
+                                          transcribed=True), engine="test")
+    pace = pace_chart(db, window)
+    assert [b.label for b in pace.bars] == ["wk 03 Mar", "wk 10 Mar"]
+    assert [b.segments[0] for b in pace.bars] == [(150.0, "$success"), (105.0, "$warning")]
+    assert pace.marker == 140.0 and "your pace is 140" in pace.summary
+    fillers = fillers_chart(db, window)
+    assert [b.segments[0] for b in fillers.bars] == [(6.0, "$error"), (0.0, "$success")]
+    assert fillers.rows == (("03 Mar", "1", "6.0"), ("10 Mar", "1", "0.0"))
