@@ -155,3 +155,42 @@ def test_no_microphone_is_said_at_once(tmp_path, monkeypatch):
         assert recorder.stop_recording().exception(1) is not None
     finally:
         recorder.close()
+
+
+@pytest.mark.slow
+async def test_a_stress_round_through_the_microphone_ends_in_a_review_that_plays_it_back(
+        mic_env, app_factory, db):
+    """Done when: a mock run through the fake microphone ends in a review that plays each
+    answer back and shows its transcript, words a minute, fillers and pauses; the figures
+    reach history."""
+    from tests.tui.pilot_helpers import shown, until
+    from tests.tui.test_mock_interview import start_stress
+    from tui.store.settings import set_setting
+
+    set_setting(db, "record_answers", "1")
+    db.conn.commit()
+    script = answer_script(SENTENCES[:3], PAUSES[:2], lead=0.5, tail=0.5)
+    app = app_factory(recorder=AudioHelper())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_stress(app, pilot, questions=1)
+        await until(pilot, lambda: "● REC" in shown(app, "#run-recording"), tries=1000,
+                    what="the level meter")
+        mic_env.play(script)
+        await until(pilot, lambda: not mic_env.busy(), tries=2000, what="the answer to be said")
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen.id == "screen-mock-review", what="the review")
+        await until(pilot, lambda: "Pace" in shown(app, "#review-spoken"), tries=3000,
+                    what="the transcript")
+        spoken = shown(app, "#review-spoken")
+        assert "wpm" in spoken and "fillers" in spoken and "longest pause" in spoken
+        assert "“um”" in spoken
+        await pilot.press("space")
+        await until(pilot, lambda: "❚❚" in shown(app, "#review-player"), what="playing")
+        await until(pilot, lambda: app.screen.query_one("#review-player").position > 0.5,
+                    tries=1000, what="the position to move")
+        await pilot.press("space")
+        await until(pilot, lambda: "▶" in shown(app, "#review-player"), what="paused")
+    app.ctx.writer.flush()
+    [(wpm, fillers, pauses)] = db.execute(
+        "select wpm, fillers, pauses from recordings").fetchall()
+    assert wpm > 0 and fillers == 1 and pauses >= 2

@@ -69,6 +69,8 @@ class AnswerRecording(Static):
     def on_mount(self) -> None:
         recorder = self.ctx.recorder
         if self.wanted and recorder is not None and recorder.available:
+            # The recorder has one listener: the review's player takes it over when it
+            # opens (this widget's messages then go nowhere: it is gone).
             recorder.set_listener(lambda event: self.post_message(self.Heard(event)))
             recorder.start()  # ready before the first answer
             self._show("Recording is on: each answer is recorded while its clock runs.")
@@ -76,11 +78,6 @@ class AnswerRecording(Static):
             self._off(getattr(recorder, "problem", None) or "Recording is not available.")
         else:
             self._show(OFF_BY_CHOICE)
-
-    def on_unmount(self) -> None:
-        recorder = self.ctx.recorder
-        if self.wanted and recorder is not None:
-            recorder.set_listener(None)
 
     def _show(self, text: str, *, live: bool = False, trouble: bool = False) -> None:
         self.set_class(live, "-live")
