@@ -149,7 +149,8 @@ async def test_an_answer_is_recorded_heard_and_reviewed(app_factory, db, db_path
         await until(pilot, lambda: app.screen.id != "screen-mock-review", what="the question")
         await pilot.press("y")
         await until(pilot, lambda: not path.exists(), what="the file to be deleted")
-        await until(pilot, lambda: "audio was deleted" in shown(app, "#review-player"))
+        await until(pilot, lambda: "audio was deleted" in shown(app, "#review-spoken"))
+        assert shown(app, "#review-player") == ""
         app.ctx.writer.flush()
         [row] = db.execute("select id from recordings").fetchall()
         kept = get_recording(db, row[0])

@@ -122,6 +122,7 @@ class MockReviewScreen(Screen):
     def _fill(self, session: MockSession | None, spoken: SpokenAnswers | None = None) -> None:
         if spoken is not None:
             self.spoken = spoken
+            self.refresh_bindings()
         if session is None:
             self.notify("That session no longer exists.", severity="warning")
             self.app.pop_screen()
@@ -201,7 +202,7 @@ class MockReviewScreen(Screen):
         recording = self.spoken.recordings.get(item.id)
         player = self.query_one(Player)
         if recording is None or not recording.has_audio:
-            player.load(None, 0.0, "" if recording is None else "The audio was deleted.")
+            player.load(None, 0.0)  # the panel says why, if there was audio
         else:
             player.load(self.spoken.path(self.ctx.db_path, recording), recording.seconds)
         self.query_one(SpokenReviewPanel).show(
@@ -298,6 +299,12 @@ class MockReviewScreen(Screen):
         self.notify("Note saved.")
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("play", "skip", "speed", "forget"):
+            if not self.spoken.recordings:
+                return False  # nothing recorded in this session: no keys for it
+            item = self.selected()
+            recording = self.spoken.recordings.get(item.id) if item is not None else None
+            return recording is not None and recording.has_audio
         if action == "answer":
             if not any(s.id == "answers" for s in SECTIONS):
                 return False  # no answer editor in this version: no key for it

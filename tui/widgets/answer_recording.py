@@ -21,7 +21,6 @@ from tui.practice.recorded_answers import Take
 
 METER_CELLS = 12
 FLOOR_DB = -60.0
-OFF_BY_CHOICE = "Not recording: turn on “Record my answers” in the setup to hear yourself."
 
 
 def meter(db: float, cells: int = METER_CELLS) -> str:
@@ -76,8 +75,8 @@ class AnswerRecording(Static):
             self._show("Recording is on: each answer is recorded while its clock runs.")
         elif self.wanted:
             self._off(getattr(recorder, "problem", None) or "Recording is not available.")
-        else:
-            self._show(OFF_BY_CHOICE)
+        else:  # the user's choice, made in the setup: nothing to say here
+            self.display = False
 
     def _show(self, text: str, *, live: bool = False, trouble: bool = False) -> None:
         self.set_class(live, "-live")
