@@ -197,3 +197,49 @@ async def test_without_a_microphone_the_interview_goes_on_and_says_why(app_facto
         app.ctx.writer.flush()
         assert db.execute("select count(*) from recordings").fetchone() == (0,)
         assert db.execute("select speak_seconds from mock_items").fetchone() == (20.0,)
+
+
+@needs("espeak-ng")
+async def test_an_answer_is_rehearsed_aloud_take_by_take(app_factory, db, db_path, known_answer):
+    from question_bank.answers import create_answer
+    from tests.tui.answer_helpers import open_editor
+
+    set_setting(db, "record_answers", "1")
+    answer = create_answer(db, "behavioral.mistake", structure="star", parts={
+        "situation": "A night on call with a patient who would not stay in bed.",
+        "action": "I stayed with the patient all night and checked the bleed early.",
+        "result": "We caught the bleed early and the surgeons took over."}, make_current=True)
+    db.conn.commit()
+    recorder = FakeRecorder(known_answer)
+    app = app_factory(recorder=recorder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_editor(app, pilot, "behavioral.mistake", answer.id)
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: app.screen.__class__.__name__ == "RehearseAloudDialog",
+                    what="the dialog")
+        assert "press r to record" in shown(app, "#rehearse-recording")
+        await pilot.press("r")
+        await until(pilot, lambda: "● REC" in shown(app, "#rehearse-recording"), what="the meter")
+        assert recorder.recorded[0].parent.parent == audio_dir(db_path)
+        await pilot.press("r")
+        await until(pilot, lambda: "Pace" in shown(app, "#rehearse-spoken"), tries=3000,
+                    what="the take's figures")
+        spoken = shown(app, "#rehearse-spoken")
+        # Each written part is judged heard or not (espeak's voice is too rough for
+        # pocketsphinx to say which here; tests/unit/test_spoken.py checks the rule).
+        assert "Written answer:" in spoken and "“um”" in spoken
+        assert all(part in spoken for part in ("Situation", "Action", "Result"))
+        assert app.screen.query_one("#rehearse-takes").row_count == 1
+        await pilot.press("space")
+        assert recorder.played[-1] == (recorder.recorded[0], 0.0, 1.0)
+        await pilot.press("f")
+        await until(pilot, lambda: "Delete this take's audio" in shown(app, "#confirm-question"),
+                    what="the question")
+        await pilot.press("y")
+        await until(pilot, lambda: not recorder.recorded[0].exists(), what="the file to go")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen.__class__.__name__ == "AnswerEditor",
+                    what="the editor")
+    app.ctx.writer.flush()
+    [(kind, answer_id, path)] = db.execute("select kind, answer_id, path from recordings")
+    assert (kind, answer_id, path) == ("take", answer.id, None)

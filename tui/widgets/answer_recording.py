@@ -50,10 +50,16 @@ class AnswerRecording(Static):
 
         text: str
 
-    def __init__(self, ctx, *, wanted: bool, **kwargs) -> None:
+    def __init__(self, ctx, *, wanted: bool, listen: bool = True,
+                 ready: str = "Recording is on: each answer is recorded while its clock runs.",
+                 **kwargs) -> None:
+        """`listen`: become the recorder's listener (else the owner hands events to `hear`);
+        `ready`: what is said before the first recording."""
         super().__init__(**kwargs)
+        self.ready = ready
         self.ctx = ctx
         self.wanted = wanted
+        self.listen = listen
         self.live = False
         self.paused = False
         self.problem: str | None = None
@@ -70,9 +76,10 @@ class AnswerRecording(Static):
         if self.wanted and recorder is not None and recorder.available:
             # The recorder has one listener: the review's player takes it over when it
             # opens (this widget's messages then go nowhere: it is gone).
-            recorder.set_listener(lambda event: self.post_message(self.Heard(event)))
+            if self.listen:
+                recorder.set_listener(self.hear)
             recorder.start()  # ready before the first answer
-            self._show("Recording is on: each answer is recorded while its clock runs.")
+            self._show(self.ready)
         elif self.wanted:
             self._off(getattr(recorder, "problem", None) or "Recording is not available.")
         else:  # the user's choice, made in the setup: nothing to say here
@@ -95,6 +102,10 @@ class AnswerRecording(Static):
 
     # The screen's calls -------------------------------------------------------------------
 
+    def hear(self, event: AudioEvent) -> None:
+        """The recorder's news (from any thread)."""
+        self.post_message(self.Heard(event))
+
     def begin(self, take: Take) -> None:
         if not self.active:
             return
@@ -109,7 +120,7 @@ class AnswerRecording(Static):
         self.live = False
         if answered:
             self.ctx.recorded.end()
-            self._show("Recorded; it is being transcribed for the review.")
+            self._show("Recorded; it is being transcribed.")
         else:
             self.ctx.recorded.cancel()
             self._show("Skipped: nothing kept.")

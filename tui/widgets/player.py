@@ -38,9 +38,11 @@ class Player(Static):
     class Heard(Message):
         event: AudioEvent
 
-    def __init__(self, recorder, **kwargs) -> None:
+    def __init__(self, recorder, *, listen: bool = True, **kwargs) -> None:
+        """`listen`: become the recorder's listener (else the owner hands events to `hear`)."""
         super().__init__(**kwargs)
         self.recorder = recorder
+        self.listen = listen
         self.path: Path | None = None
         self.seconds = 0.0
         self.position = 0.0
@@ -50,14 +52,18 @@ class Player(Static):
         self.why_not = ""
 
     def on_mount(self) -> None:
-        if self.recorder is not None:
-            self.recorder.set_listener(lambda event: self.post_message(self.Heard(event)))
+        if self.recorder is not None and self.listen:
+            self.recorder.set_listener(self.hear)
         self.draw()
 
     def on_unmount(self) -> None:
         self.stop()
-        if self.recorder is not None:
+        if self.recorder is not None and self.listen:
             self.recorder.set_listener(None)
+
+    def hear(self, event: AudioEvent) -> None:
+        """The recorder's news (from any thread)."""
+        self.post_message(self.Heard(event))
 
     def on_resize(self) -> None:
         self.draw()
