@@ -179,6 +179,15 @@ async def test_recording_is_asked_for_once_saying_where_files_go(app_factory, db
         assert app.screen.id == "screen-mock"
         app.ctx.writer.flush()
         assert get_setting(db, "record_answers") == "1"
+        keep = app.screen.query_one("#mock-keep-audio")
+        assert keep.value == "20"  # audio of the last 20 sessions is kept unless told
+        keep.value = "0"
+        await pilot.pause()
+        assert keep.has_class("-invalid")
+        keep.value = "5"
+        await pilot.pause()
+        app.ctx.writer.flush()
+        assert get_setting(db, "audio_keep_sessions") == "5" and not keep.has_class("-invalid")
 
 
 async def test_without_a_microphone_the_interview_goes_on_and_says_why(app_factory, db):

@@ -65,8 +65,8 @@ def consent_text(db_path: Path) -> str:
     """The sentence said before the first recording: where the files go, who sees them."""
     return (f"Your spoken answers will be recorded from the microphone and kept in "
             f"{audio_dir(db_path)} (readable by you alone), with their transcripts in the "
-            "database; nothing leaves this computer. Audio older than your last 20 sessions "
-            "is deleted, and you can forget any recording at once.")
+            "database; nothing leaves this computer. Audio older than your last sessions (20, "
+            "or as you set it) is deleted, and you can forget any recording at once.")
 
 
 def store_heard(db: Database, recording_id: int, heard: Heard, pace_wpm: int) -> None:
