@@ -252,3 +252,32 @@ async def test_an_answer_is_rehearsed_aloud_take_by_take(app_factory, db, db_pat
     app.ctx.writer.flush()
     [(kind, answer_id, path)] = db.execute("select kind, answer_id, path from recordings")
     assert (kind, answer_id, path) == ("take", answer.id, None)
+
+
+@needs("espeak-ng")
+async def test_a_recording_left_unanalysed_is_analysed_when_its_review_opens(
+        app_factory, db, db_path, known_answer):
+    """The app was closed (or killed) after the answer was saved, before it was heard."""
+    from question_bank import mock
+    from question_bank.mock_formats import Prompt
+    from question_bank.recordings import add_recording
+    from tui.screens.mock_review import MockReviewScreen
+    from tui.store.audio_files import new_audio_path
+
+    session = mock.create_session(db, format="stress", started_at=NOW, prompts=[
+        Prompt("question", "behavioral.mistake", "Tell me about a mistake.", "behavioral",
+               "star", 60)])
+    mock.record_item(db, session, 0, think_seconds=0, speak_seconds=6, outcome="answered",
+                     at=NOW)
+    mock.finish_session(db, session, ended_at=NOW)
+    path, relative = new_audio_path(db_path, NOW, "mock")
+    path.write_bytes(known_answer)
+    add_recording(db, kind="mock", path=relative, seconds=5.6, recorded_at=NOW,
+                  session_id=session, position=0)
+    db.conn.commit()
+    app = app_factory(recorder=FakeRecorder(known_answer))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.push_screen(MockReviewScreen(app.ctx, session))
+        await until(pilot, lambda: "Pace" in shown(app, "#review-spoken"), tries=3000,
+                    what="the figures")
+        assert "first word after 1.0 s" in shown(app, "#review-spoken")

@@ -198,6 +198,16 @@ class RecordedAnswers:
         self._tell(RecordingNews("stored", take, recording_id))
         self.analyse(take, recording_id, saved.path, saved.seconds)
 
+    def resume(self, take: Take, recording_id: int, path: Path, seconds: float) -> bool:
+        """Analyse a recording stored but never analysed (the app was closed or killed
+        meanwhile); False if it is already on its way."""
+        with self._lock:
+            if take in self.in_progress:
+                return False
+            self.in_progress.add(take)
+        self.analyse(take, recording_id, path, seconds)
+        return True
+
     def analyse(self, take: Take, recording_id: int, path: Path, seconds: float) -> None:
         heard = self._analyser().submit(path, seconds)
         heard.add_done_callback(lambda f: self._heard(f, take, recording_id))

@@ -22,6 +22,7 @@ from question_bank.structures import format_duration
 from tui.context import AppContext
 from tui.messages import OpenAnswer
 from tui.practice.program_names import version_for_program
+from tui.practice.recorded_answers import Take
 from tui.practice.spoken_answers import SpokenAnswers, load_spoken
 from tui.sections import SECTIONS
 from tui.store.audio_files import forget_recording
@@ -128,6 +129,7 @@ class MockReviewScreen(Screen):
             self.app.pop_screen()
             return
         self.session = session
+        self._resume_analyses(session)
         answered = session.count("answered")
         self.query_one("#review-title", Static).update(Content.from_markup(
             "[b]$label[/b] · $when · $answered of $total answered · spoke $spoke · "
@@ -146,6 +148,16 @@ class MockReviewScreen(Screen):
         if session.items:
             table.move_cursor(row=min(max(keep, 0), len(session.items) - 1), animate=False)
         self._show_detail()
+
+    def _resume_analyses(self, session: MockSession) -> None:
+        """Recordings stored but never analysed (the app closed meanwhile) are analysed now."""
+        for item in session.items:
+            recording = self.spoken.recordings.get(item.id)
+            path = self.spoken.path(self.ctx.db_path, recording) if recording else None
+            if recording is not None and recording.status == "recorded" and path is not None:
+                self.ctx.recorded.resume(Take("mock", session.id, item.position, question_id=(
+                    item.ref if item.kind == "question" else None)), recording.id, path,
+                    recording.seconds)
 
     def _cells(self, item: MockItem) -> dict[str, Text]:
         ratio = item.used_ratio
