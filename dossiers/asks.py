@@ -49,7 +49,7 @@ def add_ask(db: Database, program_id: int, text: str, *, question_id: str | None
     if any(q.text.casefold() == text.casefold() for q in existing):
         return None
     position = max((i for i, _ in enumerate(existing)), default=-1) + 1
-    new_id = db["program_questions"].insert({
+    new_id = db.table("program_questions").insert({
         "program_id": program_id, "position": position, "question_id": question_id,
         "audience": audience, "text": text}).last_pk
     return next(q for q in list_asks(db, program_id) if q.id == new_id)
@@ -60,7 +60,7 @@ def set_ask_text(db: Database, ask_id: int, text: str) -> None:
     text = " ".join((text or "").split())
     if not text:
         raise DossierError("question", "is empty; write the question you want to ask")
-    db["program_questions"].update(ask_id, {"text": text})
+    db.table("program_questions").update(ask_id, {"text": text})
 
 
 def remove_ask(db: Database, ask_id: int) -> None:

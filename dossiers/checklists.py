@@ -73,8 +73,8 @@ def add_item(db: Database, list_id: str, text: str) -> Item:
         raise DossierError("item", "is empty; write what to check")
     if len(text) > MAX_ITEM:
         raise DossierError("item", f"is {len(text)} characters; at most {MAX_ITEM}")
-    new_id = db["checklist_items"].insert({"list": list_id, "text": text,
-                                           "created_at": now_iso()}).last_pk
+    new_id = db.table("checklist_items").insert({"list": list_id, "text": text,
+                                                 "created_at": now_iso()}).last_pk
     return Item(f"user.{new_id}", list_id, text, False)
 
 

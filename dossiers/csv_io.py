@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dossiers import asks, impressions, interviews, people, programs
 from dossiers.dates import parse_date, split_date_time
@@ -126,14 +126,14 @@ def export_csv(db: Database, program_ids: list[int] | None = None) -> str:
         if program_ids is not None and program.id not in program_ids:
             continue
         base = _program_cells(db, program)
-        days = interviews.list_interviews(db, program.id)
+        days: list[interviews.Interview | None] = [*interviews.list_interviews(db, program.id)]
         for day in days or [None]:
             row = {**base, **(_interview_cells(day) if day else {})}
             writer.writerow([neutralise(str(row.get(c.key, "") or "")) for c in COLUMNS])
     return out.getvalue()
 
 
-def _program_cells(db: Database, p: programs.Program) -> dict:
+def _program_cells(db: Database, p: programs.Program) -> dict[str, Any]:
     director = people.program_director(db, p.id)
     impression = impressions.get_impression(db, p.id)
     cells = {key: getattr(p, key) for key in ("name", *PROGRAM_KEYS)}
@@ -152,7 +152,7 @@ def _program_cells(db: Database, p: programs.Program) -> dict:
     return cells
 
 
-def _interview_cells(day: interviews.Interview) -> dict:
+def _interview_cells(day: interviews.Interview) -> dict[str, Any]:
     return {
         "date": day.date.isoformat(), "start_time": day.start_time.strftime("%H:%M"),
         "end_time": day.end_time.strftime("%H:%M") if day.end_time else "",
@@ -195,14 +195,14 @@ class CsvImportError(Exception):
 class ProgramPlan:
     name: str
     line: int
-    fields: dict = field(default_factory=dict)
+    fields: dict[str, Any] = field(default_factory=dict)
     why: list[str] = field(default_factory=list)
     fit: list[str] = field(default_factory=list)
     asks: list[str] = field(default_factory=list)
     director: str = ""
-    impression: dict = field(default_factory=dict)
+    impression: dict[str, Any] = field(default_factory=dict)
     rank: int | None = None
-    days: dict[str, dict] = field(default_factory=dict)  # ISO date -> interview values
+    days: dict[str, dict[str, Any]] = field(default_factory=dict)  # ISO date -> interview values
 
 
 @dataclass
@@ -312,8 +312,9 @@ def plan_import(text: str, source: str, *, today: date | None = None
     return plans, ignored
 
 
-def _plan_row(cells: dict, line: int, where: dict, plans: dict[str, ProgramPlan],
-              problems: list[CsvProblem], today: date | None) -> None:
+def _plan_row(cells: dict[str, str], line: int, where: dict[str, str],
+              plans: dict[str, ProgramPlan], problems: list[CsvProblem],
+              today: date | None) -> None:
     def bad(key: str, message: str) -> None:
         problems.append(CsvProblem(line, where.get(key, key), message))
 
@@ -350,15 +351,16 @@ def _plan_row(cells: dict, line: int, where: dict, plans: dict[str, ProgramPlan]
             bad("date", "is empty, but the row has interview details; give the interview date")
         return
     day_text, time_text = split_date_time(date_cell)
-    values = {k: cells.get(k, "") for k in INTERVIEW_KEYS}
-    if not values["start_time"].strip():
+    values: dict[str, object] = {k: cells.get(k, "") for k in INTERVIEW_KEYS}
+    if not cells.get("start_time", "").strip():
         values["start_time"] = time_text
     try:
-        values["date"] = parse_date(day_text, field="date", today=today)
+        day = parse_date(day_text, field="date", today=today)
+        values["date"] = day
         if not str(values["start_time"]).strip():
             raise DossierError("start_time", "is empty; an interview day needs its start time "
                                              "(e.g. 09:00 or 9:00 AM)")
-        plan.days[values["date"].isoformat()] = interviews.validate(values)
+        plan.days[day.isoformat()] = interviews.validate(values)
     except DossierError as error:
         bad(error.field, error.message)
 

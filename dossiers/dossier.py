@@ -6,7 +6,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dossiers import asks, impressions, interviews, people, plans, programs
-from dossiers.readiness import Readiness, readiness
+from dossiers.asks import ProgramQuestion
+from dossiers.impressions import Impression
+from dossiers.interviews import Interview
+from dossiers.people import Person
+from dossiers.programs import Program
+from dossiers.readiness import Readiness, program_readiness
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -14,15 +19,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Dossier:
-    program: programs.Program
+    program: Program
     why: list[str]  # "why this program" reasons (2-3)
     fit: list[str]  # "why I fit" reasons (1-2)
-    people: list[people.Person]  # program director, faculty... (to know before)
-    met: list[people.Person]  # met on the day
-    asks: list[asks.ProgramQuestion]
-    interviews: list[interviews.Interview]
-    clashes: dict[int, list[interviews.Interview]]  # this program's days that overlap others
-    impression: impressions.Impression
+    people: list[Person]  # program director, faculty... (to know before)
+    met: list[Person]  # met on the day
+    asks: list[ProgramQuestion]
+    interviews: list[Interview]
+    clashes: dict[int, list[Interview]]  # this program's days that overlap others
+    impression: Impression
     readiness: Readiness
     planned_stories: list[int]
 
@@ -43,6 +48,6 @@ def load_dossier(db: Database, program_id: int) -> Dossier | None:
         interviews=days,
         clashes={d.id: everything[d.id] for d in days if d.id in everything},
         impression=impressions.get_impression(db, program_id),
-        readiness=readiness(db, program_id),
+        readiness=program_readiness(db, program),
         planned_stories=plans.planned_stories(db, program_id),
     )

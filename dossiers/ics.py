@@ -37,7 +37,7 @@ class _Text(vText):
         text = _CONTROL.sub("", text)
         text = (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
                 .replace("\n", "\\n"))
-        return text.encode(self.encoding)
+        return text.encode(self.encoding)  # type: ignore[attr-defined]  # icalendar: set in vText.__new__, undeclared
 
 
 def _description(day: Interview) -> str:
@@ -90,4 +90,5 @@ def export_ics(db: Database, program_ids: list[int] | None = None, *,
         )
         calendar.add_component(event)
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()  # icalendar leaves Component.to_ical unannotated
+    return ical

@@ -6,7 +6,7 @@ One record per program (the people met are in `people`, kind "met").
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dossiers.errors import DossierError
 from dossiers.text import now_iso
@@ -40,7 +40,7 @@ class Impression:
                     or any(getattr(self, f).strip() for f in TEXT_FIELDS))
 
 
-def parse_score(value) -> int | None:
+def parse_score(value: object) -> int | None:
     """A score from 1 to 10 (empty: none). Raises DossierError."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -55,7 +55,7 @@ def parse_score(value) -> int | None:
     return score
 
 
-def parse_yes_no(value, field: str = "thank_you_sent") -> bool:
+def parse_yes_no(value: object, field: str = "thank_you_sent") -> bool:
     text = str(value or "").strip().casefold()
     if text in ("", "no", "n", "false", "0", "not yet", "-", "—"):
         return False
@@ -73,9 +73,9 @@ def get_impression(db: Database, program_id: int) -> Impression:
                       | {"thank_you_sent": bool(row["thank_you_sent"])})
 
 
-def save_impression(db: Database, program_id: int, **values) -> Impression:
+def save_impression(db: Database, program_id: int, **values: object) -> Impression:
     """Change some fields of a program's impressions (created on first save)."""
-    row: dict = {}
+    row: dict[str, Any] = {}
     for key, value in values.items():
         if key in TEXT_FIELDS:
             text = str(value or "")
@@ -89,7 +89,7 @@ def save_impression(db: Database, program_id: int, **values) -> Impression:
         else:
             raise DossierError(key, "is not a field of the impressions")
     row.update(program_id=program_id, updated_at=now_iso())
-    db["impressions"].upsert(row, pk="program_id")
+    db.table("impressions").upsert(row, pk="program_id")
     return get_impression(db, program_id)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from dossiers.dates import parse_date, parse_time
@@ -52,7 +52,7 @@ class Interview:
     social: str = ""
 
     @classmethod
-    def from_row(cls, row: dict) -> Interview:
+    def from_row(cls, row: dict[str, Any]) -> Interview:
         return cls(
             id=row["id"], uid=row["uid"], program_id=row["program_id"],
             program_name=row.get("program_name") or "",
@@ -110,12 +110,12 @@ def nonexistent(day: date, at: time, zone_name: str) -> bool:
     return back.replace(tzinfo=None) != local.replace(tzinfo=None)
 
 
-def validate(values: dict) -> dict:
+def validate(values: dict[str, Any]) -> dict[str, Any]:
     """Clean every field of an interview day; raise DossierError naming the first bad one."""
     unknown = sorted(set(values) - set(FIELDS))
     if unknown:
         raise DossierError(unknown[0], "is not a field of an interview day")
-    row: dict = {}
+    row: dict[str, Any] = {}
     day = values["date"]
     row["date"] = (day if isinstance(day, date) else parse_date(str(day))).isoformat()
     start = values["start_time"]
@@ -160,27 +160,26 @@ _SELECT = ("select i.*, p.name as program_name from interviews i "
            "join programs p on p.id = i.program_id")
 
 
-def add_interview(db: Database, program_id: int, **values) -> Interview:
+def add_interview(db: Database, program_id: int, **values: object) -> Interview:
     """Schedule an interview day for a program. Raises DossierError."""
     row = validate(values)
     stamp = now_iso()
-    new_id = db["interviews"].insert({**row, "program_id": program_id,
-                                      "uid": f"{uuid.uuid4()}@matchprep", "created_at": stamp,
-                                      "updated_at": stamp}).last_pk
-    return get_interview(db, new_id)
+    table = db.table("interviews").insert({**row, "program_id": program_id,
+                                           "uid": f"{uuid.uuid4()}@matchprep",
+                                           "created_at": stamp, "updated_at": stamp})
+    assert table.last_rowid is not None  # an insert sets it
+    return _existing_interview(db, table.last_rowid)
 
 
-def update_interview(db: Database, interview_id: int, **values) -> Interview:
+def update_interview(db: Database, interview_id: int, **values: object) -> Interview:
     """Change an interview day (every field given, as from the form). Raises DossierError."""
-    current = get_interview(db, interview_id)
-    if current is None:
-        raise DossierError("interview", f"no interview day has the id {interview_id}")
+    current = _existing_interview(db, interview_id)
     merged = {**as_values(current), **values}
-    db["interviews"].update(interview_id, {**validate(merged), "updated_at": now_iso()})
-    return get_interview(db, interview_id)
+    db.table("interviews").update(interview_id, {**validate(merged), "updated_at": now_iso()})
+    return _existing_interview(db, interview_id)
 
 
-def as_values(interview: Interview) -> dict:
+def as_values(interview: Interview) -> dict[str, Any]:
     """The fields of an interview day as the form and `validate` take them."""
     return {
         "date": interview.date, "start_time": interview.start_time,
@@ -199,6 +198,14 @@ def delete_interview(db: Database, interview_id: int) -> None:
 def get_interview(db: Database, interview_id: int) -> Interview | None:
     rows = list(db.query(_SELECT + " where i.id = ?", [interview_id]))
     return Interview.from_row(rows[0]) if rows else None
+
+
+def _existing_interview(db: Database, interview_id: int) -> Interview:
+    """The interview day with this id; DossierError when there is none."""
+    interview = get_interview(db, interview_id)
+    if interview is None:
+        raise DossierError("interview", f"no interview day has the id {interview_id}")
+    return interview
 
 
 def list_interviews(db: Database, program_id: int | None = None) -> list[Interview]:

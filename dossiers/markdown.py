@@ -11,8 +11,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from dossiers import asks, impressions, interviews, people, plans, programs
-from dossiers.interviews import overlaps
-from dossiers.readiness import readiness, summary
+from dossiers.interviews import Interview, overlaps
+from dossiers.readiness import program_readiness, summary
 from dossiers.zones import format_instant, same_clock
 
 if TYPE_CHECKING:
@@ -46,7 +46,8 @@ def _when(day: interviews.Interview, user_zone: str) -> str:
 
 
 def dossier_markdown(db: Database, program_id: int, *, user_zone: str, now: datetime,
-                     clashes: dict | None = None, stories: Mapping[int, str] | None = None) -> str:
+                     clashes: dict[int, list[Interview]] | None = None,
+                     stories: Mapping[int, str] | None = None) -> str:
     """One program's dossier, every section, as Markdown.
 
     `stories` maps story ids to titles (the story bank belongs to the caller's other
@@ -60,7 +61,7 @@ def dossier_markdown(db: Database, program_id: int, *, user_zone: str, now: date
         out += ["*Also:* " + "; ".join(md(a) for a in p.aliases), ""]
     facts = [md(p.place) if p.place else "", programs.TYPES.get(p.type, ""),
              f"{p.residents_per_year} residents a year" if p.residents_per_year is not None else ""]
-    ready = readiness(db, program_id)
+    ready = program_readiness(db, p)
     out += [" · ".join(f for f in facts if f) or "*Place and type not recorded.*", "",
             f"**Readiness:** {md(summary(ready))}", ""]
     days = interviews.list_interviews(db, program_id)
@@ -120,7 +121,8 @@ def dossier_markdown(db: Database, program_id: int, *, user_zone: str, now: date
             who = f" *({AUDIENCE_LABELS[q.audience]})*" if q.audience in AUDIENCE_LABELS else ""
             out.append(f"{n}. {md(q.text)}{who}")
         out.append("")
-    planned = [stories[s] for s in plans.planned_stories(db, program_id) if s in (stories or {})]
+    titles = stories or {}
+    planned = [titles[s] for s in plans.planned_stories(db, program_id) if s in titles]
     if planned:
         out += ["## Stories I plan to tell", *[f"- {md(title)}" for title in planned], ""]
     if p.notes.strip():

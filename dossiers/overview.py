@@ -78,9 +78,9 @@ def sort_rows(rows: list[ProgramRow], key: str, *, reverse: bool = False) -> lis
     if key == "name":
         return list(reversed(by_name)) if reverse else by_name
 
-    def value(row: ProgramRow):
+    def value(row: ProgramRow) -> float | None:
         if key == "next":
-            return row.next_interview.starts_at if row.next_interview else None
+            return row.next_interview.starts_at.timestamp() if row.next_interview else None
         if key == "readiness":
             return row.readiness.fraction
         if key == "score":
@@ -89,12 +89,12 @@ def sort_rows(rows: list[ProgramRow], key: str, *, reverse: bool = False) -> lis
             return row.program.rank_position
         raise ValueError(f"unknown sort {key!r}")
 
-    present = [r for r in by_name if value(r) is not None]
+    present = [(v, r) for r in by_name if (v := value(r)) is not None]
     absent = [r for r in by_name if value(r) is None]
     # Scores read best first; readiness least ready first (what to finish); dates soonest.
     descending = key == "score"
-    present.sort(key=value, reverse=descending != reverse)
-    return present + absent
+    present.sort(key=lambda pair: pair[0], reverse=descending != reverse)
+    return [r for _, r in present] + absent
 
 
 def filter_rows(rows: list[ProgramRow], query: str) -> list[ProgramRow]:

@@ -45,7 +45,7 @@ def _table(kind: str) -> str:
     return TABLES[kind]
 
 
-def _clean(name: str, role: str, note: str) -> dict:
+def _clean(name: str, role: str, note: str) -> dict[str, str]:
     name = " ".join((name or "").split())
     if not name:
         raise DossierError("name", "is empty; write the person's name")
@@ -73,13 +73,14 @@ def add_person(db: Database, program_id: int, name: str, role: str = "faculty",
     table = _table(kind)
     position = db.execute(f"select coalesce(max(position), -1) + 1 from {table} "
                           "where program_id = ?", [program_id]).fetchone()[0]
-    new_id = db[table].insert({**row, "program_id": program_id, "position": position}).last_pk
+    new_id = db.table(table).insert({**row, "program_id": program_id,
+                                     "position": position}).last_pk
     return next(p for p in list_people(db, program_id, kind) if p.id == new_id)
 
 
 def update_person(db: Database, person_id: int, name: str, role: str, note: str,
                   kind: str = "known") -> None:
-    db[_table(kind)].update(person_id, _clean(name, role, note))
+    db.table(_table(kind)).update(person_id, _clean(name, role, note))
 
 
 def remove_person(db: Database, person_id: int, kind: str = "known") -> None:

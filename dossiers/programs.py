@@ -7,7 +7,7 @@ hospital, anything else), or by any part of one that only it has: `find_program`
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dossiers.errors import DossierError, ProgramNotFound
 from dossiers.text import fold, lines, now_iso
@@ -63,7 +63,7 @@ class Program:
     rank_position: int | None = None
 
     @classmethod
-    def from_row(cls, row: dict) -> Program:
+    def from_row(cls, row: dict[str, Any]) -> Program:
         return cls(**{f.name: row[f.name] for f in fields(cls)})
 
     @property
@@ -77,7 +77,7 @@ class Program:
         return ", ".join(p for p in (self.city, self.state) if p)
 
 
-def clean_field(field: str, value) -> object:
+def clean_field(field: str, value: object) -> object:
     """One program field as stored, from what a person typed. Raises DossierError."""
     if field not in EDITABLE:
         raise DossierError(field, "is not a field of a program")
@@ -101,15 +101,19 @@ def clean_field(field: str, value) -> object:
     if field == "visa":
         return parse_visa(text)
     if field == "name":
-        text = " ".join(text.split())
-        if not text:
-            raise DossierError(field, "is empty; every program needs a name")
-        if len(text) > MAX_NAME:
-            raise DossierError(field, f"is {len(text)} characters; at most {MAX_NAME} are allowed")
-        return text
+        return _clean_name(text)
     if len(text) > MAX_TEXT:
         raise DossierError(field, f"is {len(text)} characters; at most {MAX_TEXT} are allowed")
     return text if "\n" in text else text.strip()
+
+
+def _clean_name(text: str) -> str:
+    name = " ".join(text.split())
+    if not name:
+        raise DossierError("name", "is empty; every program needs a name")
+    if len(name) > MAX_NAME:
+        raise DossierError("name", f"is {len(name)} characters; at most {MAX_NAME} are allowed")
+    return name
 
 
 def parse_visa(text: str) -> str:
@@ -140,25 +144,27 @@ def _check_unique_name(db: Database, name: str, program_id: int | None) -> None:
                                        "give this one another name")
 
 
-def add_program(db: Database, name: str, **values) -> Program:
+def add_program(db: Database, name: str, **values: object) -> Program:
     """A new program; `values` are any editable fields. Raises DossierError."""
-    row = {f: clean_field(f, v) for f, v in {"name": name, **values}.items()}
-    _check_unique_name(db, row["name"], None)
+    name = _clean_name(name)
+    row = {"name": name, **{f: clean_field(f, v) for f, v in values.items()}}
+    _check_unique_name(db, name, None)
     stamp = now_iso()
-    program_id = db["programs"].insert({**row, "created_at": stamp, "updated_at": stamp}).last_pk
-    return get_program(db, program_id)
+    table = db.table("programs").insert({**row, "created_at": stamp, "updated_at": stamp})
+    assert table.last_rowid is not None  # an insert sets it
+    return _existing_program(db, table.last_rowid)
 
 
-def update_program(db: Database, program_id: int, **values) -> Program:
+def update_program(db: Database, program_id: int, **values: object) -> Program:
     """Change some fields of a program (saved as typed). Raises DossierError."""
-    if get_program(db, program_id) is None:
-        raise DossierError("program", f"no program has the id {program_id}")
+    _existing_program(db, program_id)
     row = {f: clean_field(f, v) for f, v in values.items()}
-    if "name" in row:
-        _check_unique_name(db, row["name"], program_id)
+    name = row.get("name")
+    if isinstance(name, str):  # as clean_field gives a name
+        _check_unique_name(db, name, program_id)
     if row:
-        db["programs"].update(program_id, {**row, "updated_at": now_iso()})
-    return get_program(db, program_id)
+        db.table("programs").update(program_id, {**row, "updated_at": now_iso()})
+    return _existing_program(db, program_id)
 
 
 def delete_program(db: Database, program_id: int) -> None:
@@ -170,6 +176,14 @@ def delete_program(db: Database, program_id: int) -> None:
 def get_program(db: Database, program_id: int) -> Program | None:
     rows = list(db.query("select * from programs where id = ?", [program_id]))
     return Program.from_row(rows[0]) if rows else None
+
+
+def _existing_program(db: Database, program_id: int) -> Program:
+    """The program with this id; DossierError when there is none (deleted meanwhile, say)."""
+    program = get_program(db, program_id)
+    if program is None:
+        raise DossierError("program", f"no program has the id {program_id}")
+    return program
 
 
 def list_programs(db: Database) -> list[Program]:
@@ -239,6 +253,6 @@ def set_reasons(db: Database, program_id: int, kind: str, reasons: list[str]) ->
         db.execute("delete from program_reasons where program_id = ? and kind = ?",
                    [program_id, kind])
         for position, text in enumerate(kept):
-            db["program_reasons"].insert({"program_id": program_id, "kind": kind,
+            db.table("program_reasons").insert({"program_id": program_id, "kind": kind,
                                           "position": position, "text": text})
     return kept

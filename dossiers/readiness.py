@@ -116,9 +116,12 @@ def _facts(db: Database, programs: list[Program]) -> dict[int, Facts]:
 
 
 def readiness(db: Database, program_id: int) -> Readiness | None:
+    """A program's readiness; None when there is no such program."""
     program = get_program(db, program_id)
-    if program is None:
-        return None
+    return program_readiness(db, program) if program is not None else None
+
+
+def program_readiness(db: Database, program: Program) -> Readiness:
     return assess(_facts(db, [program])[program.id])
 
 

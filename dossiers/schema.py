@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlite_utils import Database
 
 
@@ -117,6 +119,6 @@ def _dossiers_001(db: Database) -> None:
             db.execute(statement)
 
 
-COMPONENTS = [
+COMPONENTS: list[tuple[str, list[Callable[[Database], None]]]] = [
     ("dossiers", [_dossiers_001]),
 ]

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from question_bank.answers import Answer
 from question_bank.categories import categories, category_label
 from question_bank.stories import (
     EXPERIENCE_KINDS,
     STORY_PARTS,
+    Story,
     competencies,
     competency_labels,
     get_story,
@@ -53,9 +54,9 @@ def _answers(db: Database) -> list[Answer]:
     return [Answer.from_row(r) for r in db.query("select * from answers order by id")]
 
 
-def _stories(db: Database) -> list:
-    return [get_story(db, r[0]) for r in db.execute("select id from stories order by "
-                                                    "title collate nocase, id")]
+def _stories(db: Database) -> list[Story]:
+    ids = [r[0] for r in db.execute("select id from stories order by title collate nocase, id")]
+    return [story for story_id in ids if (story := get_story(db, story_id)) is not None]
 
 
 def _answer_links(db: Database) -> list[tuple[int, int]]:
@@ -63,7 +64,7 @@ def _answer_links(db: Database) -> list[tuple[int, int]]:
         "select answer_id, story_id from answer_stories order by answer_id, rowid")]
 
 
-def export_data(db: Database, *, now: datetime | None = None) -> dict:
+def export_data(db: Database, *, now: datetime | None = None) -> dict[str, Any]:
     """Everything the user wrote about answers and stories, as plain data (see above)."""
     answers = _answers(db)
     stories = _stories(db)
@@ -83,7 +84,7 @@ def export_data(db: Database, *, now: datetime | None = None) -> dict:
         by_answer.setdefault(answer_id, []).append(story_id)
         by_story.setdefault(story_id, []).append(answer_id)
 
-    def parts(answer: Answer) -> list[dict]:
+    def parts(answer: Answer) -> list[dict[str, Any]]:
         kept = set(kept_keys(answer.parts, answer.structure))
         return [{"key": k, "label": part_label(k), "text": t, "kept": k in kept}
                 for k, t in answer.parts.items()]
@@ -137,7 +138,7 @@ def export_markdown(db: Database, *, pace_wpm: int = PACE_DEFAULT,
     labels = competency_labels(db)
     current = [a for a in data["answers"] if a["current"] and any(p["text"].strip()
                                                                   for p in a["parts"])]
-    others: dict[str, list[dict]] = {}
+    others: dict[str, list[dict[str, Any]]] = {}
     for a in data["answers"]:
         if not a["current"]:
             others.setdefault(a["question_id"], []).append(a)

@@ -4,7 +4,7 @@ figures other parts of the app show (answered questions per category, recent ans
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from question_bank.answers import AnswerError
 from question_bank.categories import category_ids
@@ -37,7 +37,7 @@ SUMMARY_COLUMNS = ("a.id, a.question_id, q.text as question_text, q.category, a.
                    "a.words, a.is_current, a.updated_at")
 
 
-def summary_from_row(row: dict) -> AnswerSummary:
+def summary_from_row(row: dict[str, Any]) -> AnswerSummary:
     return AnswerSummary(
         id=row["id"], question_id=row["question_id"], question_text=row["question_text"],
         category=row["category"], label=row["label"], words=row["words"],
@@ -108,7 +108,7 @@ def count_answers(db: Database, *, category: str | None = None,
         where.append("a.is_current = 1")
     if where:
         sql += " where " + " and ".join(where)
-    return db.execute(sql, params).fetchone()[0]
+    return int(db.execute(sql, params).fetchone()[0])
 
 
 def search_answers(db: Database, text: str, *, limit: int = 50) -> list[AnswerSummary]:
@@ -158,8 +158,8 @@ def count_matches(db: Database, text: str) -> int:
     match = fts_query(text)
     if match is None:
         return 0
-    return db.execute("select count(*) from answers_fts where answers_fts match ?",
-                      [match]).fetchone()[0]
+    return int(db.execute("select count(*) from answers_fts where answers_fts match ?",
+                          [match]).fetchone()[0])
 
 
 # Figures for the home screen and the progress charts -----------------------------------------

@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from question_bank.errors import FieldError
 from question_bank.revisions import get_revision, record_revision
@@ -51,7 +51,7 @@ class Answer:
     updated_at: str = ""
 
     @classmethod
-    def from_row(cls, row: dict) -> Answer:
+    def from_row(cls, row: dict[str, Any]) -> Answer:
         return cls(
             id=row["id"],
             question_id=row["question_id"],
@@ -101,7 +101,16 @@ def clean_parts(parts: dict[str, str], structure: str) -> dict[str, str]:
     return arrange(parts, structure)
 
 
-def _row_values(parts: dict[str, str], structure: str) -> dict:
+class _RowValues(TypedDict):
+    """An answer's columns that follow from its parts."""
+
+    structure: str
+    parts: str
+    body: str
+    words: int
+
+
+def _row_values(parts: dict[str, str], structure: str) -> _RowValues:
     return {
         "structure": structure,
         "parts": json.dumps(parts, ensure_ascii=False),
@@ -167,9 +176,10 @@ def create_answer(
              int(current), _stamp(now), _stamp(now)],
         )
         answer_id = cursor.lastrowid
+        assert answer_id is not None  # an insert sets it
         record_revision(db, answer_id, structure=structure, parts=parts, words=values["words"],
                         session=session, now=now, kind="created")
-    return get_answer(db, answer_id)
+    return _existing_answer(db, answer_id)
 
 
 def save_answer(
@@ -198,11 +208,12 @@ def save_answer(
         db.execute(
             "update answers set structure = ?, parts = ?, body = ?, words = ?, updated_at = ? "
             "where id = ?",
-            [structure, values["parts"], values["body"], values["words"], _stamp(now), answer_id],
+            [structure, values["parts"], values["body"], values["words"], _stamp(now),
+             existing.id],
         )
-        record_revision(db, answer_id, structure=structure, parts=parts, words=values["words"],
-                        session=session, now=now)
-    return get_answer(db, answer_id)
+        record_revision(db, existing.id, structure=structure, parts=parts,
+                        words=values["words"], session=session, now=now)
+    return _existing_answer(db, existing.id)
 
 
 def restore_revision(db: Database, revision_id: int, *, session: str = "",
@@ -224,12 +235,20 @@ def restore_revision(db: Database, revision_id: int, *, session: str = "",
         record_revision(db, revision.answer_id, structure=revision.structure, parts=parts,
                         words=values["words"], session=session, now=now, kind="restore",
                         restored_from=revision.id)
-    return get_answer(db, revision.answer_id)
+    return _existing_answer(db, revision.answer_id)
 
 
 def get_answer(db: Database, answer_id: int) -> Answer | None:
     rows = list(db.query("select * from answers where id = ?", [answer_id]))
     return Answer.from_row(rows[0]) if rows else None
+
+
+def _existing_answer(db: Database, answer_id: int) -> Answer:
+    """The answer with this id; AnswerError when there is none (deleted meanwhile, say)."""
+    answer = get_answer(db, answer_id)
+    if answer is None:
+        raise AnswerError("answer", f"no answer has the id {answer_id}")
+    return answer
 
 
 def answers_for_question(db: Database, question_id: str) -> list[Answer]:
@@ -241,8 +260,8 @@ def answers_for_question(db: Database, question_id: str) -> list[Answer]:
 
 def count_versions(db: Database, question_id: str) -> int:
     """How many answers (versions) a question has."""
-    return db.execute("select count(*) from answers where question_id = ?",
-                      [question_id]).fetchone()[0]
+    return int(db.execute("select count(*) from answers where question_id = ?",
+                          [question_id]).fetchone()[0])
 
 
 def current_answer(db: Database, question_id: str) -> Answer | None:
@@ -266,7 +285,7 @@ def rename_answer(db: Database, answer_id: int, label: str) -> Answer:
     label = _check_label(label)
     with db.atomic():
         db.execute("update answers set label = ? where id = ?", [label, answer_id])
-    return get_answer(db, answer_id)
+    return _existing_answer(db, answer_id)
 
 
 def duplicate_answer(db: Database, answer_id: int, *, label: str | None = None,

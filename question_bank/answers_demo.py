@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from question_bank.answers import create_answer, duplicate_answer, rename_answer, save_answer
 from question_bank.questions import get_question
@@ -12,7 +12,16 @@ from question_bank.stories import add_competency, add_story, link_story
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-STORIES = [
+
+class _DemoStory(TypedDict):
+    title: str
+    experience_kind: str
+    experience: str
+    competencies: tuple[str, ...]
+    parts: dict[str, str]
+
+
+STORIES: list[_DemoStory] = [
     {
         "title": "The missed PE on night float",
         "experience_kind": "rotation",

@@ -15,7 +15,7 @@ import json
 import tomllib
 from dataclasses import dataclass
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from question_bank.categories import shipped_bank_version
 from question_bank.questions import now_iso, parse_tags, validate
@@ -40,7 +40,7 @@ class MergeReport:
         return bool(self.added or self.updated)
 
 
-def shipped_rows() -> list[dict]:
+def shipped_rows() -> list[dict[str, Any]]:
     """Every shipped question, validated, as row values with its stable id."""
     rows = []
     data = files("question_bank").joinpath("data")
@@ -62,12 +62,12 @@ def shipped_rows() -> list[dict]:
     return rows
 
 
-def content_hash(row: dict) -> str:
+def content_hash(row: dict[str, Any]) -> str:
     canonical = json.dumps({k: row.get(k) for k in CONTENT_FIELDS}, sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
 
-def installed_bank_version(db: Database) -> int:
+def installed_bank_version(db: Database | sqlite3.Connection) -> int:
     row = db.execute("select value from question_bank_meta where key = 'bank_version'").fetchone()
     return int(row[0]) if row else 0
 
@@ -77,8 +77,8 @@ def bank_is_current(db: Database | sqlite3.Connection) -> bool:
     return installed_bank_version(db) >= shipped_bank_version()
 
 
-def merge_shipped(db: Database, *, rows: list[dict] | None = None, version: int | None = None,
-                  force: bool = False) -> MergeReport:
+def merge_shipped(db: Database, *, rows: list[dict[str, Any]] | None = None,
+                  version: int | None = None, force: bool = False) -> MergeReport:
     """Merge the shipped bank if it is newer than the one recorded (or `force`)."""
     version = shipped_bank_version() if version is None else version
     if not force and installed_bank_version(db) >= version:
@@ -95,7 +95,7 @@ def merge_shipped(db: Database, *, rows: list[dict] | None = None, version: int 
             digest = content_hash(row)
             old = existing.get(row["id"])
             if old is None:
-                db["questions"].insert(
+                db.table("questions").insert(
                     {**row, "origin": "shipped", "shipped_hash": digest, "edited": 0,
                      "hidden": 0, "created_at": stamp, "updated_at": stamp}
                 )
@@ -103,9 +103,10 @@ def merge_shipped(db: Database, *, rows: list[dict] | None = None, version: int 
             elif old["edited"]:
                 kept += 1
             elif old["shipped_hash"] != digest:
-                db["questions"].update(
+                db.table("questions").update(
                     row["id"], {**row, "shipped_hash": digest, "updated_at": stamp}
                 )
                 updated += 1
-        db["question_bank_meta"].upsert({"key": "bank_version", "value": str(version)}, pk="key")
+        db.table("question_bank_meta").upsert({"key": "bank_version", "value": str(version)},
+                                              pk="key")
     return MergeReport(version, added, updated, kept)

@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ AUDIENCES: dict[str, str] = {
 DEFAULT_STRUCTURE_BY_CATEGORY = {"behavioral": "star", "red-flag": "red_flag"}
 
 
-def _manifest() -> dict:
+def _manifest() -> dict[str, Any]:
     return tomllib.loads(files("question_bank").joinpath("data/manifest.toml").read_text("utf-8"))
 
 

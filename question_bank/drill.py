@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fsrs import Card, Rating, ReviewLog, Scheduler, State
 
@@ -61,12 +61,13 @@ class DrillCard:
 
     def deadline_pending(self, now: datetime) -> bool:
         """A deadline still ahead whose rehearsal window has not yet seen a review."""
-        if self.due_by is None or self.due_by <= now:
+        if self.due_by is None or self.review_from is None or self.due_by <= now:
             return False
         return self.last_review is None or self.last_review < self.review_from
 
     def effective_due(self, now: datetime) -> datetime:
-        if self.deadline_pending(now) and self.review_from < self.due:
+        pending = self.deadline_pending(now)
+        if pending and self.review_from is not None and self.review_from < self.due:
             return self.review_from
         return self.due
 
@@ -134,17 +135,17 @@ def default_scheduler() -> Scheduler:
 
 # Cards --------------------------------------------------------------------------------
 
-def _card(row: dict) -> DrillCard:
+def _card(row: dict[str, Any]) -> DrillCard:
     return DrillCard(
         id=row["id"], kind=row["kind"], ref=row["ref"], state=State(row["state"]),
-        due=parse_stamp(row["due"]), last_review=parse_stamp(row["last_review"]),
+        due=datetime.fromisoformat(row["due"]), last_review=parse_stamp(row["last_review"]),
         reps=row["reps"], lapses=row["lapses"], due_by=parse_stamp(row["due_by"]),
         review_from=parse_stamp(row["review_from"]), stability=row["stability"],
         stop_at=parse_stamp(row.get("stop_at")),
     )
 
 
-def _fsrs_card(row: dict) -> Card:
+def _fsrs_card(row: dict[str, Any]) -> Card:
     return Card(
         card_id=row["id"], state=State(row["state"]), step=row["step"],
         stability=row["stability"], difficulty=row["difficulty"],
@@ -152,9 +153,17 @@ def _fsrs_card(row: dict) -> Card:
     )
 
 
-def _row(db: Database, kind: str, ref: str) -> dict | None:
+def _row(db: Database, kind: str, ref: str) -> dict[str, Any] | None:
     rows = list(db.query("select * from drill_cards where kind = ? and ref = ?", [kind, ref]))
     return rows[0] if rows else None
+
+
+def _existing_row(db: Database, kind: str, ref: str) -> dict[str, Any]:
+    """The row of a card that `ensure_card` has made sure of."""
+    row = _row(db, kind, ref)
+    if row is None:
+        raise DrillError(f"there is no card {ref!r} of kind {kind!r}")
+    return row
 
 
 def get_card(db: Database, kind: str, ref: str) -> DrillCard | None:
@@ -180,7 +189,7 @@ def ensure_card(
         )
     if due_by is not None:
         set_due_by(db, kind, ref, due_by, window=window)
-    return get_card(db, kind, ref)
+    return _card(_existing_row(db, kind, ref))
 
 
 def set_due_by(
@@ -192,6 +201,7 @@ def set_due_by(
     With `stop`, the card also stops at `due_by`: it is never due from then on (material
     for one interview); otherwise any earlier stop is lifted.
     """
+    values: list[str | None]
     if due_by is None:
         values = [None, None, None]
     else:
@@ -254,7 +264,7 @@ def review(
     when = _utc(now).replace(microsecond=0)
     with db.atomic():
         ensure_card(db, kind, ref, now=when)
-        row = _row(db, kind, ref)
+        row = _existing_row(db, kind, ref)
         card, _log = scheduler.review_card(_fsrs_card(row), value, review_datetime=when)
         lapses = row["lapses"] + (1 if value == Rating.Again and row["reps"] else 0)
         _store(db, card, reps=row["reps"] + 1, lapses=lapses)
@@ -263,11 +273,12 @@ def review(
             "values (?, ?, ?, ?, ?)",
             [row["id"], int(value), stamp(when), duration_ms, source],
         )
-    return Reviewed(get_card(db, kind, ref), cursor.lastrowid, int(value))
+    assert cursor.lastrowid is not None  # an insert sets it
+    return Reviewed(_card(_existing_row(db, kind, ref)), cursor.lastrowid, int(value))
 
 
 def rate(db: Database, question_id: str, rating: int | str | Rating, now: datetime,
-         **options) -> Reviewed:
+         **options: Any) -> Reviewed:
     """Rate a bank question (again / hard / good / easy); see `review`."""
     return review(db, QUESTION, question_id, rating, now, **options)
 
@@ -282,7 +293,8 @@ def undo_review(db: Database, review_id: int, *, scheduler: Scheduler | None = N
     with db.atomic():
         db.execute("delete from drill_reviews where id = ?", [review_id])
         logs = [
-            ReviewLog(card_id, Rating(r["rating"]), parse_stamp(r["reviewed_at"]), r["duration_ms"])
+            ReviewLog(card_id, Rating(r["rating"]), datetime.fromisoformat(r["reviewed_at"]),
+                      r["duration_ms"])
             for r in db.query("select * from drill_reviews where card_id = ? "
                               "order by reviewed_at, id", [card_id])
         ]
@@ -303,7 +315,7 @@ _EFFECTIVE = (f"(case when {_PENDING} and c.review_from < c.due then c.review_fr
 _LIVE = f"(c.stop_at is null or (c.stop_at > :now and {_EFFECTIVE} < c.stop_at))"
 
 
-def _kinds_clause(kinds: tuple[str, ...] | None, params: dict) -> str:
+def _kinds_clause(kinds: tuple[str, ...] | None, params: dict[str, str]) -> str:
     if not kinds:
         return ""
     names = []
@@ -335,7 +347,7 @@ def due_count(db: Database, now: datetime, *, until: datetime | None = None,
     params = {"now": stamp(now), "until": stamp(until or now)}
     sql = (f"select count(*) from drill_cards c where {_EFFECTIVE} <= :until and {_LIVE}"
            + _kinds_clause(kinds, params))
-    return db.execute(sql, params).fetchone()[0]
+    return int(db.execute(sql, params).fetchone()[0])
 
 
 def next_due(db: Database, now: datetime, *, after: datetime | None = None,
@@ -390,21 +402,21 @@ def new_count(db: Database, categories: list[str] | tuple[str, ...]) -> int:
     if not categories:
         return 0
     marks = ",".join("?" for _ in categories)
-    return db.execute(
+    return int(db.execute(
         f"select count(*) from questions q where q.hidden = 0 and q.category in ({marks}) and "
         "not exists (select 1 from drill_cards c where c.kind = 'question' and c.ref = q.id)",
-        list(categories)).fetchone()[0]
+        list(categories)).fetchone()[0])
 
 
 def reviews_since(db: Database, since: datetime, *, source: str | None = None) -> int:
     sql = "select count(*) from drill_reviews where reviewed_at >= ?"
-    params: list = [stamp(since)]
+    params: list[str] = [stamp(since)]
     if source:
         sql += " and source = ?"
         params.append(source)
-    return db.execute(sql, params).fetchone()[0]
+    return int(db.execute(sql, params).fetchone()[0])
 
 
 def card_count(db: Database, kind: str = QUESTION) -> int:
-    return db.execute("select count(*) from drill_cards where kind = ? and reps > 0",
-                      [kind]).fetchone()[0]
+    return int(db.execute("select count(*) from drill_cards where kind = ? and reps > 0",
+                          [kind]).fetchone()[0])

@@ -64,14 +64,14 @@ class Rule:
     check: Callable[[FeedbackInput], list[Finding]]
 
 
-def _phrases(*patterns: str) -> re.Pattern:
+def _phrases(*patterns: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’])(?:" + "|".join(patterns) + r")(?![\w'’])", re.IGNORECASE)
 
 
 def _tally(found: list[str]) -> tuple[str, ...]:
     """“um” ×3, “like”: the words matched, each once (as first written), with a count."""
     counts = Counter(f.casefold() for f in found)
-    first = {}
+    first: dict[str, str] = {}
     for f in found:
         first.setdefault(f.casefold(), f)
     return tuple(f"“{first[w]}” ×{n}" if n > 1 else f"“{first[w]}”" for w, n in counts.items())
@@ -251,17 +251,18 @@ I_WORDS = re.compile(r"(?<![\w'’])(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)(?!
 
 
 def _check_we(inp: FeedbackInput) -> list[Finding]:
-    key = next((k for k in ("action", "changed") if k in get_structure(inp.structure).keys), None)
-    if key is None:
+    structure = get_structure(inp.structure)
+    part = next(filter(None, (structure.part(k) for k in ("action", "changed"))), None)
+    if part is None:
         return []
-    text = inp.parts.get(key, "")
+    text = inp.parts.get(part.key, "")
     we = [m.group(0) for m in WE_WORDS.finditer(text)]
     i_count = len(I_WORDS.findall(text))
     if len(we) < WE_MIN or len(we) <= WE_RATIO * i_count:
         return []
-    label = get_structure(inp.structure).part(key).label
-    return [Finding("action.we", f"The {label} says “we” {len(we)} times and “I” {i_count}: "
-                    "say what you did yourself.", _tally(we) + (f"“I” ×{i_count}",), key)]
+    return [Finding("action.we", f"The {part.label} says “we” {len(we)} times and “I” "
+                    f"{i_count}: say what you did yourself.", _tally(we) + (f"“I” ×{i_count}",),
+                    part.key)]
 
 
 # Why this program ------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from question_bank.drill import parse_rating, parse_stamp, review, stamp, undo_review
 from question_bank.mock_formats import FORMATS, MockFormat, Prompt, limit_for
@@ -114,7 +114,7 @@ class SessionSummary:
         return fmt.label if fmt else self.format.replace("-", " ").capitalize()
 
 
-def _item(row: dict) -> MockItem:
+def _item(row: dict[str, Any]) -> MockItem:
     return MockItem(
         id=row["id"], session_id=row["session_id"], position=row["position"], kind=row["kind"],
         ref=row["ref"], text=row["text"], category=row["category"], structure=row["structure"],
@@ -149,7 +149,8 @@ def create_session(
              limit_seconds, int(bool(star_budgets))],
         )
         session_id = cursor.lastrowid
-        db["mock_items"].insert_all(
+        assert session_id is not None  # an insert sets it
+        db.table("mock_items").insert_all(
             {
                 "session_id": session_id, "position": i, "kind": p.kind, "ref": p.ref,
                 "text": p.text, "category": p.category, "structure": p.structure,
@@ -187,14 +188,15 @@ def finish_session(db: Database, session_id: int, *, ended_at: datetime,
                    [stamp(ended_at), status, session_id])
 
 
-def _item_row(db: Database, item_id: int) -> dict:
+def _item_row(db: Database, item_id: int) -> dict[str, Any]:
     rows = list(db.query("select * from mock_items where id = ?", [item_id]))
     if not rows:
         raise MockError(f"no mock interview question has the id {item_id}")
     return rows[0]
 
 
-def rate_item(db: Database, item_id: int, rating: int | str, now: datetime, **options) -> MockItem:
+def rate_item(db: Database, item_id: int, rating: int | str, now: datetime,
+              **options: Any) -> MockItem:
     """Rate how a question went; the rating reaches the drill scheduler as a review of its
     card (a re-rating replaces the earlier review). Options go to `drill.review`."""
     value = parse_rating(rating)
@@ -225,15 +227,21 @@ def get_session(db: Database, session_id: int) -> MockSession | None:
     if not rows:
         return None
     row = rows[0]
-    items = tuple(_item(r) for r in db.query(
-        "select * from mock_items where session_id = ? order by position", [session_id]))
     return MockSession(
         id=row["id"], format=row["format"], program=row["program"],
-        started_at=parse_stamp(row["started_at"]), ended_at=parse_stamp(row["ended_at"]),
+        started_at=datetime.fromisoformat(row["started_at"]),
+        ended_at=parse_stamp(row["ended_at"]),
         mode=row["mode"], planned_seconds=row["planned_seconds"],
         think_seconds=row["think_seconds"], limit_seconds=row["limit_seconds"],
-        star_budgets=bool(row["star_budgets"]), status=row["status"], items=items,
+        star_budgets=bool(row["star_budgets"]), status=row["status"],
+        items=session_items(db, session_id),
     )
+
+
+def session_items(db: Database, session_id: int) -> tuple[MockItem, ...]:
+    """A session's questions, in the order they were asked."""
+    return tuple(_item(r) for r in db.query(
+        "select * from mock_items where session_id = ? order by position", [session_id]))
 
 
 def list_sessions(db: Database, *, limit: int = 200) -> list[SessionSummary]:
@@ -251,7 +259,8 @@ def list_sessions(db: Database, *, limit: int = 200) -> list[SessionSummary]:
     return [
         SessionSummary(
             id=r["id"], format=r["format"], program=r["program"],
-            started_at=parse_stamp(r["started_at"]), ended_at=parse_stamp(r["ended_at"]),
+            started_at=datetime.fromisoformat(r["started_at"]),
+            ended_at=parse_stamp(r["ended_at"]),
             status=r["status"], planned=r["planned"] or 0, answered=r["answered"] or 0,
             skipped=r["skipped"] or 0, rated=r["rated"] or 0, speak_seconds=r["spoke"] or 0.0,
             target_seconds=r["targets"] or 0,

@@ -169,7 +169,7 @@ def select_prompts(
     if wanted:
         pool = [p for p in pool if p.category in wanted]
 
-    def rank(p: Prompt) -> tuple:
+    def rank(p: Prompt) -> tuple[int, bool, float]:
         preferred = bool(set(p.tags) & set(fmt.tags))
         return (practised.get(p.ref or "", 0), not preferred, rng.random())
 
@@ -178,7 +178,8 @@ def select_prompts(
     for p in ranked:
         by_category.setdefault(p.category, []).append(p)
 
-    limit_count = count if count else (None if seconds else fmt.questions)
+    budget = 0 if count else (seconds or 0)  # the seconds to fill, when no count is asked
+    limit_count = None if budget else (count or fmt.questions)
     chosen: list[Prompt] = []
     used = 0
 
@@ -186,7 +187,7 @@ def select_prompts(
         if limit_count is not None:
             return len(chosen) < limit_count
         cost = limit_for(p, fmt, fixed_limit) + think
-        return not chosen or used + cost <= seconds
+        return not chosen or used + cost <= budget
 
     def take(p: Prompt) -> None:
         nonlocal used

@@ -16,7 +16,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from question_bank.categories import DEFAULT_STRUCTURE_BY_CATEGORY, category_ids, find_category
 from question_bank.questions import QuestionError, now_iso, parse_tags, validate
@@ -78,7 +78,8 @@ class ImportReport:
                 f"{self.unchanged} unchanged.")
 
 
-def _clean_row(raw: dict, line: int | None, problems: list[PackProblem]) -> dict | None:
+def _clean_row(raw: dict[str, Any], line: int | None,
+               problems: list[PackProblem]) -> dict[str, Any] | None:
     unknown = sorted(k for k in raw if k not in KNOWN_FIELDS)
     if unknown:
         problems.append(PackProblem(line, unknown[0], f"unknown field; expected some of "
@@ -129,7 +130,7 @@ def _clean_row(raw: dict, line: int | None, problems: list[PackProblem]) -> dict
     return row
 
 
-def _toml_rows(name: str, text: str, problems: list[PackProblem]) -> list[dict]:
+def _toml_rows(name: str, text: str, problems: list[PackProblem]) -> list[dict[str, Any]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -160,7 +161,7 @@ def _toml_rows(name: str, text: str, problems: list[PackProblem]) -> list[dict]:
     return rows
 
 
-def _csv_rows(name: str, text: str, problems: list[PackProblem]) -> list[dict]:
+def _csv_rows(name: str, text: str, problems: list[PackProblem]) -> list[dict[str, Any]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -205,7 +206,7 @@ def _csv_rows(name: str, text: str, problems: list[PackProblem]) -> list[dict]:
     return rows
 
 
-def read_pack(path: Path | str, data: bytes | None = None) -> list[dict]:
+def read_pack(path: Path | str, data: bytes | None = None) -> list[dict[str, Any]]:
     """Parse and check a pack; raise PackError naming every problem (nothing is written)."""
     path = Path(path)
     name = str(path)
@@ -253,7 +254,7 @@ def import_pack(db: Database, path: Path | str, data: bytes | None = None) -> Im
         for row in rows:
             existing = list(db.query("select * from questions where id = ?", [row["id"]]))
             if not existing:
-                db["questions"].insert({**row, "origin": "pack", "edited": 0, "hidden": 0,
+                db.table("questions").insert({**row, "origin": "pack", "edited": 0, "hidden": 0,
                                         "created_at": stamp, "updated_at": stamp})
                 report.added += 1
             else:
@@ -264,7 +265,7 @@ def import_pack(db: Database, path: Path | str, data: bytes | None = None) -> Im
                 changes = {**row, "updated_at": stamp}
                 if old["origin"] == "shipped":
                     changes["edited"] = 1
-                db["questions"].update(row["id"], changes)
+                db.table("questions").update(row["id"], changes)
                 report.updated += 1
             report.ids.append(row["id"])
     return report

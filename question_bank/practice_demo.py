@@ -11,8 +11,14 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from question_bank import drill, mock
-from question_bank.mock_formats import FORMATS, limit_for, prompt_from_question, select_prompts
-from question_bank.questions import list_questions
+from question_bank.mock_formats import (
+    FORMATS,
+    Prompt,
+    limit_for,
+    prompt_from_question,
+    select_prompts,
+)
+from question_bank.questions import Question, list_questions
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -53,7 +59,7 @@ def populate(db: Database, *, now: datetime | None = None, seed: int = 7) -> Non
 
 
 def _drill_day(db: Database, rng: random.Random, start: datetime, progress: float,
-               drilled: list) -> None:
+               drilled: list[Question]) -> None:
     """What is due first (as the app serves it), then two to four new questions."""
     due = [q for q, _ in drill.due_questions(db, start, until=start + timedelta(hours=16))][:15]
     rated = {r["ref"] for r in db.query("select ref from drill_cards")}
@@ -64,7 +70,7 @@ def _drill_day(db: Database, rng: random.Random, start: datetime, progress: floa
 
 
 def _mock_session(db: Database, rng: random.Random, day: datetime, progress: float, fmt_id: str,
-                  pool: list, own: list) -> None:
+                  pool: list[Prompt], own: list[Question]) -> None:
     fmt = FORMATS[fmt_id]
     started = day.replace(hour=18, minute=30)
     prompts = [prompt_from_question(q) for q in own]
@@ -86,10 +92,10 @@ def _mock_session(db: Database, rng: random.Random, day: datetime, progress: flo
         mock.record_item(db, session_id, position, think_seconds=think, speak_seconds=speak,
                          outcome=outcome, at=at)
     mock.finish_session(db, session_id, ended_at=at)
-    for item in mock.get_session(db, session_id).items:
+    for item in mock.session_items(db, session_id):
         if item.outcome == "answered":
             mock.rate_item(db, item.id, _rating(rng, progress), at)
-    first = mock.get_session(db, session_id).items[0]
+    first = mock.session_items(db, session_id)[0]
     note = BRACKETED_NOTE if own else rng.choice(["", "", "Strong opening; slow down.",
                                                   "Result was vague: give a number."])
     if note:

@@ -19,6 +19,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlite_utils import Database
 
 
@@ -156,6 +158,6 @@ def _recordings_001(db: Database) -> None:
     db.execute("create index recordings_when on recordings (recorded_at, wpm, fillers_per_minute)")
 
 
-DRILL_MIGRATIONS = [_drill_001, _drill_002]
-MOCK_MIGRATIONS = [_mock_001]
-RECORDING_MIGRATIONS = [_recordings_001]
+DRILL_MIGRATIONS: list[Callable[[Database], None]] = [_drill_001, _drill_002]
+MOCK_MIGRATIONS: list[Callable[[Database], None]] = [_mock_001]
+RECORDING_MIGRATIONS: list[Callable[[Database], None]] = [_recordings_001]

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from question_bank.drill import RATINGS, parse_stamp, stamp
+from question_bank.drill import RATINGS, stamp
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -65,7 +65,8 @@ def _offset_changes(begin: datetime, end: datetime, tz: tzinfo) -> list[tuple[da
     """The stretches of [begin, end) with one UTC offset: (from when, offset in minutes)."""
 
     def offset(moment: datetime) -> int:
-        return int(moment.astimezone(tz).utcoffset().total_seconds() // 60)
+        local = moment.astimezone(tz).utcoffset()  # None only from a broken tzinfo: UTC
+        return int(local.total_seconds() // 60) if local is not None else 0
 
     begin, end = begin.astimezone(UTC), end.astimezone(UTC)
     out = [(begin, offset(begin))]
@@ -136,7 +137,7 @@ def session_timings(db: Database, start: date, days: int, tz: tzinfo) -> list[Se
         group by s.id order by s.started_at, s.id
         """, [low, high])
     return [
-        SessionTiming(r["id"], parse_stamp(r["started_at"]), r["format"], r["answered"],
+        SessionTiming(r["id"], datetime.fromisoformat(r["started_at"]), r["format"], r["answered"],
                       r["spoke"] or 0.0, r["targets"] or 0, r["over"] or 0)
         for r in rows
     ]

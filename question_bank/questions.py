@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from question_bank.categories import AUDIENCES, STRUCTURES, category_ids
 from question_bank.errors import FieldError
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from sqlite_utils import Database
 
 MAX_TEXT = 1_000
@@ -37,7 +40,7 @@ class Question:
     hidden: bool
 
     @classmethod
-    def from_row(cls, row: dict) -> Question:
+    def from_row(cls, row: dict[str, Any]) -> Question:
         return cls(
             id=row["id"],
             text=row["text"],
@@ -61,7 +64,7 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def parse_tags(value: str | list | tuple | None) -> tuple[str, ...]:
+def parse_tags(value: str | Sequence[object] | None) -> tuple[str, ...]:
     """Tags from a list or from text separated by commas or semicolons; lowercased, unique."""
     if value is None:
         return ()
@@ -83,7 +86,7 @@ def validate(
     structure: str = "outline",
     guidance: str = "",
     audience: str | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """Check every field; return the clean row values or raise QuestionError."""
     text = (text or "").strip()
     if not text:
@@ -143,8 +146,9 @@ def fts_query(text: str) -> str | None:
 
 def _filters(
     category: str | None, tag: str | None, include_hidden: bool, only_hidden: bool = False
-) -> tuple[list[str], list]:
-    where, params = [], []
+) -> tuple[list[str], list[object]]:
+    where: list[str] = []
+    params: list[object] = []
     if only_hidden:
         where.append("q.hidden = 1")
     elif not include_hidden:
@@ -167,13 +171,13 @@ def _listing_sql(
     include_hidden: bool,
     only_hidden: bool,
     limit: int | None,
-) -> tuple[str, list] | None:
+) -> tuple[str, list[object]] | None:
     """The ordered query behind every listing; None when the search has no words."""
     where, params = _filters(category, tag, include_hidden, only_hidden)
     match = fts_query(search) if search else None
     if search and match is None:
         return None
-    if match:
+    if search and match:
         sql = (
             f"select {columns} from questions_fts f join questions q on q.rowid = f.rowid "
             "where questions_fts match ?"
@@ -217,7 +221,7 @@ def list_questions(
     return [Question.from_row(row) for row in db.query(*query)]
 
 
-def list_question_ids(db: Database, **filters) -> list[str]:
+def list_question_ids(db: Database, **filters: Any) -> list[str]:
     """The ids `list_questions(db, **filters)` would return, in the same order, cheaply.
 
     A long list shows a page at a time: take the ids, then `get_questions` for each page.
@@ -246,9 +250,18 @@ def get_question(db: Database, question_id: str) -> Question | None:
     return Question.from_row(rows[0]) if rows else None
 
 
-def count_questions(db: Database, *, include_hidden: bool = False) -> int:
+def _existing_question(db: Database, question_id: str) -> Question:
+    """The question with this id; QuestionError when there is none."""
+    question = get_question(db, question_id)
+    if question is None:
+        raise QuestionError("id", f"no question has the id {question_id!r}")
+    return question
+
+
+def count_questions(db: Database | sqlite3.Connection, *, include_hidden: bool = False) -> int:
+    """How many questions (works on a plain sqlite3 connection too, as `doctor` uses)."""
     sql = "select count(*) from questions" + ("" if include_hidden else " where hidden = 0")
-    return db.execute(sql).fetchone()[0]
+    return int(db.execute(sql).fetchone()[0])
 
 
 def category_counts(db: Database) -> dict[str, int]:
@@ -276,7 +289,7 @@ def tag_counts(db: Database, *, category: str | None = None) -> list[tuple[str, 
     return [(r["tag"], r["n"]) for r in db.query(sql, [category] if category else [])]
 
 
-def add_question(db: Database, **fields) -> Question:
+def add_question(db: Database, **fields: Any) -> Question:
     """Add a question of the user's own; fields as `validate` takes them."""
     row = validate(**fields)
     stamp = now_iso()
@@ -288,15 +301,13 @@ def add_question(db: Database, **fields) -> Question:
         created_at=stamp,
         updated_at=stamp,
     )
-    db["questions"].insert(row)
-    return get_question(db, row["id"])
+    db.table("questions").insert(row)
+    return _existing_question(db, row["id"])
 
 
-def update_question(db: Database, question_id: str, **fields) -> Question:
+def update_question(db: Database, question_id: str, **fields: Any) -> Question:
     """Change a question; a shipped one becomes the user's (later bank merges leave it alone)."""
-    current = get_question(db, question_id)
-    if current is None:
-        raise QuestionError("id", f"no question has the id {question_id!r}")
+    current = _existing_question(db, question_id)
     merged = {
         "text": current.text,
         "category": current.category,
@@ -311,9 +322,9 @@ def update_question(db: Database, question_id: str, **fields) -> Question:
     row["updated_at"] = now_iso()
     if current.origin == "shipped":
         row["edited"] = 1
-    db["questions"].update(question_id, row)
-    return get_question(db, question_id)
+    db.table("questions").update(question_id, row)
+    return _existing_question(db, question_id)
 
 
 def set_hidden(db: Database, question_id: str, hidden: bool) -> None:
-    db["questions"].update(question_id, {"hidden": int(hidden), "updated_at": now_iso()})
+    db.table("questions").update(question_id, {"hidden": int(hidden), "updated_at": now_iso()})

@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from question_bank.structures import arrange, get_structure, part_label, words
 
@@ -40,7 +40,7 @@ class Revision:
     saved_at: str
 
     @classmethod
-    def from_row(cls, row: dict) -> Revision:
+    def from_row(cls, row: dict[str, Any]) -> Revision:
         return cls(
             id=row["id"],
             answer_id=row["answer_id"],
@@ -93,12 +93,13 @@ def record_revision(
             "update answer_revisions set structure = ?, parts = ?, words = ?, saved_at = ? "
             "where id = ?", [structure, encoded, words, stamp, latest[0]]
         )
-        return latest[0]
+        return int(latest[0])
     cursor = db.execute(
         "insert into answer_revisions (answer_id, structure, parts, words, kind, restored_from, "
         "session, started_at, saved_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [answer_id, structure, encoded, words, kind, restored_from, session, stamp, stamp],
     )
+    assert cursor.lastrowid is not None  # an insert sets it
     return cursor.lastrowid
 
 
@@ -115,8 +116,8 @@ def get_revision(db: Database, revision_id: int) -> Revision | None:
 
 
 def count_revisions(db: Database, answer_id: int) -> int:
-    return db.execute("select count(*) from answer_revisions where answer_id = ?",
-                      [answer_id]).fetchone()[0]
+    return int(db.execute("select count(*) from answer_revisions where answer_id = ?",
+                          [answer_id]).fetchone()[0])
 
 
 # Diffs ---------------------------------------------------------------------------------

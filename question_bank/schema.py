@@ -16,11 +16,13 @@ from question_bank.practice_schema import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlite_utils import Database
 
 
 def _questions_001(db: Database) -> None:
-    db["questions"].create(
+    db.table("questions").create(
         {
             "id": str,
             "text": str,
@@ -41,13 +43,13 @@ def _questions_001(db: Database) -> None:
         not_null={"text", "category", "tags", "target_seconds", "structure", "origin"},
         defaults={"tags": "[]", "guidance": "", "edited": 0, "hidden": 0, "origin": "user"},
     )
-    db["questions"].create_index(["category"])
-    db["questions"].enable_fts(
+    db.table("questions").create_index(["category"])
+    db.table("questions").enable_fts(
         ["text", "guidance", "tags"],
         create_triggers=True,
         tokenize="porter unicode61 remove_diacritics 2",
     )
-    db["question_bank_meta"].create({"key": str, "value": str}, pk="key")
+    db.table("question_bank_meta").create({"key": str, "value": str}, pk="key")
 
 
 def _answers_001(db: Database) -> None:
@@ -72,7 +74,7 @@ def _answers_001(db: Database) -> None:
     db.execute("create index answers_words on answers(words)")
     db.execute("create unique index answers_one_current on answers(question_id) "
                "where is_current = 1")
-    db["answers"].enable_fts(["label", "body"], create_triggers=True,
+    db.table("answers").enable_fts(["label", "body"], create_triggers=True,
                              tokenize="porter unicode61 remove_diacritics 2")
     # Every saved state of an answer. A burst of autosaves in one editing session extends
     # the newest revision; a pause, a new session or a restore starts the next one.
@@ -138,7 +140,7 @@ def _stories_001(db: Database) -> None:
     db.execute("create index story_questions_question on story_questions(question_id)")
 
 
-COMPONENTS = [
+COMPONENTS: list[tuple[str, list[Callable[[Database], None]]]] = [
     ("questions", [_questions_001]),
     ("answers", [_answers_001, _answers_002]),
     ("stories", [_stories_001]),

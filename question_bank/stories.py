@@ -9,9 +9,10 @@ carries too much.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from question_bank.answer_lists import SUMMARY_COLUMNS, AnswerSummary, summary_from_row
 from question_bank.errors import FieldError
@@ -125,7 +126,7 @@ def add_competency(db: Database, label: str) -> Competency:
 # Stories ---------------------------------------------------------------------------------
 
 def _validate(db: Database, *, title: str, experience_kind: str, experience: str,
-              parts: dict[str, str], competency_ids: tuple[str, ...] | list[str]) -> dict:
+              parts: dict[str, str], competency_ids: tuple[str, ...] | list[str]) -> dict[str, str]:
     title = " ".join((title or "").split())
     if not title:
         raise StoryError("title", "is empty; give the story a short title (“The missed PE”)")
@@ -157,18 +158,19 @@ def add_story(db: Database, *, title: str, experience_kind: str = "other", exper
                     parts=dict(parts or {}), competency_ids=competencies)
     stamp = _stamp(now)
     with db.atomic():
-        story_id = db["stories"].insert({**row, "created_at": stamp, "updated_at": stamp}).last_pk
+        table = db.table("stories").insert({**row, "created_at": stamp, "updated_at": stamp})
+        story_id = table.last_rowid
+        assert story_id is not None  # an insert sets it
         _set_competencies(db, story_id, competencies)
         for question_id in question_ids:
             link_question(db, story_id, question_id)
-    return get_story(db, story_id)
+    return _existing_story(db, story_id)
 
 
-def update_story(db: Database, story_id: int, *, now: datetime | None = None, **fields) -> Story:
+def update_story(db: Database, story_id: int, *, now: datetime | None = None,
+                 **fields: Any) -> Story:
     """Change a story; fields as `add_story` takes them (parts merge into the current ones)."""
-    current = get_story(db, story_id)
-    if current is None:
-        raise StoryError("story", f"no story has the id {story_id}")
+    current = _existing_story(db, story_id)
     parts = {**current.parts, **fields.get("parts", {})}
     comp = tuple(fields.get("competencies", current.competencies))
     row = _validate(db, title=fields.get("title", current.title),
@@ -176,12 +178,12 @@ def update_story(db: Database, story_id: int, *, now: datetime | None = None, **
                     experience=fields.get("experience", current.experience),
                     parts=parts, competency_ids=comp)
     with db.atomic():
-        db["stories"].update(story_id, {**row, "updated_at": _stamp(now)})
+        db.table("stories").update(story_id, {**row, "updated_at": _stamp(now)})
         _set_competencies(db, story_id, comp)
-    return get_story(db, story_id)
+    return _existing_story(db, story_id)
 
 
-def _set_competencies(db: Database, story_id: int, ids) -> None:
+def _set_competencies(db: Database, story_id: int, ids: Iterable[str]) -> None:
     db.execute("delete from story_competencies where story_id = ?", [story_id])
     for cid in dict.fromkeys(ids):
         db.execute("insert into story_competencies (story_id, competency) values (?, ?)",
@@ -209,6 +211,14 @@ def get_story(db: Database, story_id: int) -> Story | None:
         competencies=comp, question_ids=questions, created_at=row["created_at"],
         updated_at=row["updated_at"],
     )
+
+
+def _existing_story(db: Database, story_id: int) -> Story:
+    """The story with this id; StoryError when there is none."""
+    story = get_story(db, story_id)
+    if story is None:
+        raise StoryError("story", f"no story has the id {story_id}")
+    return story
 
 
 def list_stories(db: Database) -> list[StorySummary]:

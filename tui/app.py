@@ -12,12 +12,18 @@ from rich.text import Text
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.content import Content
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from tui.context import AppContext
-from tui.messages import OpenAnswer, OpenProgram, OpenQuestion, SaveTrouble, SpeechTrouble
+from tui.messages import (
+    OpenAnswer,
+    OpenProgram,
+    OpenQuestion,
+    SaveTrouble,
+    SpeechTrouble,
+    StartMock,
+)
 from tui.palette.navigation import QuestionCommands, SectionCommands
 from tui.palette.practice import PracticeCommands
 from tui.palette.programs import ProgramCommands
@@ -60,7 +66,7 @@ class MatchprepApp(App[None]):
     def __init__(self, ctx: AppContext, *, start: str = "home") -> None:
         # Start in the wanted section directly: switching modes from on_mount would hold
         # back the first frame (switch_mode delays updates by 50 ms to mask a transition).
-        self.DEFAULT_MODE = start
+        self.DEFAULT_MODE = start  # type: ignore[misc]  # Textual reads it through self in __init__
         super().__init__()
         self.ctx = ctx
         let_worker_state_changes_bubble()  # a failed worker is reported here, see worker_failed
@@ -104,7 +110,7 @@ class MatchprepApp(App[None]):
         """From the writer's (or a reader's) thread: say what happened in words."""
         from tui.store.database import explain
 
-        if kind == "recovered":
+        if kind == "recovered" or error is None:  # the one kind told without an error
             text = "Saving works again: everything that was waiting has been saved."
         else:
             text = str(explain(self.ctx.db_path, error))
@@ -168,15 +174,15 @@ class MatchprepApp(App[None]):
             self._told_damaged = True
         if event.kind == "recovered":
             self.clear_notifications()  # the "Cannot save" notice is out of date now
-            self.notify(Content(event.text), title="Saved", timeout=6)
+            self.notify(event.text, title="Saved", timeout=6, markup=False)
         else:
-            self.notify(Content(event.text), title="Cannot save", severity="error",
-                        timeout=30 if event.kind == "trouble" else 60)
+            self.notify(event.text, title="Cannot save", severity="error",
+                        timeout=30 if event.kind == "trouble" else 60, markup=False)
 
     @on(SpeechTrouble)
     def _speech_trouble(self, event: SpeechTrouble) -> None:
-        self.notify(Content(event.text), title="Speech", severity="warning",
-                    timeout=12 if event.kind == "unavailable" else 8)
+        self.notify(event.text, title="Speech", severity="warning",
+                    timeout=12 if event.kind == "unavailable" else 8, markup=False)
 
     def action_drill(self, program_id: int | None = None) -> None:
         """Drill what is due; with a program, rehearse its cards before its interview."""
@@ -187,6 +193,10 @@ class MatchprepApp(App[None]):
 
     async def action_start_mock(self, format_id: str = "") -> None:
         await self.start_mock_round(format_id)
+
+    @on(StartMock)
+    async def _mock_asked_for(self, event: StartMock) -> None:
+        await self.start_mock_round(event.format_id, event.program)
 
     async def start_mock_round(self, format_id: str = "", program: str | None = None) -> None:
         """Start a mock interview (a program round for `program`) from the palette or home."""
@@ -223,11 +233,11 @@ class MatchprepApp(App[None]):
         if kind in self.worker_failures_told:
             return
         self.worker_failures_told.add(kind)
-        self.notify(Content.from_markup(
-            "Something went wrong in the background ($error in “$task”): what it was "
+        self.notify(
+            f"Something went wrong in the background ({kind[1]} in “{kind[0]}”): what it was "
             "loading may be missing or out of date. Nothing you saved is lost; if it "
-            "happens again, run matchprep doctor.", error=kind[1], task=kind[0]),
-            title="Internal error", severity="error", timeout=20)
+            "happens again, run matchprep doctor.",
+            title="Internal error", severity="error", timeout=20, markup=False)
 
     def _handle_exception(self, error: Exception) -> None:
         """Textual's hook for an exception that no handler caught (tui.textual_private).

@@ -111,3 +111,12 @@ class AppContext:
             speaker.close()
         if self._db is not None:
             self._db.close()
+
+
+def app_context(app: object) -> AppContext:
+    """The context of the running app, for the parts Textual makes itself and so cannot be
+    handed one (command-palette providers)."""
+    ctx = getattr(app, "ctx", None)
+    if not isinstance(ctx, AppContext):
+        raise TypeError(f"{app!r} is not the matchprep app: it has no AppContext")
+    return ctx

@@ -34,6 +34,14 @@ class OpenProgram(Message):
 
 
 @dataclass
+class StartMock(Message):
+    """Start a mock interview of this format (a program round: for `program`, by name)."""
+
+    format_id: str = ""
+    program: str | None = None
+
+
+@dataclass
 class SpeechTrouble(Message):
     """The speech engine needs the user to know something (missing, restarted, given up);
     posted from the speaker's own thread."""

@@ -47,8 +47,8 @@ def populate(path) -> Ids:
     from question_bank.questions import add_question
     from question_bank.recordings import add_recording, save_review
     from question_bank.spoken import SpokenReview, SpokenWord, delivery
-    from tui.store.settings import set_setting
     from question_bank.stories import add_story, link_story
+    from tui.store.settings import set_setting
 
     prepare_database(path)
     db = connect(path)

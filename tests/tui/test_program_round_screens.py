@@ -3,8 +3,10 @@ review's key that opens the answer editor (on the version named for the program)
 
 from __future__ import annotations
 
+from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable, Input, RadioButton, Select
 
+from dossiers import programs
 from question_bank import mock
 from question_bank.answers import create_answer
 from tests.fakes import FakeClock
@@ -133,3 +135,31 @@ async def test_the_program_picked_is_remembered_when_another_format_starts(app_f
         await until(pilot, lambda: app.screen.id == "screen-mock-run")
         app.ctx.writer.flush()
         assert mock_setup(db).format == "faculty" and mock_setup(db).program == other.name
+
+
+async def test_the_palette_starts_a_program_round_whatever_the_name(app_factory, db):
+    # The program's name travels to the app in a message, as typed: quotes and brackets
+    # included.
+    p = programs.update_program(db, lakeshore(db).id, name="St. Mary's [Lakeshore] 🩻")
+    set_setting(db, "speech_enabled", "0")
+    clock = FakeClock(NOW)
+    app = app_factory(clock=clock, now=clock.now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette), what="the palette")
+        await pilot.press(*"mary")
+        commands = app.screen.query_one(CommandList)
+
+        def prompt(index: int) -> str:
+            shown_prompt = commands.get_option_at_index(index).prompt
+            return str(getattr(shown_prompt, "plain", shown_prompt))
+
+        # Offered just below the program's dossier.
+        await until(pilot, lambda: commands.option_count >= 2
+                    and prompt(1).startswith("Program round: St. Mary's"),
+                    what="the palette to offer the program round")
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: app.screen.id == "screen-mock-run",
+                    what="the program round to start")
+        await until(pilot, lambda: app.screen.session_id is not None)
+        assert f"Program round: {p.name}" in shown(app, "#run-title")

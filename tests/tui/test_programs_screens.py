@@ -247,6 +247,16 @@ async def test_choose_my_time_zone(app_factory, db, chicago):
         assert "your zone Asia/Kolkata" in shown(app, "#programs-status")
 
 
+async def test_the_palette_sets_the_time_zone_from_any_section(app_factory, db, chicago):
+    from tui.screens.dialogs.zone_picker import ZonePicker
+
+    app = app_factory(now=FakeClock(NOW).now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await from_palette(pilot, "time zone", "Set your time zone")
+        await until(pilot, lambda: isinstance(app.screen, ZonePicker), what="the zone picker")
+        assert app.current_mode == "programs"
+
+
 async def test_pick_questions_from_the_bank_and_write_people(app_factory, db, chicago):
     from dossiers.asks import list_asks
     from dossiers.people import list_people

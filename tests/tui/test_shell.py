@@ -91,6 +91,13 @@ async def test_command_palette_opens_the_answer_editor_on_a_question(app_factory
     assert current_answer(db, question.id).parts["outline"] == "MSK"
 
 
+async def test_command_palette_goes_to_a_section(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await from_palette(pilot, "go to progress", "Go to Progress")
+        await until(pilot, lambda: app.current_mode == "progress", what="the Progress section")
+
+
 async def test_an_older_home_read_finishing_late_is_not_shown(app_factory, db):
     from textual.widgets import OptionList
 

@@ -118,6 +118,15 @@ def test_several_answers_one_current(db):
     assert current_answer(db, Q).id == a.id and list_revisions(db, b.id) == []
 
 
+def test_renaming_an_answer_deleted_meanwhile_says_so(db):
+    # Another copy of the app may delete the answer while this one names it: the rename
+    # is refused with the field's error, not answered with nothing.
+    a = save_answer(db, None, question_id=Q, structure="star", parts={"task": "A"}, now=at(0))
+    delete_answer(db, a.id)
+    with pytest.raises(AnswerError, match="no answer has the id"):
+        rename_answer(db, a.id, "For Mayo")
+
+
 def test_saving_into_a_deleted_answer_keeps_the_text_as_a_new_one(db):
     a = save_answer(db, None, question_id=Q, structure="star", parts={"task": "A"}, now=at(0))
     delete_answer(db, a.id)

@@ -10,6 +10,7 @@ import threading
 import pytest
 
 from question_bank.questions import add_question, count_questions, list_questions
+from tui.practice.preferences import DEFAULT_RATE, speech_prefs
 from tui.store.backup import BackupError, automatic_backup, backup, list_backups, restore, rotate
 from tui.store.database import connect, integrity
 from tui.store.paths import backups_dir
@@ -100,6 +101,20 @@ def test_a_json_backup_with_a_wrong_row_changes_nothing(db_path, db, tmp_path):
     target.write_text(json.dumps(doc))
     with pytest.raises(BackupError, match="tables.questions"):
         restore(db_path, target)
+
+
+def test_a_setting_restored_without_a_value_reads_as_its_default(db_path, db, tmp_path):
+    # A hand-edited JSON backup may hold a setting whose value is null: the speech rate
+    # read from it is the default, not int(None), which ended the app as the drill or the
+    # mock setup opened.
+    target = backup(db_path, tmp_path / "all.json")
+    doc = json.loads(target.read_text())
+    doc["tables"]["settings"] = [{"key": "speech_rate", "value": None}]
+    target.write_text(json.dumps(doc))
+    restore(db_path, target)
+    fresh = connect(db_path)
+    assert speech_prefs(fresh).rate == DEFAULT_RATE
+    fresh.close()
 
 
 def test_automatic_backups_are_rotated(db_path):

@@ -10,6 +10,7 @@ from textual.content import Content
 
 from question_bank.categories import category_label
 from question_bank.questions import list_questions
+from tui.context import app_context
 from tui.messages import OpenAnswer
 from tui.sections import SECTIONS
 
@@ -21,7 +22,8 @@ class SectionCommands(Provider):
 
     async def discover(self) -> Hits:
         for s in SECTIONS:
-            yield DiscoveryHit(f"Go to {s.label}", partial(self.app.action_section, s.id),
+            yield DiscoveryHit(f"Go to {s.label}", partial(self.app.run_action,
+                                                            f"section('{s.id}')"),
                                help=s.description)
 
     async def search(self, query: str) -> Hits:
@@ -30,8 +32,8 @@ class SectionCommands(Provider):
             text = f"Go to {s.label}"
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(self.app.action_section, s.id),
-                          help=s.description)
+                yield Hit(score, matcher.highlight(text),
+                          partial(self.app.run_action, f"section('{s.id}')"), help=s.description)
 
 
 class QuestionCommands(Provider):
@@ -39,7 +41,7 @@ class QuestionCommands(Provider):
     opens the answer editor on it, ready to type."""
 
     def _find(self, query: str) -> list:
-        with self.app.ctx.reader() as db:
+        with app_context(self.app).reader() as db:
             return list_questions(db, search=query, limit=MAX_QUESTION_HITS)
 
     async def search(self, query: str) -> Hits:

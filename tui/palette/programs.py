@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from tui.messages import OpenProgram
+from tui.context import app_context
+from tui.messages import OpenProgram, StartMock
 
 if TYPE_CHECKING:
     from dossiers.programs import Program
@@ -22,7 +23,7 @@ class ProgramCommands(Provider):
     def _programs(self) -> list[Program]:
         from dossiers.programs import list_programs  # when the palette asks, not at start-up
 
-        with self.app.ctx.reader() as db:
+        with app_context(self.app).reader() as db:
             return list_programs(db)
 
     def _zone(self) -> None:
@@ -33,7 +34,7 @@ class ProgramCommands(Provider):
             await self.app.switch_mode("programs")
         while len(self.app.screen_stack) > 1:
             self.app.pop_screen()
-        self.app.screen.action_zone()
+        await self.app.run_action("zone", self.app.screen)
 
     async def discover(self) -> Hits:
         yield DiscoveryHit("Set your time zone", self._zone,
@@ -56,6 +57,6 @@ class ProgramCommands(Provider):
                           text=f"Dossier: {program.name}",
                           help=f"also {best}" if best != program.name else program.place)
                 yield Hit(score * 0.9, Content(f"Program round: {program.name}"),
-                          partial(self.app.start_mock_round, "program", program.name),
+                          partial(self.app.post_message, StartMock("program", program.name)),
                           text=f"Program round: {program.name}",
                           help="A mock interview drawn from this program's dossier")

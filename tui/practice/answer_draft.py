@@ -20,6 +20,8 @@ from question_bank.answers import Answer, current_answer, get_answer, save_answe
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from tui.store.writer import Writer
+
 
 @dataclass
 class SaveState:
@@ -28,14 +30,14 @@ class SaveState:
 
 
 class AnswerDraft:
-    def __init__(self, writer, question_id: str, answer: Answer | None, structure: str,
+    def __init__(self, writer: Writer, question_id: str, answer: Answer | None, structure: str,
                  parts: dict[str, str]) -> None:
         self.writer = writer
         self.question_id = question_id
         self.answer_id: int | None = answer.id if answer else None
         self.session = uuid.uuid4().hex  # one editing session: its autosaves share revisions
         self.saved: tuple[str, dict[str, str]] = (structure, dict(parts))
-        self.pending: Future | None = None
+        self.pending: Future[Answer] | None = None
         self.last: Answer | None = answer
 
     def reset(self, answer: Answer | None, structure: str, parts: dict[str, str]) -> None:

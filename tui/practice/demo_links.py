@@ -77,6 +77,5 @@ def _program_round(db: Database, name: str, started: datetime) -> None:
         mock.record_item(db, session_id, position, think_seconds=setup.think_seconds,
                          speak_seconds=speak, outcome="answered", at=at)
     mock.finish_session(db, session_id, ended_at=at)
-    for item, rating in zip(mock.get_session(db, session_id).items, (3, 2, 3, 4, 3),
-                            strict=False):
+    for item, rating in zip(mock.session_items(db, session_id), (3, 2, 3, 4, 3), strict=False):
         mock.rate_item(db, item.id, rating, at)

@@ -38,13 +38,19 @@ class Turn:
 
     @property
     def front(self) -> str:
-        return self.question.text if self.question is not None else self.material.front
+        return self.question.text if self.question is not None else self._material().front
 
     @property
     def kind_ref(self) -> tuple[str, str]:
         if self.question is not None:
             return drill.QUESTION, self.question.id
-        return KIND, self.material.ref
+        return KIND, self._material().ref
+
+    def _material(self) -> Material:
+        """The program material of a turn that is not a bank question."""
+        if self.material is None:
+            raise ValueError("a turn holds a bank question or a piece of program material")
+        return self.material
 
     @property
     def is_new(self) -> bool:

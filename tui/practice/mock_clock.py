@@ -64,6 +64,11 @@ class MockRun:
         return self.items[self.index] if self.phase != DONE else None
 
     @property
+    def _in_hand(self) -> RunItem:
+        """The question being asked (what `current` is until the run is done)."""
+        return self.items[self.index]
+
+    @property
     def phase_elapsed(self) -> float:
         return max(0.0, self._now() - self._phase_start - self._phase_paused)
 
@@ -120,7 +125,7 @@ class MockRun:
             return events
         if self.phase == THINK and self.phase_elapsed >= self.think_seconds:
             # The answer clock starts exactly when the think time ran out.
-            self.current.think = float(self.think_seconds)
+            self._in_hand.think = float(self.think_seconds)
             self._begin(ANSWER, self._phase_start + self._phase_paused + self.think_seconds)
             events.append(ANSWER_STARTED)
         if self.phase == ANSWER and not self._time_up_told and self.answer_remaining <= 0:
@@ -136,7 +141,7 @@ class MockRun:
         self.tick()
         if self.phase != THINK:
             return []
-        self.current.think = self.phase_elapsed
+        self._in_hand.think = self.phase_elapsed
         self._unpause()
         self._begin(ANSWER, self._clock())
         return [ANSWER_STARTED]
@@ -162,7 +167,7 @@ class MockRun:
         self.tick()
         if self.finished:
             return
-        item = self.current
+        item = self._in_hand
         if self.phase == ANSWER:
             item.speak = self.answer_elapsed
         else:
@@ -175,7 +180,7 @@ class MockRun:
         self._close()
 
     def _finish(self, outcome: str) -> list[str]:
-        item = self.current
+        item = self._in_hand
         if self.phase == THINK:
             item.think = self.phase_elapsed
             item.speak = 0.0

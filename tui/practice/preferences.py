@@ -31,7 +31,7 @@ class SpeechPrefs:
 def speech_prefs(db: Database) -> SpeechPrefs:
     enabled = get_setting(db, "speech_enabled", "1") != "0"
     try:
-        rate = int(get_setting(db, "speech_rate", str(DEFAULT_RATE)))
+        rate = int(get_setting(db, "speech_rate", str(DEFAULT_RATE)) or DEFAULT_RATE)
     except ValueError:
         rate = DEFAULT_RATE
     voice = get_setting(db, "speech_voice", "") or None

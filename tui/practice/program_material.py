@@ -26,6 +26,8 @@ from dossiers import asks, people, plans, programs
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from question_bank.stories import Story
+
 KIND = "program"  # the drill cards' kind
 PARTS = ("why", "fit", "person", "ask", "story")
 AUDIENCES = {"pd-faculty": "the program director or faculty", "residents": "the residents",
@@ -52,7 +54,7 @@ def program_of(ref: str) -> int | None:
     return int(head) if head.isdigit() else None
 
 
-def story_back(story) -> str:
+def story_back(story: Story) -> str:
     """A story as the back of a card: its STAR parts, each under its label."""
     from question_bank.stories import STORY_PARTS
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Required, TypedDict
 
 from question_bank.answer_lists import answered_by_category, answers_per_category
 from question_bank.categories import categories, category_label
@@ -42,6 +42,8 @@ class Window:
 
     @classmethod
     def weeks(cls, now: datetime, weeks: int) -> Window:
+        if now.tzinfo is None:
+            raise ValueError("a time without a time zone was given; expected an aware datetime")
         return cls(now.date(), weeks * 7, now.tzinfo)
 
 
@@ -68,6 +70,16 @@ class Chart:
     rows: tuple[tuple[str, ...], ...] = field(default_factory=tuple)
 
 
+class _Frame(TypedDict, total=False):
+    """What a chart shows whether or not there is anything to draw."""
+
+    id: Required[str]
+    title: Required[str]
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    legend: tuple[tuple[str, str], ...]
+
+
 def _day(d: date) -> str:
     return f"{d:%a %d %b}"
 
@@ -77,8 +89,8 @@ def practice_chart(db: Database, window: Window) -> Chart:
     total = sum(d.total for d in days)
     active = [d for d in days if d.total]
     rows = tuple((_day(d.day), str(d.mock), str(d.drill), str(d.total)) for d in days)
-    base = dict(id="practice", title="Practice per day", columns=("Day", "Mock", "Drill", "Total"),
-                rows=rows)
+    base = _Frame(id="practice", title="Practice per day",
+                  columns=("Day", "Mock", "Drill", "Total"), rows=rows)
     if not total:
         return Chart(summary="", empty="No practice in these weeks yet. Run a mock interview "
                      "(6) or drill from Home, and each day's count shows here.", **base)
@@ -101,8 +113,8 @@ def _timing_style(ratio: float) -> str:
 
 def timing_chart(db: Database, window: Window) -> Chart:
     sessions = session_timings(db, window.start, window.days, window.tz)[-MAX_SESSIONS:]
-    base = dict(id="timing", title="Time used against target",
-                columns=("Session", "Answers", "Spoke", "Target", "Used", "Over limit"))
+    base = _Frame(id="timing", title="Time used against target",
+                  columns=("Session", "Answers", "Spoke", "Target", "Used", "Over limit"))
     if not sessions:
         return Chart(summary="", empty="No mock interview answered in these weeks yet. Each "
                      "session's speaking time against the targets shows here.", **base)
@@ -121,18 +133,18 @@ def timing_chart(db: Database, window: Window) -> Chart:
                f"({format_duration(spoke)} spoken against {format_duration(target)}); "
                "the mark is 100%.")
     scale = max(150.0, max(b.segments[0][0] for b in bars))
-    return Chart(summary=summary, bars=tuple(bars), scale=scale, marker=100.0,
-                 legend=(("too short", "$warning"), ("on target", "$success"),
-                         ("too long", "$error")), rows=tuple(rows), **base)
+    base["legend"] = (("too short", "$warning"), ("on target", "$success"), ("too long", "$error"))
+    base["rows"] = tuple(rows)
+    return Chart(summary=summary, bars=tuple(bars), scale=scale, marker=100.0, **base)
 
 
 def ratings_chart(db: Database, window: Window) -> Chart:
     weeks = rating_mix(db, window.start, window.days, window.tz)
-    base = dict(id="ratings", title="Ratings over time",
-                columns=("Week of", *(r.capitalize() for r in RATINGS), "Total"),
-                rows=tuple((f"{w.week:%d %b}", *(str(w.counts.get(r, 0)) for r in RATINGS),
-                            str(w.total)) for w in weeks),
-                legend=tuple((r, RATING_STYLES[r]) for r in RATINGS))
+    base = _Frame(id="ratings", title="Ratings over time",
+                  columns=("Week of", *(r.capitalize() for r in RATINGS), "Total"),
+                  rows=tuple((f"{w.week:%d %b}", *(str(w.counts.get(r, 0)) for r in RATINGS),
+                              str(w.total)) for w in weeks),
+                  legend=tuple((r, RATING_STYLES[r]) for r in RATINGS))
     total = sum(w.total for w in weeks)
     if not total:
         return Chart(summary="", empty="No ratings in these weeks yet. Rate your answers in a "
@@ -166,9 +178,10 @@ def answers_chart(db: Database, window: Window) -> Chart:
         bars.append(Bar(category_label(cid), ((float(done), "$success"),
                                               (float(total - done), "$text-disabled")),
                         f"{done}/{total}"))
-    base = dict(id="answers", title="Answers written per category",
-                columns=("Category", "Answered", "Questions", "Share", "Versions"),
-                rows=tuple(rows), legend=(("answered", "$success"), ("not yet", "$text-disabled")))
+    base = _Frame(id="answers", title="Answers written per category",
+                  columns=("Category", "Answered", "Questions", "Share", "Versions"),
+                  rows=tuple(rows),
+                  legend=(("answered", "$success"), ("not yet", "$text-disabled")))
     written = sum(done for done, _ in answered.values())
     if not written:
         return Chart(summary="", empty="No answers written yet. Open a question (2) and press "
@@ -204,10 +217,11 @@ def pace_chart(db: Database, window: Window) -> Chart:
 
     pace = read_pace(db)
     weeks = [w for w in _spoken_weeks(db, window) if w.wpm is not None]
-    base = dict(id="pace", title="Speaking pace (recorded answers)",
-                columns=("Week of", "Answers", "Words a minute"),
-                rows=tuple((_week(w.week_start), str(w.answers), f"{w.wpm:.0f}")
-                           for w in weeks))
+    base = _Frame(id="pace", title="Speaking pace (recorded answers)",
+                  columns=("Week of", "Answers", "Words a minute"),
+                  legend=(("slow", "$warning"), ("on pace", "$success"), ("fast", "$error")),
+                  rows=tuple((_week(w.week_start), str(w.answers), f"{w.wpm:.0f}")
+                             for w in weeks))
     if not weeks:
         return Chart(summary="", empty=NOT_RECORDED.format(what="your pace"), **base)
     bars = []
@@ -220,18 +234,18 @@ def pace_chart(db: Database, window: Window) -> Chart:
     summary = (f"Latest week {latest:.0f} words a minute over your speaking time; your pace is "
                f"{pace} (the mark), {pace - PACE_BAND}-{pace + PACE_BAND} counts as on pace.")
     return Chart(summary=summary, bars=tuple(bars), marker=float(pace),
-                 scale=max(200.0, max(b.segments[0][0] for b in bars)),
-                 legend=(("slow", "$warning"), ("on pace", "$success"), ("fast", "$error")),
-                 **base)
+                 scale=max(200.0, max(b.segments[0][0] for b in bars)), **base)
 
 
 def fillers_chart(db: Database, window: Window) -> Chart:
     """Filler words a minute of the recorded answers, week by week."""
     weeks = [w for w in _spoken_weeks(db, window) if w.fillers_per_minute is not None]
-    base = dict(id="fillers", title="Filler words a minute (recorded answers)",
-                columns=("Week of", "Answers", "Fillers a minute"),
-                rows=tuple((_week(w.week_start), str(w.answers),
-                            f"{w.fillers_per_minute:.1f}") for w in weeks))
+    base = _Frame(id="fillers", title="Filler words a minute (recorded answers)",
+                  columns=("Week of", "Answers", "Fillers a minute"),
+                  rows=tuple((_week(w.week_start), str(w.answers),
+                              f"{w.fillers_per_minute:.1f}") for w in weeks),
+                  legend=(("under 2", "$success"), ("2 to 4", "$warning"),
+                          ("4 or more", "$error")))
     if not weeks:
         return Chart(summary="", empty=NOT_RECORDED.format(what="how many “um”s"), **base)
     bars = []
@@ -243,9 +257,7 @@ def fillers_chart(db: Database, window: Window) -> Chart:
     summary = (f"Latest week {last:.1f} fillers a minute (first week shown: {first:.1f}); "
                "only clear ones are counted (“um”, “uh”, and “like” set off by pauses).")
     return Chart(summary=summary, bars=tuple(bars),
-                 scale=max(6.0, max(b.segments[0][0] for b in bars)),
-                 legend=(("under 2", "$success"), ("2 to 4", "$warning"), ("4 or more", "$error")),
-                 **base)
+                 scale=max(6.0, max(b.segments[0][0] for b in bars)), **base)
 
 
 # The charts, in the order shown. One more chart is one more function here.

@@ -209,7 +209,8 @@ class AnswersScreen(SectionScreen):
         summary = self.selected()
         answer = get_answer(self.ctx.db, summary.id) if summary else None
         self.query_one(AnswerPreview).show(
-            answer_content(answer, summary.question_text, summary.snippet) if answer else None)
+            answer_content(answer, summary.question_text, summary.snippet)
+            if answer and summary else None)
 
     @on(DataTable.RowHighlighted, "#answers-table")
     def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -228,7 +229,7 @@ class AnswersScreen(SectionScreen):
 
     @on(DataTable.HeaderSelected, "#answers-table")
     def header_selected(self, event: DataTable.HeaderSelected) -> None:
-        sort = COLUMN_SORTS.get(event.column_key.value)
+        sort = COLUMN_SORTS.get(event.column_key.value or "")
         if sort is None:
             return
         if sort == self.sort:

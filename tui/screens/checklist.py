@@ -110,8 +110,8 @@ class ChecklistScreen(Screen):
         from tui.screens.dialogs.prompt import TextPrompt
 
         focused = self.focused
-        list_id = focused.id.removeprefix("list-") if isinstance(focused, SelectionList) \
-            else "day-before"
+        list_id = focused.id.removeprefix("list-") \
+            if isinstance(focused, SelectionList) and focused.id is not None else "day-before"
         title = next(c.title for c in checklists.lists() if c.id == list_id)
         self.app.push_screen(TextPrompt(f"Add to “{title}”", "What to check (for every "
                                         "interview day):"), lambda text: self._add(list_id, text))

@@ -92,7 +92,7 @@ class DossierScreen(Screen):
             return
         self.dossier, self.zone = dossier, zone
         self.form.show_dossier(DossierView(dossier, zone, planned), fields=fields)
-        self._show_title()
+        self._show_title(dossier)
         tabs = self.query_one("#dossier-tabs", TabbedContent)
         if tabs.loading:
             tabs.loading = False
@@ -102,8 +102,7 @@ class DossierScreen(Screen):
                 tabs.active = f"tab-{self.start_pane}"
             self.call_after_refresh(self.form.focus_tab)
 
-    def _show_title(self) -> None:
-        d = self.dossier
+    def _show_title(self, d: Dossier) -> None:
         p = d.program
         parts = [p.place] if p.place else []
         coming = [day for day in d.interviews if day.ends_at > self.ctx.now()]
@@ -230,21 +229,32 @@ class DossierScreen(Screen):
                 f"{'Edit' if action == 'edit' else 'New'} {people.what}", editing,
                 note_hint=people.note_hint), lambda result: people.save_person(result, editing))
         elif action == "remove" and person:
+            async def answered(yes: bool | None) -> None:
+                if yes:
+                    await people.forget(person.id)
+
             self.app.push_screen(ConfirmDialog(f"Remove {person.name} from this dossier?",
                                                "Your note about them goes too.", yes="Remove"),
-                                 lambda yes: people.forget(person.id) if yes else None)
+                                 answered)
 
     async def ask_requested(self, asks: AsksList, action: str, key: int | None) -> None:
         from tui.screens.dialogs.prompt import TextPrompt
 
         ask = asks.ask(key)
         if action == "add":
+            async def added(text: str | None) -> None:
+                if text:
+                    await asks.add(text)
+
             self.app.push_screen(TextPrompt("A question of your own", "The question to ask:"),
-                                 lambda text: asks.add(text) if text else None)
+                                 added)
         elif action == "edit" and ask:
+            async def reworded(text: str | None) -> None:
+                if text:
+                    await asks.reword(ask.id, text)
+
             self.app.push_screen(TextPrompt("Reword the question", "The question to ask:",
-                                            ask.text),
-                                 lambda text: asks.reword(ask.id, text) if text else None)
+                                            ask.text), reworded)
         elif action == "remove" and ask:
             await asks.take_off(ask.id)
             self.notify(f"Removed: {ask.text}", markup=False)
@@ -257,15 +267,22 @@ class DossierScreen(Screen):
 
         day = days.day(key)
         if action == "add" or (action == "edit" and day):
+            def saved(interview_id: int | None) -> None:
+                if interview_id:
+                    self.reload()
+
             self.app.push_screen(InterviewForm(self.ctx, self.program_id, self.zone,
                                                day if action == "edit" else None,
-                                               default_zone=days.last_zone()),
-                                 lambda saved: self.reload() if saved else None)
+                                               default_zone=days.last_zone()), saved)
         elif action == "remove" and day:
+            async def answered(yes: bool | None) -> None:
+                if yes:
+                    await days.delete(day.id)
+
             when = format_instant(day.starts_at, day.timezone)
             self.app.push_screen(ConfirmDialog(f"Delete the interview day of {when}?",
                                                "Its checklist ticks go with it.", yes="Delete"),
-                                 lambda yes: days.delete(day.id) if yes else None)
+                                 answered)
 
     async def story_requested(self, stories: PlannedStories, action: str,
                               key: int | None) -> None:
@@ -273,15 +290,21 @@ class DossierScreen(Screen):
         from tui.screens.dialogs.story_plan_picker import StoryPlanPicker
 
         if action == "add" and self.dossier is not None:
+            async def picked(ids: list[int] | None) -> None:
+                if ids is not None:
+                    await stories.plan(ids)
+
             self.app.push_screen(
-                StoryPlanPicker(self.ctx, self.dossier.program.name, stories.story_ids()),
-                lambda ids: stories.plan(ids) if ids is not None else None)
+                StoryPlanPicker(self.ctx, self.dossier.program.name, stories.story_ids()), picked)
         elif action == "edit" and key is not None:
+            def written(_: int | None) -> None:
+                self.reload()
+
             story = get_story(self.ctx.db, key)
             if story is not None:
-                self.app.push_screen(StoryForm(self.ctx, story), lambda _: self.reload())
+                self.app.push_screen(StoryForm(self.ctx, story), written)
         elif action == "remove" and key is not None:
             title = stories.title_of(key)
             await stories.unplan(key)
-            self.notify(Content.from_markup("“$title” is no longer planned here (the story "
-                                            "stays in your bank).", title=title))
+            self.notify(f"“{title}” is no longer planned here (the story stays in your bank).",
+                        markup=False)

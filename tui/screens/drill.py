@@ -243,12 +243,12 @@ class DrillScreen(Screen):
         hint = self.query_one("#drill-hint", Static)
         what = "the guidance" if turn.question is not None else "your material"
         if self._revealed:
-            if turn.question is None:
-                guidance.update(Content(turn.material.back))
-            else:
+            if turn.question is not None:
                 guidance.update(guidance_content(turn.question.guidance)
                                 if turn.question.guidance
                                 else Content("This question has no guidance yet."))
+            elif turn.material is not None:
+                guidance.update(Content(turn.material.back))
             hint.update("How did it go? 1 again · 2 hard · 3 good · 4 easy")
         else:
             guidance.update("")
@@ -264,8 +264,8 @@ class DrillScreen(Screen):
 
     def action_read(self) -> None:
         if not self.ctx.speaker.available:
-            self.notify(Content(self.ctx.speaker.problem or "Speech is not available."),
-                        severity="warning")
+            self.notify(self.ctx.speaker.problem or "Speech is not available.",
+                        severity="warning", markup=False)
             return
         turn = self.queue[self.position]
         self.ctx.speaker.say(turn.front, rate=self.speech.rate, voice=self.speech.voice)
@@ -279,8 +279,8 @@ class DrillScreen(Screen):
         try:
             await asyncio.wrap_future(future)
         except Exception as error:
-            self.notify(Content(f"The rating was not saved: {type(error).__name__}."),
-                        severity="error")
+            self.notify(f"The rating was not saved: {type(error).__name__}.", severity="error",
+                        markup=False)
             return
         self.counts[RATINGS[rating - 1]] += 1
         if rating == 1 and not turn.again:

@@ -267,6 +267,8 @@ class MockReviewScreen(Screen):
         return max(after, 0)
 
     def _replace(self, updated: MockItem) -> None:
+        if self.session is None:  # an item is rated only once the session is shown
+            return
         items = list(self.session.items)
         items[updated.position] = updated
         self.session = replace(self.session, items=tuple(items))
@@ -280,8 +282,8 @@ class MockReviewScreen(Screen):
         try:
             updated = await asyncio.wrap_future(future)
         except Exception as error:  # a database that cannot be written, say
-            self.notify(Content(f"The rating was not saved: {type(error).__name__}."),
-                        severity="error")
+            self.notify(f"The rating was not saved: {type(error).__name__}.", severity="error",
+                        markup=False)
             return
         self._replace(updated)
         table = self.query_one(DataTable)

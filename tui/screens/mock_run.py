@@ -270,7 +270,7 @@ class MockRunScreen(Screen):
             speaker = self.ctx.speaker
             why = (speaker.problem if getattr(speaker, "status", "") == "off" and speaker.problem
                    else "Reading aloud is off for this session (turn it on in the setup).")
-            self.notify(Content(why), severity="warning")
+            self.notify(why, severity="warning", markup=False)
             return
         self._say(item.prompt.text)
 
@@ -286,17 +286,18 @@ class MockRunScreen(Screen):
 
     async def _close(self) -> None:
         """The session is over: store it, then show its review in place of this screen."""
-        if self._ending:
+        session_id = self.session_id
+        if self._ending or session_id is None:
             return
         self._ending = True
         self._hush()
         self.recording.end(False)  # an answer under a second (not counted) keeps no audio
         if not self._anything_done():
-            await asyncio.wrap_future(self.ctx.writer.submit(delete_session, self.session_id))
+            await asyncio.wrap_future(self.ctx.writer.submit(delete_session, session_id))
             self.notify("Nothing was answered, so the session was not kept.")
             self.app.pop_screen()
             return
-        future = self.ctx.writer.submit(finish_session, self.session_id, ended_at=self.ctx.now(),
+        future = self.ctx.writer.submit(finish_session, session_id, ended_at=self.ctx.now(),
                                         status=self._status_word())
         await asyncio.wrap_future(future)
         if self.recording.active:
@@ -304,7 +305,7 @@ class MockRunScreen(Screen):
         from tui.screens.mock_review import MockReviewScreen
 
         # Not awaited: the switch waits for this screen to finish handling the key.
-        self.app.switch_screen(MockReviewScreen(self.ctx, self.session_id, just_ended=True))
+        self.app.switch_screen(MockReviewScreen(self.ctx, session_id, just_ended=True))
 
     def _anything_done(self) -> bool:
         return any(i.outcome in ("answered", "skipped") for i in self.run.items)
@@ -314,7 +315,7 @@ class MockRunScreen(Screen):
 
     @on(AnswerRecording.Trouble)
     def recording_trouble(self, message: AnswerRecording.Trouble) -> None:
-        self.notify(Content(message.text), severity="warning", timeout=8)
+        self.notify(message.text, severity="warning", timeout=8, markup=False)
 
     def on_screen_suspend(self) -> None:
         """Another screen came in front (help, another section): the clocks wait."""

@@ -172,7 +172,8 @@ class ProgramsScreen(SectionScreen):
 
     @on(DataTable.RowSelected, "#programs-table")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
-        self.open_program(int(event.row_key.value))
+        if event.row_key.value is not None:  # every row is added with its program's id
+            self.open_program(int(event.row_key.value))
 
     def open_program(self, program_id: int, pane: str = "") -> None:
         from tui.screens.dossier import DossierScreen

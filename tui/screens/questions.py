@@ -202,7 +202,8 @@ class QuestionsScreen(SectionScreen):
 
     @on(DataTable.RowSelected, "#question-table")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
-        self.post_message(OpenAnswer(event.row_key.value))
+        if event.row_key.value is not None:  # every row is added with its question's id
+            self.post_message(OpenAnswer(event.row_key.value))
 
     def action_answer(self) -> None:
         """Enter on a question: open the answer editor on it (d shows the guidance)."""

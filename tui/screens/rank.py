@@ -92,4 +92,5 @@ class RankScreen(Screen):
     def _open(self, event: DataTable.RowSelected) -> None:
         from tui.screens.dossier import DossierScreen
 
-        self.app.push_screen(DossierScreen(self.ctx, int(event.row_key.value)))
+        if event.row_key.value is not None:  # every row is added with its program's id
+            self.app.push_screen(DossierScreen(self.ctx, int(event.row_key.value)))

@@ -217,8 +217,10 @@ class StoriesScreen(SectionScreen):
     def coverage_selected(self, event: DataTable.RowSelected) -> None:
         from tui.screens.dialogs.story_form import StoryForm
 
-        self.app.push_screen(StoryForm(self.ctx, competencies=(event.row_key.value,)),
-                             self.after_form)
+        competency = event.row_key.value
+        if competency is not None:  # every row is added with its competency's id
+            self.app.push_screen(StoryForm(self.ctx, competencies=(competency,)),
+                                 self.after_form)
 
     # Actions -----------------------------------------------------------------------------
 

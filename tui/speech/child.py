@@ -86,7 +86,7 @@ def _speak(engine: Any, message: dict, send) -> None:
         return
     finally:
         driver = getattr(getattr(engine, "proxy", None), "_driver", None)
-        if hasattr(driver, "_save_file"):
+        if driver is not None and hasattr(driver, "_save_file"):
             driver._save_file = None  # pyttsx3 2.99's espeak driver keeps saving to the file
     send(event="done", id=message.get("id"))
 

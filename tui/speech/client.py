@@ -88,13 +88,16 @@ class _Process:
             argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             env=env, start_new_session=True, close_fds=True,
         )
+        # Both are pipes, as asked for just above (the Popen type cannot say so).
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self._stdin, self._stdout = self.proc.stdin, self.proc.stdout
         self._input: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._inbox = inbox
         threading.Thread(target=self._read, name="matchprep-speech-read", daemon=True).start()
         threading.Thread(target=self._write, name="matchprep-speech-write", daemon=True).start()
 
     def _read(self) -> None:
-        stream = self.proc.stdout
+        stream = self._stdout
         try:
             for raw in stream:
                 try:
@@ -110,7 +113,7 @@ class _Process:
         self._inbox.put(("exit", self.generation, None))
 
     def _write(self) -> None:
-        stream = self.proc.stdin
+        stream = self._stdin
         try:
             while (data := self._input.get()) is not None:
                 stream.write(data)
@@ -319,6 +322,8 @@ class HelperSpeaker:
         job.message["id"] = job.id
         job.deadline = self._clock() + job.seconds
         self._running[job.id] = job
+        # The helper runs: _queue has just spawned it, or it has just said it is ready.
+        assert self._proc is not None
         self._proc.send(job.message)
 
     def _spawn(self) -> None:
@@ -407,12 +412,13 @@ class HelperSpeaker:
             self._settled.set()
             self._tell_unavailable()
         elif name in ("done", "failed"):
-            job = self._running.pop(event.get("id"), None)
-            if job is not None and not job.future.done():
+            job_id = event.get("id")
+            ended = self._running.pop(job_id, None) if isinstance(job_id, int) else None
+            if ended is not None and not ended.future.done():
                 if name == "done":
-                    job.future.set_result(None)
+                    ended.future.set_result(None)
                 else:
-                    job.future.set_exception(SpeechError(str(event.get("problem") or "failed")))
+                    ended.future.set_exception(SpeechError(str(event.get("problem") or "failed")))
             if name == "done":
                 self._failures = 0
 

@@ -14,7 +14,7 @@ import sqlite3
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import tui
 from tui.store.database import (
@@ -76,13 +76,13 @@ def _copy_database(source: Path, target: Path) -> None:
         raise
 
 
-def dump_json(db: Database) -> dict:
+def dump_json(db: Database) -> dict[str, Any]:
     """Every table's rows (full-text indexes aside), with the schema versions they fit."""
-    tables = {}
+    tables: dict[str, list[dict[str, Any]]] = {}
     for name in db.table_names():
         if name == "schema_versions" or "_fts" in name or name.startswith("sqlite_"):
             continue
-        tables[name] = list(db[name].rows)
+        tables[name] = list(db.table(name).rows)
     return {
         "format": JSON_FORMAT,
         "version": 1,
@@ -192,16 +192,17 @@ def _database_from_json(source: Path, data: bytes, scratch: Path) -> None:
     try:
         with db.atomic():
             for name, rows in tables.items():
-                if not isinstance(rows, list) or not db[name].exists():
+                table = db.table(name)
+                if not isinstance(rows, list) or not table.exists():
                     raise BackupError(f"{source}: field 'tables.{name}': not a table of this "
                                       "schema, or not a list of rows.")
-                columns = set(db[name].columns_dict)
+                columns = set(table.columns_dict)
                 for index, row in enumerate(rows):
                     if not isinstance(row, dict) or not set(row) <= columns:
                         raise BackupError(f"{source}: field 'tables.{name}[{index}]': expected "
                                           f"a row with columns among {', '.join(sorted(columns))}.")
                 if rows:
-                    db[name].insert_all(rows)
+                    table.insert_all(rows)
         from tui.store.database import run_migrations
 
         run_migrations(db, scratch, components)
@@ -244,7 +245,7 @@ def restore(db_path: Path, source: Path) -> Path | None:
         if _is_damaged(db_path):
             # It cannot be copied page by page, nor written into: keep its bytes, then
             # put the backup in its place.
-            safety = _keep_damaged(db_path)
+            safety: Path | None = _keep_damaged(db_path)
             _replace_file(candidate, db_path)
             return safety
         safety = automatic_backup(db_path, "pre-restore")

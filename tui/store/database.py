@@ -39,7 +39,7 @@ def schema_components() -> list[tuple[str, list[Migration]]]:
 
 
 def _core_001(db: Database) -> None:
-    db["settings"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+    db.table("settings").create({"key": str, "value": str}, pk="key", if_not_exists=True)
 
 
 CORE_MIGRATIONS: list[Migration] = [_core_001]
@@ -247,9 +247,9 @@ def is_current(
 
 
 def schema_versions(db: Database) -> dict[str, int]:
-    if not db["schema_versions"].exists():
+    if not db.table("schema_versions").exists():
         return {}
-    return {row["component"]: row["version"] for row in db["schema_versions"].rows}
+    return {row["component"]: row["version"] for row in db.table("schema_versions").rows}
 
 
 def run_migrations(
@@ -266,7 +266,7 @@ def run_migrations(
     in one transaction with its version update, so a failure leaves that component exactly
     as it was.
     """
-    db["schema_versions"].create(
+    db.table("schema_versions").create(
         {"component": str, "version": int}, pk="component", if_not_exists=True
     )
     current = schema_versions(db)
@@ -291,15 +291,16 @@ def run_migrations(
         with db.atomic():
             for step in steps[start:]:
                 step(db)
-            db["schema_versions"].upsert({"component": name, "version": len(steps)}, pk="component")
+            db.table("schema_versions").upsert({"component": name, "version": len(steps)},
+                                               pk="component")
         ran.append(f"{name} {start}→{len(steps)}")
     return ran
 
 
 def integrity(db_or_path: Database | Path | str) -> str:
     """SQLite's `PRAGMA integrity_check`: "ok" or the first problem it found."""
-    own = isinstance(db_or_path, (str, Path))
-    db = connect(db_or_path) if own else db_or_path
+    db = connect(db_or_path) if isinstance(db_or_path, (str, Path)) else db_or_path
+    own = db is not db_or_path
     try:
         rows = db.conn.execute("PRAGMA integrity_check").fetchall()
         return "ok" if rows == [("ok",)] else "; ".join(r[0] for r in rows[:5])

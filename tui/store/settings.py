@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from sqlite_utils import Database
 
 # Keys in use: "theme"; "pace_wpm" (speaking pace, 130-160, answers); "timezone" (the
@@ -20,12 +22,15 @@ DEFAULTS: dict[str, str] = {
 }
 
 
-def get_setting(db: Database, key: str, default: str | None = None) -> str | None:
+def get_setting(db: Database | sqlite3.Connection, key: str,
+                default: str | None = None) -> str | None:
+    """A setting's value (works on a plain sqlite3 connection too), else its default."""
     row = db.execute("select value from settings where key = ?", [key]).fetchone()
     if row is not None:
-        return row[0]
+        value: str | None = row[0]
+        return value
     return DEFAULTS.get(key) if default is None else default
 
 
 def set_setting(db: Database, key: str, value: str) -> None:
-    db["settings"].upsert({"key": key, "value": value}, pk="key")
+    db.table("settings").upsert({"key": key, "value": value}, pk="key")

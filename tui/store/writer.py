@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from tui.store.database import connect, is_file_trouble, retry_locked
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 T = TypeVar("T")
+P = ParamSpec("P")
 _STOP = object()
 RETRY_WAITS = (0.5, 1.0, 2.0)  # then every 2 s, until the write goes through
 
@@ -72,7 +73,8 @@ class Writer:
                                                 daemon=True)
                 self._thread.start()
 
-    def submit(self, job: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
+    def submit(self, job: Callable[Concatenate[Database, P], T], *args: P.args,
+               **kwargs: P.kwargs) -> Future[T]:
         """Queue `job(db, *args, **kwargs)`; the future holds its result or its error."""
         future: Future[T] = Future()
         if self._closed:
@@ -101,7 +103,8 @@ class Writer:
             self._jobs.put(_STOP)
             thread.join(timeout)
 
-    def _patiently(self, db: Database, job: Callable, args: tuple, kwargs: dict) -> Any:
+    def _patiently(self, db: Database, job: Callable[..., Any], args: tuple[Any, ...],
+                   kwargs: dict[str, Any]) -> Any:
         """Run the job; while the file refuses it for a reason that may pass, try again."""
         attempt = 0
         while True:

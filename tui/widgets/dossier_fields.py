@@ -96,9 +96,9 @@ def read(widget: Widget) -> object:
         return widget.text
     if isinstance(widget, Select):
         return "" if widget.value == Select.NULL else widget.value
-    if isinstance(widget, Checkbox):
+    if isinstance(widget, (Checkbox, Input)):
         return widget.value
-    return widget.value
+    raise TypeError(f"{widget!r} is not a dossier field")
 
 
 def write(widget: Widget, value: object) -> None:
@@ -108,13 +108,17 @@ def write(widget: Widget, value: object) -> None:
         widget.value = value if value not in ("", None) else Select.NULL
     elif isinstance(widget, Checkbox):
         widget.value = bool(value)
-    else:
+    elif isinstance(widget, Input):
         widget.value = "" if value is None else str(value)
+    else:
+        raise TypeError(f"{widget!r} is not a dossier field")
 
 
 def save_fields(db: Database, program_id: int, changes: dict[str, object],
-                reasons: dict[str, list[str]]) -> tuple[list[tuple[str, DossierError]], Readiness]:
-    """Save what changed (a writer job). A bad field is reported and the rest still saved."""
+                reasons: dict[str, list[str]],
+                ) -> tuple[list[tuple[str, DossierError]], Readiness | None]:
+    """Save what changed (a writer job). A bad field is reported and the rest still saved;
+    the readiness is None when the program is gone (deleted in another copy of the app)."""
     errors: list[tuple[str, DossierError]] = []
     program_values, impression_values = {}, {}
     for widget_id, value in changes.items():

@@ -61,7 +61,7 @@ class DossierForm(Vertical):
         """The fields' changes were saved; `errors` names the fields that were not."""
 
         errors: list[tuple[str, DossierError]]
-        readiness: Readiness
+        readiness: Readiness | None  # None: the program is gone
 
     def __init__(self, ctx: AppContext, program_id: int, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -130,7 +130,7 @@ class DossierForm(Vertical):
             return None
         changes, self.pending = self.pending, {}
         self.loaded.update(changes)
-        reasons = {kind: [self.loaded.get(f"r-{kind}-{n}", "") for n in range(count)]
+        reasons = {kind: [str(self.loaded.get(f"r-{kind}-{n}", "")) for n in range(count)]
                    for kind, count in REASONS if any(k.startswith(f"r-{kind}-") for k in changes)}
         return self.ctx.writer.submit(dossier_fields.save_fields, self.program_id, changes,
                                       reasons)

@@ -28,7 +28,7 @@ SHOW_ITEMS = 4
 @dataclass
 class InterviewState:
     zone: str
-    now: object
+    now: datetime
     next: Interview | None = None
     clashes: list[Interview] = field(default_factory=list)
     open_items: list[checklists.Item] = field(default_factory=list)

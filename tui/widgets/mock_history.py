@@ -74,7 +74,8 @@ class MockHistory(Vertical):
     @on(DataTable.RowSelected)
     def session_chosen(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.post_message(self.Chosen(int(event.row_key.value)))
+        if event.row_key.value is not None:  # every row is added with its session's id
+            self.post_message(self.Chosen(int(event.row_key.value)))
 
     def focus_list(self) -> None:
         self.query_one(FitTable).focus()

@@ -145,5 +145,6 @@ class Player(Static):
                 self.position = self.seconds
             self.playing = False
             if event.kind == "failed":
-                self.notify(Content(f"Cannot play it: {event.message}"), severity="warning")
+                self.notify(f"Cannot play it: {event.message}", severity="warning",
+                            markup=False)
         self.draw()

@@ -5,7 +5,6 @@ control stops the voice when it is unmounted)."""
 
 from __future__ import annotations
 
-from textual.content import Content
 from textual.widget import Widget
 
 from tui.context import AppContext
@@ -33,7 +32,7 @@ class ReadAloud(Widget):
         speaker = self.ctx.speaker
         if speaker is None or not speaker.available:
             problem = getattr(speaker, "problem", None) or "Speech is not available."
-            self.notify(Content(problem), title="Read aloud", severity="warning", timeout=10)
+            self.notify(problem, title="Read aloud", severity="warning", timeout=10, markup=False)
             return
         text = spoken_text(parts, structure)
         if not text:

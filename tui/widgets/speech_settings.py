@@ -154,7 +154,7 @@ class SpeechSettings(Vertical):
         speaker = self.ctx.speaker
         if speaker is None or not speaker.available:
             problem = getattr(speaker, "problem", None) or "Speech is not available."
-            self.notify(Content(problem), severity="warning", timeout=8)
+            self.notify(problem, severity="warning", timeout=8, markup=False)
             return
         speaker.say(SAMPLE, rate=self.prefs.rate, voice=self.prefs.voice)
 

@@ -77,7 +77,7 @@ def coverage_line(review: SpokenReview, parts: dict[str, str], structure: str) -
 
 def transcript(review: SpokenReview) -> Content:
     """The words as heard: fillers marked, words the engine was unsure of dimmed."""
-    filler_words = set()
+    filler_words: set[int] = set()
     for filler in review.fillers:
         filler_words.update(range(filler.index, filler.index + filler.length))
     text, spans, at = [], [], 0

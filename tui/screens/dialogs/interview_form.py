@@ -96,8 +96,9 @@ class InterviewForm(Dialog[int | None]):
         self.query_one("#i-date", Input).focus()
         self._preview()
 
-    def _fields(self) -> dict:
-        values = {name: self.query_one(f"#i-{name}", Input).value for name in FIELDS}
+    def _fields(self) -> dict[str, object]:
+        values: dict[str, object] = {name: self.query_one(f"#i-{name}", Input).value
+                                     for name in FIELDS}
         platform = self.query_one("#i-platform", Select).value
         values["platform"] = "" if platform == Select.NULL else platform
         return values

@@ -103,6 +103,8 @@ class QuestionPicker(Dialog[None]):
     @on(OptionList.OptionSelected, "#qpicker-list")
     async def toggle(self, event: OptionList.OptionSelected) -> None:
         question_id = event.option.id
+        if question_id is None:  # every option is added with its question's id
+            return
         job = unlink_question if question_id in self.linked else link_question
         await asyncio.wrap_future(self.ctx.writer.submit(job, self.story_id, question_id))
         self.linked ^= {question_id}

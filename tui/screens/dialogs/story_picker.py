@@ -34,7 +34,7 @@ class StoryPicker(Dialog[int | None]):
 
     HELP_TITLE = "Stories for an answer"
     BINDINGS = [
-        Binding("space", "toggle", "Link/unlink", id="picker.toggle",
+        Binding("space", "toggle_link", "Link/unlink", id="picker.toggle",
                 tooltip="Link the story to this answer, or unlink it"),
         Binding("p", "pull", "Pull in", id="picker.pull",
                 tooltip="Add the story's parts to the answer (nothing is replaced)"),
@@ -111,7 +111,7 @@ class StoryPicker(Dialog[int | None]):
                 story_content(story, self.labels, note=linked))
 
     @on(OptionList.OptionSelected, "#picker-list")
-    async def action_toggle(self) -> None:
+    async def action_toggle_link(self) -> None:
         story = self.selected()
         if story is None:
             return

@@ -109,7 +109,7 @@ class ExportDialog(Dialog[str | None]):
         path = self.query_one("#export-path", Input)
         old = Path(path.value)
         if old.suffix in {ext for _, ext in FORMATS.values()}:
-            path.value = str(old.with_suffix(FORMATS[event.value][1]))
+            path.value = str(old.with_suffix(FORMATS[str(event.value)][1]))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#go")
