@@ -22,12 +22,11 @@ from question_bank.structures import format_duration
 from tui.context import AppContext
 from tui.messages import OpenAnswer
 from tui.practice.program_names import version_for_program
-from tui.practice.recorded_answers import Take
 from tui.practice.spoken_answers import SpokenAnswers, load_spoken
 from tui.sections import SECTIONS
 from tui.store.audio_files import forget_recording
-from tui.widgets.player import STEP, Player
-from tui.widgets.spoken_review import SpokenReviewPanel
+from tui.widgets.player import STEP
+from tui.widgets.recorded_answer import RecordedAnswer
 from tui.widgets.table_fit import FitColumn, FitTable
 
 OUTCOME_WORDS = {"answered": "", "skipped": "skipped", "unreached": "not reached",
@@ -85,7 +84,7 @@ class MockReviewScreen(Screen):
         self.session_id = session_id
         self.just_ended = just_ended
         self.session: MockSession | None = None
-        self.spoken = SpokenAnswers()
+        self.recorded = RecordedAnswer(ctx, id="review-recorded")
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-title")
@@ -94,8 +93,7 @@ class MockReviewScreen(Screen):
         with VerticalScroll(id="review-detail"):
             yield Static(id="review-question")
             yield Static(id="review-times")
-            yield Player(self.ctx.recorder, id="review-player")
-            yield SpokenReviewPanel(id="review-spoken")
+            yield self.recorded
             yield Input(placeholder="A note on this answer (enter saves)", id="review-note",
                         max_length=2000)
         yield Footer()
@@ -121,15 +119,14 @@ class MockReviewScreen(Screen):
         self.app.call_from_thread(self._fill, session, spoken)
 
     def _fill(self, session: MockSession | None, spoken: SpokenAnswers | None = None) -> None:
-        if spoken is not None:
-            self.spoken = spoken
-            self.refresh_bindings()
         if session is None:
             self.notify("That session no longer exists.", severity="warning")
             self.app.pop_screen()
             return
         self.session = session
-        self._resume_analyses(session)
+        if spoken is not None:
+            self.recorded.set_session(session, spoken)
+            self.refresh_bindings()
         answered = session.count("answered")
         self.query_one("#review-title", Static).update(Content.from_markup(
             "[b]$label[/b] · $when · $answered of $total answered · spoke $spoke · "
@@ -148,16 +145,6 @@ class MockReviewScreen(Screen):
         if session.items:
             table.move_cursor(row=min(max(keep, 0), len(session.items) - 1), animate=False)
         self._show_detail()
-
-    def _resume_analyses(self, session: MockSession) -> None:
-        """Recordings stored but never analysed (the app closed meanwhile) are analysed now."""
-        for item in session.items:
-            recording = self.spoken.recordings.get(item.id)
-            path = self.spoken.path(self.ctx.db_path, recording) if recording else None
-            if recording is not None and recording.status == "recorded" and path is not None:
-                self.ctx.recorded.resume(Take("mock", session.id, item.position, question_id=(
-                    item.ref if item.kind == "question" else None)), recording.id, path,
-                    recording.seconds)
 
     def _cells(self, item: MockItem) -> dict[str, Text]:
         ratio = item.used_ratio
@@ -208,43 +195,28 @@ class MockReviewScreen(Screen):
         times.update(Content("\n").join(lines))
         if not note.has_focus:
             note.value = item.note
-        self._show_spoken(item)
-
-    def _show_spoken(self, item: MockItem) -> None:
-        recording = self.spoken.recordings.get(item.id)
-        player = self.query_one(Player)
-        if recording is None or not recording.has_audio:
-            player.load(None, 0.0)  # the panel says why, if there was audio
-        else:
-            player.load(self.spoken.path(self.ctx.db_path, recording), recording.seconds)
-        self.query_one(SpokenReviewPanel).show(
-            recording, target=min(item.target_seconds, item.limit_seconds),
-            cap=item.limit_seconds, pace=self.spoken.pace,
-            written=self.spoken.written.get(item.ref or ""),
-            waiting=item.position in self.spoken.waiting,
-            recorded=bool(self.spoken.recordings) or bool(self.spoken.waiting))
+        self.recorded.show(item)
 
     def action_play(self) -> None:
-        self.query_one(Player).toggle()
+        self.recorded.player.toggle()
 
     def action_skip(self, direction: int) -> None:
-        self.query_one(Player).skip(direction * STEP)
+        self.recorded.player.skip(direction * STEP)
 
     def action_speed(self) -> None:
-        self.query_one(Player).toggle_speed()
+        self.recorded.player.toggle_speed()
 
     def action_forget(self) -> None:
         from tui.screens.dialogs.confirm import ConfirmDialog
 
-        item = self.selected()
-        recording = self.spoken.recordings.get(item.id) if item is not None else None
+        recording = self.recorded.recording(self.selected())
         if recording is None or not recording.has_audio:
             self.notify("This answer has no audio to forget.")
             return
 
         async def forget(yes: bool | None) -> None:
             if yes:
-                self.query_one(Player).stop()
+                self.recorded.player.stop()
                 await asyncio.wrap_future(self.ctx.writer.submit(
                     forget_recording, self.ctx.db_path, recording.id, self.ctx.now()))
                 self.notify("The audio was deleted; its transcript and figures stay.")
@@ -314,11 +286,9 @@ class MockReviewScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action in ("play", "skip", "speed", "forget"):
-            if not self.spoken.recordings:
+            if not self.recorded.spoken.recordings:
                 return False  # nothing recorded in this session: no keys for it
-            item = self.selected()
-            recording = self.spoken.recordings.get(item.id) if item is not None else None
-            return recording is not None and recording.has_audio
+            return self.recorded.playable(self.selected())
         if action == "answer":
             if not any(s.id == "answers" for s in SECTIONS):
                 return False  # no answer editor in this version: no key for it

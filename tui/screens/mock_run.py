@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, VerticalScroll
@@ -312,10 +311,6 @@ class MockRunScreen(Screen):
 
     def _status_word(self) -> str:
         return "finished" if all(i.outcome != "unreached" for i in self.run.items) else "ended"
-
-    @on(AnswerRecording.Trouble)
-    def recording_trouble(self, message: AnswerRecording.Trouble) -> None:
-        self.notify(message.text, severity="warning", timeout=8, markup=False)
 
     def on_screen_suspend(self) -> None:
         """Another screen came in front (help, another section): the clocks wait."""

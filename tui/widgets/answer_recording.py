@@ -3,8 +3,8 @@ answer clock runs, or the sentence saying why nothing is recorded.
 
 The screen says when an answer starts and ends (method calls down); this widget starts and
 ends the takes (`ctx.recorded`), hears the recorder (from its thread, by thread-safe
-messages to itself) and posts `Trouble` up once when the microphone is silent, stuck or
-missing, so the screen can say it. The interview never waits for audio.
+messages to itself) and says once when the microphone is silent, stuck or missing. The
+interview never waits for audio.
 """
 
 from __future__ import annotations
@@ -43,12 +43,6 @@ class AnswerRecording(Static):
         """The recorder said something (posted from its thread to this widget)."""
 
         event: AudioEvent
-
-    @dataclass
-    class Trouble(Message):
-        """Recording has a problem the user should hear about, once."""
-
-        text: str
 
     def __init__(self, ctx, *, wanted: bool, listen: bool = True,
                  ready: str = "Recording is on: each answer is recorded while its clock runs.",
@@ -96,9 +90,10 @@ class AnswerRecording(Static):
         self._say(problem)
 
     def _say(self, text: str) -> None:
+        """A problem the user should hear about, once (the interview goes on)."""
         if text not in self._told:
             self._told.add(text)
-            self.post_message(self.Trouble(text))
+            self.notify(text, severity="warning", timeout=8, markup=False)
 
     # The screen's calls -------------------------------------------------------------------
 
