@@ -85,9 +85,14 @@ class AnswerRecording(Static):
         self.update(Content(text))
 
     def _off(self, problem: str) -> None:
+        """Recording cannot happen: say why in one sentence (the first of `problem`; what to
+        install is `matchprep doctor`'s to say)."""
         self.problem = problem
-        self._show(f"Not recording: {problem}", trouble=True)
-        self._say(problem)
+        first = problem.split(". ")[0].rstrip(".")
+        if "--no-record" not in first:
+            first += " (`matchprep doctor` says what to install)"
+        self._show(f"Not recording: {first}.", trouble=True)
+        self._say(f"Not recording: {first}.")
 
     def _say(self, text: str) -> None:
         """A problem the user should hear about, once (the interview goes on)."""
