@@ -23,8 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from textual.app import App  # noqa: E402
 from textual.widgets import TextArea  # noqa: E402
 
-from tui.cli.launch import make_app  # noqa: E402
+from question_bank.profile import Profile, save_profile  # noqa: E402
+from tui.cli.launch import make_app, prepare_database  # noqa: E402
 from tui.messages import OpenAnswer  # noqa: E402
+from tui.store.database import connect  # noqa: E402
 
 KEYS = "the quick brown fox "
 
@@ -74,7 +76,11 @@ async def main(keys: int) -> None:
                         ("editor, 5,000 words in 50 paragraphs", paragraphs),
                         ("editor, 5,000 words in one paragraph", " ".join(words))):
         db = folder / f"{len(rows)}.db"
-        rows.append((label, make_app(db), editor_with(text)))
+        prepare_database(db)
+        conn = connect(db)
+        save_profile(conn, Profile())  # a returning user: the profile is not asked on start
+        conn.close()
+        rows.append((label, make_app(db, prepare=False), editor_with(text)))
     for label, app, prepare in rows:
         median, p95, cpu = await per_key(app, keys, prepare)
         if hasattr(app, "ctx"):

@@ -37,6 +37,7 @@ ANSWER_SEARCHES = ["zq17", "pneumothorax", "night call", "embol", "radiology rep
 
 
 def build(path: Path) -> None:
+    from question_bank.profile import Profile, save_profile
     from tui.store.database import connect
 
     answers_scale.build(path, 10_000, 100_000)
@@ -44,6 +45,7 @@ def build(path: Path) -> None:
     dossiers_scale.fill(db)
     ids = [r[0] for r in db.execute("select id from questions order by rowid")]
     practice.fill(db, datetime.now(UTC), question_ids=ids)
+    save_profile(db, Profile())  # a returning user: the profile is not asked on start
     db.execute("PRAGMA optimize")
     db.close()
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dossiers.errors import DossierError
+from dossiers.rows import insert_row, update_row
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -49,9 +50,9 @@ def add_ask(db: Database, program_id: int, text: str, *, question_id: str | None
     if any(q.text.casefold() == text.casefold() for q in existing):
         return None
     position = max((i for i, _ in enumerate(existing)), default=-1) + 1
-    new_id = db.table("program_questions").insert({
+    new_id = insert_row(db, "program_questions", {
         "program_id": program_id, "position": position, "question_id": question_id,
-        "audience": audience, "text": text}).last_pk
+        "audience": audience, "text": text})
     return next(q for q in list_asks(db, program_id) if q.id == new_id)
 
 
@@ -60,7 +61,7 @@ def set_ask_text(db: Database, ask_id: int, text: str) -> None:
     text = " ".join((text or "").split())
     if not text:
         raise DossierError("question", "is empty; write the question you want to ask")
-    db.table("program_questions").update(ask_id, {"text": text})
+    update_row(db, "program_questions", ask_id, {"text": text})
 
 
 def remove_ask(db: Database, ask_id: int) -> None:
@@ -79,3 +80,13 @@ def move_ask(db: Database, program_id: int, ask_id: int, delta: int) -> None:
     with db.atomic():
         for position, qid in enumerate(ids):
             db.execute("update program_questions set position = ? where id = ?", [position, qid])
+
+
+def repoint_questions(db: Database, moved: dict[str, str]) -> int:
+    """Questions to ask that came from a bank question the bank has since merged into
+    another: link them to the one kept (their text, as picked, stays). Returns how many."""
+    count = 0
+    for old_id, into in moved.items():
+        count += db.execute("update program_questions set question_id = ? where question_id = ?",
+                            [into, old_id]).rowcount
+    return count

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any
 from dossiers import asks, impressions, interviews, people, programs
 from dossiers.dates import parse_date, split_date_time
 from dossiers.errors import DossierError
-from dossiers.programs import VISAS, clean_field, program_by_name
+from dossiers.programs import VISAS, clean_field
 from dossiers.text import fold, lines
+from question_bank.text import Cleaning
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -66,6 +67,16 @@ COLUMNS: tuple[Column, ...] = (
     Column("img_residents", "IMG residents", ("imgs", "current imgs", "img residents current")),
     Column("visa", "Visa", ("visa sponsorship", "visas", "sponsorship", "visa sponsored")),
     Column("img_statements", "IMG statements", ("img statement", "img policy", "img friendly")),
+    Column("signal", "Signal", ("preference signal", "signaled", "signal tier", "signal sent")),
+    Column("rotated_here", "Rotated here", ("away rotation", "rotation here", "rotated",
+                                            "away rotation here")),
+    Column("letter_writer_here", "Letter writer here", ("letter writer", "lor writer here",
+                                                        "letter from here")),
+    Column("positions", "Position type", ("categorical or advanced", "position kind",
+                                          "track type")),
+    Column("step3_needed_by", "Step 3 needed by", ("step 3 deadline", "step 3 by")),
+    Column("ecfmg_deadline", "ECFMG deadline", ("ecfmg certification deadline", "ecfmg by",
+                                                "ecfmg certification by")),
     Column("why", "Why this program", ("why program", "why", "reasons", "why this")),
     Column("fit", "Why I fit", ("fit", "why me", "my fit")),
     Column("asks", "Questions to ask", ("questions", "my questions", "questions for them")),
@@ -89,7 +100,9 @@ COLUMNS: tuple[Column, ...] = (
 PROGRAM_KEYS = ("eras_name", "nrmp_name", "hospital_name", "other_names", "city", "state",
                 "type", "residents_per_year", "fellowships", "strengths", "facilities",
                 "conferences", "call_structure", "img_residents", "visa", "img_statements",
-                "notes")
+                "notes", "signal", "rotated_here", "letter_writer_here", "positions",
+                "step3_needed_by", "ecfmg_deadline")
+SIGNAL_CELLS = {"gold": "Gold", "silver": "Silver", "none": "None"}
 INTERVIEW_KEYS = ("start_time", "end_time", "timezone", "platform", "link", "interview_count",
                   "format_notes", "social")
 
@@ -141,6 +154,9 @@ def _program_cells(db: Database, p: programs.Program) -> dict[str, Any]:
         type=programs.TYPES.get(p.type, ""),
         residents_per_year="" if p.residents_per_year is None else str(p.residents_per_year),
         visa="" if p.visa == "unknown" else VISAS[p.visa],
+        signal=SIGNAL_CELLS.get(p.signal, ""),
+        rotated_here="yes" if p.rotated_here else "",
+        letter_writer_here="yes" if p.letter_writer_here else "",
         program_director=director.name if director else "",
         why="\n".join(programs.get_reasons(db, p.id, "why")),
         fit="\n".join(programs.get_reasons(db, p.id, "fit")),
@@ -202,6 +218,7 @@ class ProgramPlan:
     director: str = ""
     impression: dict[str, Any] = field(default_factory=dict)
     rank: int | None = None
+    rank_at: tuple[int, str] = (0, "rank")  # the line and column it was given in
     days: dict[str, dict[str, Any]] = field(default_factory=dict)  # ISO date -> interview values
 
 
@@ -214,6 +231,7 @@ class ImportReport:
     days_updated: int = 0
     ignored_columns: list[str] = field(default_factory=list)
     program_ids: list[int] = field(default_factory=list)
+    cleaning: Cleaning = field(default_factory=Cleaning)
 
     def summary(self) -> str:
         text = (f"{self.source}: {self.programs_added} programs added, "
@@ -221,6 +239,8 @@ class ImportReport:
                 f"{self.days_updated} updated.")
         if self.ignored_columns:
             text += " Ignored columns: " + ", ".join(self.ignored_columns) + "."
+        if self.cleaning.places:
+            text += " " + self.cleaning.sentence()
         return text
 
 
@@ -253,12 +273,14 @@ def read_csv_file(path: Path | str) -> str:
             from None
 
 
-def plan_import(text: str, source: str, *, today: date | None = None
-                ) -> tuple[dict[str, ProgramPlan], list[str]]:
+def plan_import(text: str, source: str, *, today: date | None = None,
+                cleaning: Cleaning | None = None) -> tuple[dict[str, ProgramPlan], list[str]]:
     """Check every row; return the plan per program (by folded name) and ignored columns.
+    Control characters are dropped from every cell (`cleaning` notes how many, where).
 
     Raises CsvImportError listing the problems (file, line, column) when any row is bad.
     """
+    cleaning = cleaning if cleaning is not None else Cleaning()
     problems: list[CsvProblem] = []
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""))
     try:
@@ -303,7 +325,8 @@ def plan_import(text: str, source: str, *, today: date | None = None
                 problems.append(CsvProblem(start, _letter(len(keys)), f"the row has "
                                            f"{len(record)} cells but the header has {len(keys)}"))
                 continue
-            cells = {k: restore(v) for k, v in zip(keys, record, strict=False) if k}
+            cells = {k: cleaning.take(restore(v), f"line {start}, column {where[k]}")
+                     for k, v in zip(keys, record, strict=False) if k}
             _plan_row(cells, start, where, plans, problems, today)
     except csv.Error as error:
         problems.append(CsvProblem(reader.line_num, None, f"this is not valid CSV ({error})"))
@@ -342,6 +365,9 @@ def _plan_row(cells: dict[str, str], line: int, where: dict[str, str],
                 plan.rank = int(cells["rank"].strip())
             except ValueError:
                 raise DossierError("rank", f"{cells['rank']!r} is not a whole number") from None
+            if plan.rank < 1:
+                raise DossierError("rank", f"{plan.rank} is out of range; the first rank is 1")
+            plan.rank_at = (line, where.get("rank", "rank"))
     except DossierError as error:
         bad(error.field, error.message)
         return
@@ -368,16 +394,34 @@ def _plan_row(cells: dict[str, str], line: int, where: dict[str, str],
 def import_csv(db: Database, text: str, source: str = "the file", *,
                today: date | None = None) -> ImportReport:
     """Import programs from CSV text: all rows checked first, then one transaction."""
-    plans, ignored = plan_import(text, source, today=today)
-    report = ImportReport(source, ignored_columns=ignored)
+    report = ImportReport(source)
+    plans, report.ignored_columns = plan_import(text, source, today=today,
+                                                cleaning=report.cleaning)
+    # Every program by folded name, read once: looking each row's program up among all of
+    # them made an import of n rows take n² steps (10,000 rows: minutes).
+    known: dict[str, programs.Program] = {}
+    for program in programs.list_programs(db):
+        known.setdefault(fold(program.name), program)
+    _check_ranks(len(set(known) | set(plans)), plans, source)
     with db.atomic():
-        for plan in plans.values():
-            _apply(db, plan, report)
+        for key, plan in plans.items():
+            known[key] = _apply(db, plan, known.get(key), report)
     return report
 
 
-def _apply(db: Database, plan: ProgramPlan, report: ImportReport) -> None:
-    existing = program_by_name(db, plan.name)
+def _check_ranks(count: int, plans: dict[str, ProgramPlan], source: str) -> None:
+    """A rank goes from 1 to `count`, the number of programs there will be: raise
+    CsvImportError naming each row beyond it (a typing slip, or a number too large to store)."""
+    problems = [CsvProblem(p.rank_at[0], p.rank_at[1], f"{p.rank} is out of range; ranks go "
+                           f"from 1 to {count}, the number of programs")
+                for p in plans.values() if p.rank is not None and p.rank > count]
+    if problems:
+        raise CsvImportError(source, problems)
+
+
+def _apply(db: Database, plan: ProgramPlan, existing: programs.Program | None,
+           report: ImportReport) -> programs.Program:
+    """Write one program's plan (over `existing`, the program of that name, if any)."""
     if existing is None:
         program = programs.add_program(db, plan.name, **plan.fields)
         report.programs_added += 1
@@ -406,3 +450,4 @@ def _apply(db: Database, plan: ProgramPlan, report: ImportReport) -> None:
         else:
             interviews.add_interview(db, program.id, **row)
             report.days_added += 1
+    return program

@@ -8,11 +8,14 @@ from datetime import date, datetime, time
 from dossiers.errors import DossierError
 
 DATE_FORMATS = (
-    "%Y-%m-%d", "%Y/%m/%d", "%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%m-%d-%y", "%m.%d.%Y",
+    "%Y-%m-%d", "%Y/%m/%d", "%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%m-%d-%y",
     "%b %d %Y", "%B %d %Y", "%a %b %d %Y", "%A %B %d %Y", "%a %B %d %Y", "%A %b %d %Y",
     "%d %b %Y", "%d %B %Y", "%a %d %b %Y", "%A %d %B %Y", "%d-%b-%Y", "%d-%b-%y",
     "%b %d", "%B %d",
 )
+# 3.12.2026 is 3 December in most of the world and March 12 in the US: read only when the
+# day is over 12 (or both numbers are the same), else refused with the two readings.
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 TIME_FORMATS = ("%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M:%S %p", "%I %p", "%H%M", "%H.%M")
 DATE_EXPECTED = "expected a date such as 2026-01-15, 1/15/2026 or Jan 15, 2026"
 TIME_EXPECTED = "expected a time such as 09:00, 9:00 AM or 1:30 PM"
@@ -28,6 +31,9 @@ def parse_date(text: str, *, field: str = "date", today: date | None = None) -> 
     cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", cleaned)
     if not cleaned:
         raise DossierError(field, f"is empty; {DATE_EXPECTED}")
+    dotted = _DOTTED.match(cleaned)
+    if dotted:
+        return _dotted_date(raw, field, *(int(n) for n in dotted.groups()))
     for fmt in DATE_FORMATS:
         try:
             parsed = datetime.strptime(cleaned, fmt).date()
@@ -40,6 +46,24 @@ def parse_date(text: str, *, field: str = "date", today: date | None = None) -> 
                 parsed = parsed.replace(year=base.year + 1)
         return parsed
     raise DossierError(field, f"{raw!r} is not a date; {DATE_EXPECTED}")
+
+
+def _dotted_date(raw: str, field: str, first: int, second: int, year: int) -> date:
+    """A day.month.year or month.day.year date, when only one reading is a date."""
+    readings = []
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not readings:
+        raise DossierError(field, f"{raw!r} is not a date; {DATE_EXPECTED}")
+    if len(readings) == 2 and readings[0] != readings[1]:
+        european, american = readings
+        raise DossierError(field, f"{raw!r} could be {european:%-d %B %Y} (day first) or "
+                                  f"{american:%B %-d, %Y} (month first); write "
+                                  f"{european.isoformat()} or {american.isoformat()} instead")
+    return readings[0]
 
 
 def parse_time(text: str, *, field: str = "start_time") -> time:

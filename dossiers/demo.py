@@ -41,6 +41,8 @@ def _lakeshore(db: Database) -> None:
         img_residents="Two current residents trained abroad (PGY-3 and PGY-4)",
         visa="j1", img_statements="Website: applicants from all schools are reviewed alike",
         notes="Coordinator answers within a day. Ask about the AI fellowship track.",
+        signal="gold", rotated_here=True, letter_writer_here=True, positions="advanced",
+        ecfmg_deadline=_day("America/Chicago", 75).isoformat(),
     )
     programs.set_reasons(db, p.id, "why", [
         "Neuroradiology volume and the 7T research program",
@@ -85,7 +87,8 @@ def _desert(db: Database) -> None:
     p = programs.add_program(
         db, "Desert Valley Medical Center Radiology", hospital_name="Desert Valley Medical Center",
         city="Phoenix", state="AZ", type="community", residents_per_year=4,
-        strengths="Huge ED volume; early independent call", visa="both",
+        strengths="Huge ED volume; early independent call", visa="both", signal="silver",
+        positions="categorical", step3_needed_by=_day("America/Phoenix", 150).isoformat(),
         img_residents="Most of the current class trained abroad",
         facilities="3T MRI, new CT in the ED", conferences="Weekly board review",
     )
@@ -106,7 +109,7 @@ def _hudson(db: Database) -> None:
     p = programs.add_program(
         db, "Hudson Bay Medical College Radiology", eras_name="Hudson Bay Med Coll-NY",
         city="New York", state="NY", type="hybrid", residents_per_year=6,
-        strengths="Breast imaging; a strong informatics group",
+        strengths="Breast imaging; a strong informatics group", signal="none",
     )
     programs.set_reasons(db, p.id, "why", ["The informatics group builds its own PACS tools"])
     interviews.add_interview(db, p.id, date=_day("America/New_York", 1), start_time="11:00",

@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from dossiers.errors import DossierError
+from dossiers.rows import upsert_row
 from dossiers.text import now_iso
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def save_impression(db: Database, program_id: int, **values: object) -> Impressi
         else:
             raise DossierError(key, "is not a field of the impressions")
     row.update(program_id=program_id, updated_at=now_iso())
-    db.table("impressions").upsert(row, pk="program_id")
+    upsert_row(db, "impressions", row, key="program_id")
     return get_impression(db, program_id)
 
 

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from dossiers.dates import parse_date, parse_time
 from dossiers.errors import DossierError
+from dossiers.rows import insert_row, update_row
 from dossiers.text import fold, now_iso
 from dossiers.zones import find_zone
 
@@ -31,6 +32,10 @@ PLATFORMS: dict[str, str] = {
     "other": "Other",
 }
 DEFAULT_LENGTH = timedelta(hours=4)  # when no end time is given
+# Interview days fall in these years: a date far outside is a typing slip (9999-12-31, or
+# 0001-01-01 from a spreadsheet's empty date), and out at the calendar's edge the time zone
+# arithmetic fails.
+FIRST_YEAR, LAST_YEAR = 2000, 2099
 FIELDS = ("date", "start_time", "end_time", "timezone", "platform", "link",
           "interview_count", "format_notes", "social")
 
@@ -117,7 +122,11 @@ def validate(values: dict[str, Any]) -> dict[str, Any]:
         raise DossierError(unknown[0], "is not a field of an interview day")
     row: dict[str, Any] = {}
     day = values["date"]
-    row["date"] = (day if isinstance(day, date) else parse_date(str(day))).isoformat()
+    day = day if isinstance(day, date) else parse_date(str(day))
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise DossierError("date", f"{day.isoformat()} is out of range; an interview day falls "
+                                   f"in the years {FIRST_YEAR} to {LAST_YEAR}")
+    row["date"] = day.isoformat()
     start = values["start_time"]
     start = start if isinstance(start, time) else parse_time(str(start), field="start_time")
     end = values.get("end_time")
@@ -164,18 +173,17 @@ def add_interview(db: Database, program_id: int, **values: object) -> Interview:
     """Schedule an interview day for a program. Raises DossierError."""
     row = validate(values)
     stamp = now_iso()
-    table = db.table("interviews").insert({**row, "program_id": program_id,
-                                           "uid": f"{uuid.uuid4()}@matchprep",
-                                           "created_at": stamp, "updated_at": stamp})
-    assert table.last_rowid is not None  # an insert sets it
-    return _existing_interview(db, table.last_rowid)
+    new_id = insert_row(db, "interviews", {**row, "program_id": program_id,
+                                            "uid": f"{uuid.uuid4()}@matchprep",
+                                            "created_at": stamp, "updated_at": stamp})
+    return _existing_interview(db, new_id)
 
 
 def update_interview(db: Database, interview_id: int, **values: object) -> Interview:
     """Change an interview day (every field given, as from the form). Raises DossierError."""
     current = _existing_interview(db, interview_id)
     merged = {**as_values(current), **values}
-    db.table("interviews").update(interview_id, {**validate(merged), "updated_at": now_iso()})
+    update_row(db, "interviews", interview_id, {**validate(merged), "updated_at": now_iso()})
     return _existing_interview(db, interview_id)
 
 

@@ -1,11 +1,12 @@
 """A dossier as Markdown, meant to be printed: one or two pages per program.
 
-User text is escaped so that it prints as typed (brackets, stars, a leading "#").
+User text is made literal (question_bank.text.markdown_literal): it prints as typed
+(brackets, stars, a leading "#") and starts no block of its own, so each section holds
+what it says.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -14,25 +15,23 @@ from dossiers import asks, impressions, interviews, people, plans, programs
 from dossiers.interviews import Interview, overlaps
 from dossiers.readiness import program_readiness, summary
 from dossiers.zones import format_instant, same_clock
+from question_bank.text import markdown_literal
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 AUDIENCE_LABELS = {"pd-faculty": "PD or faculty", "residents": "residents",
                    "img-support": "IMG support"}
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])(?=\s|$)", re.MULTILINE)
 
 
 def md(text: str) -> str:
-    """User text made literal in Markdown."""
-    escaped = _SPECIAL.sub(r"\\\1", text or "")
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    """User text made literal in Markdown, on one line."""
+    return markdown_literal(" ".join((text or "").split()))
 
 
 def _block(text: str) -> str:
     """Multi-line user text, each line kept (two spaces end a line in Markdown)."""
-    return "  \n".join(md(line) for line in (text or "").strip().splitlines())
+    return "  \n".join(markdown_literal(line) for line in (text or "").strip().splitlines())
 
 
 def _when(day: interviews.Interview, user_zone: str) -> str:
@@ -94,6 +93,11 @@ def dossier_markdown(db: Database, program_id: int, *, user_zone: str, now: date
         ("Basics", [("Fellowships", p.fellowships), ("Strengths", p.strengths)]),
         ("Facilities and teaching", [("Facilities", p.facilities),
                                      ("Conferences", p.conferences), ("Call", p.call_structure)]),
+        ("The Match", [("Signal", programs.SIGNALS.get(p.signal, "")),
+                       ("Away rotation", _rotation(p)),
+                       ("Positions", programs.POSITIONS.get(p.positions, "")),
+                       ("Step 3 needed by", p.step3_needed_by),
+                       ("ECFMG certification by", p.ecfmg_deadline)]),
         ("IMG-friendliness", [("Visa", programs.VISAS[p.visa]),
                               ("IMG residents", p.img_residents),
                               ("Statements", p.img_statements)]),
@@ -129,6 +133,14 @@ def dossier_markdown(db: Database, program_id: int, *, user_zone: str, now: date
         out += ["## Notes", _block(p.notes), ""]
     out += _after(db, program_id)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _rotation(p: programs.Program) -> str:
+    if p.rotated_here and p.letter_writer_here:
+        return "I rotated here; a letter writer is here"
+    if p.rotated_here:
+        return "I rotated here"
+    return "a letter writer is here" if p.letter_writer_here else ""
 
 
 def _after(db: Database, program_id: int) -> list[str]:

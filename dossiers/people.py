@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dossiers.errors import DossierError
+from dossiers.rows import insert_row, update_row
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -73,14 +74,13 @@ def add_person(db: Database, program_id: int, name: str, role: str = "faculty",
     table = _table(kind)
     position = db.execute(f"select coalesce(max(position), -1) + 1 from {table} "
                           "where program_id = ?", [program_id]).fetchone()[0]
-    new_id = db.table(table).insert({**row, "program_id": program_id,
-                                     "position": position}).last_pk
+    new_id = insert_row(db, table, {**row, "program_id": program_id, "position": position})
     return next(p for p in list_people(db, program_id, kind) if p.id == new_id)
 
 
 def update_person(db: Database, person_id: int, name: str, role: str, note: str,
                   kind: str = "known") -> None:
-    db.table(_table(kind)).update(person_id, _clean(name, role, note))
+    update_row(db, _table(kind), person_id, _clean(name, role, note))
 
 
 def remove_person(db: Database, person_id: int, kind: str = "known") -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
+from dossiers.dates import parse_date
 from dossiers.errors import DossierError, ProgramNotFound
+from dossiers.rows import insert_row, update_row
 from dossiers.text import fold, lines, now_iso
 
 if TYPE_CHECKING:
@@ -23,6 +25,14 @@ VISAS: dict[str, str] = {
     "both": "J-1 and H-1B",
     "none": "No visa sponsorship",
 }
+SIGNALS: dict[str, str] = {"gold": "Gold signal", "silver": "Silver signal", "none": "No signal"}
+POSITIONS: dict[str, str] = {
+    "categorical": "Categorical (intern year included)",
+    "advanced": "Advanced (after a separate intern year)",
+    "both": "Categorical and advanced",
+}
+FLAG_FIELDS = ("rotated_here", "letter_writer_here")  # yes or no
+DATE_FIELDS = ("step3_needed_by", "ecfmg_deadline")  # ISO dates, '' when unknown
 ALIAS_FIELDS: dict[str, str] = {
     "eras_name": "ERAS listing",
     "nrmp_name": "NRMP name",
@@ -33,7 +43,8 @@ TEXT_FIELDS = (
     "name", *ALIAS_FIELDS, "city", "state", "fellowships", "strengths", "facilities",
     "conferences", "call_structure", "img_residents", "img_statements", "notes",
 )
-EDITABLE = frozenset((*TEXT_FIELDS, "type", "visa", "residents_per_year"))
+EDITABLE = frozenset((*TEXT_FIELDS, "type", "visa", "residents_per_year", "signal",
+                      "positions", *FLAG_FIELDS, *DATE_FIELDS))
 MAX_NAME = 200
 MAX_TEXT = 20_000
 REASON_LIMITS = {"why": 3, "fit": 2}  # how many "why this program" and "why I fit" reasons
@@ -61,10 +72,21 @@ class Program:
     img_statements: str = ""
     notes: str = ""
     rank_position: int | None = None
+    signal: str = ""  # gold | silver | none (not signaled) | '' (not recorded)
+    rotated_here: bool = False
+    letter_writer_here: bool = False
+    positions: str = ""  # categorical | advanced | both | ''
+    step3_needed_by: str = ""  # ISO date
+    ecfmg_deadline: str = ""  # ISO date
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Program:
-        return cls(**{f.name: row[f.name] for f in fields(cls)})
+        values = {f.name: row[f.name] for f in fields(cls)}
+        return cls(**values | {k: bool(values[k]) for k in FLAG_FIELDS})
+
+    @property
+    def signaled(self) -> bool:
+        return self.signal in ("gold", "silver")
 
     @property
     def aliases(self) -> list[str]:
@@ -100,6 +122,14 @@ def clean_field(field: str, value: object) -> object:
         return text
     if field == "visa":
         return parse_visa(text)
+    if field == "signal":
+        return parse_signal(text)
+    if field == "positions":
+        return _one_of(field, text, POSITIONS, "a kind of position")
+    if field in FLAG_FIELDS:
+        return _yes_no(field, value)
+    if field in DATE_FIELDS:
+        return parse_date(text, field=field).isoformat() if text.strip() else ""
     if field == "name":
         return _clean_name(text)
     if len(text) > MAX_TEXT:
@@ -137,6 +167,42 @@ def parse_visa(text: str) -> str:
                                "both, none or unknown")
 
 
+def parse_signal(text: str) -> str:
+    """A preference signal from what a person writes ("Gold", "silver", "none", "no")."""
+    key = fold(text or "").replace(" signal", "").strip()
+    if key in ("", "unknown", "?", "not recorded"):
+        return ""
+    if key in ("no", "not signaled", "not signalled", "none", "-"):
+        return "none"
+    if key in SIGNALS:
+        return key
+    raise DossierError("signal", f"{text.strip()!r} is not a signal; expected gold, silver, "
+                                 "none (not signaled) or empty (not recorded)")
+
+
+def _one_of(field: str, text: str, allowed: dict[str, str], what: str) -> str:
+    key = fold(text or "").strip()
+    if not key:
+        return ""
+    found = ([k for k in allowed if k == key] or [k for k in allowed if k.startswith(key)]
+             or [k for k in allowed if fold(allowed[k]).startswith(key)])
+    if len(found) != 1:
+        raise DossierError(field, f"{text.strip()!r} is not {what}; expected one of "
+                                  + ", ".join(allowed))
+    return found[0]
+
+
+def _yes_no(field: str, value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value or "").strip().casefold()
+    if text in ("", "no", "n", "false", "0", "-"):
+        return False
+    if text in ("yes", "y", "true", "1", "x", "✓", "✔"):
+        return True
+    raise DossierError(field, f"{value!r} is not yes or no")
+
+
 def _check_unique_name(db: Database, name: str, program_id: int | None) -> None:
     for row in db.query("select id from programs where name = ? collate nocase", [name]):
         if row["id"] != program_id:
@@ -150,9 +216,8 @@ def add_program(db: Database, name: str, **values: object) -> Program:
     row = {"name": name, **{f: clean_field(f, v) for f, v in values.items()}}
     _check_unique_name(db, name, None)
     stamp = now_iso()
-    table = db.table("programs").insert({**row, "created_at": stamp, "updated_at": stamp})
-    assert table.last_rowid is not None  # an insert sets it
-    return _existing_program(db, table.last_rowid)
+    program_id = insert_row(db, "programs", {**row, "created_at": stamp, "updated_at": stamp})
+    return _existing_program(db, program_id)
 
 
 def update_program(db: Database, program_id: int, **values: object) -> Program:
@@ -163,7 +228,7 @@ def update_program(db: Database, program_id: int, **values: object) -> Program:
     if isinstance(name, str):  # as clean_field gives a name
         _check_unique_name(db, name, program_id)
     if row:
-        db.table("programs").update(program_id, {**row, "updated_at": now_iso()})
+        update_row(db, "programs", program_id, {**row, "updated_at": now_iso()})
     return _existing_program(db, program_id)
 
 
@@ -253,6 +318,6 @@ def set_reasons(db: Database, program_id: int, kind: str, reasons: list[str]) ->
         db.execute("delete from program_reasons where program_id = ? and kind = ?",
                    [program_id, kind])
         for position, text in enumerate(kept):
-            db.table("program_reasons").insert({"program_id": program_id, "kind": kind,
-                                          "position": position, "text": text})
+            insert_row(db, "program_reasons", {"program_id": program_id, "kind": kind,
+                                                "position": position, "text": text})
     return kept

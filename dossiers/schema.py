@@ -119,6 +119,25 @@ def _dossiers_001(db: Database) -> None:
             db.execute(statement)
 
 
+def _match_fields_001(db: Database) -> None:
+    # What the Match of 2026 asks of a dossier: the preference signal sent to the program
+    # ('' not recorded, 'none' not signaled), an away rotation there and a letter writer
+    # there, whether its positions are categorical or advanced, and two deadlines (ISO
+    # dates, '' when unknown): Step 3 passed by, ECFMG certification by.
+    for statement in (
+        "alter table programs add column signal text not null default '' "
+        "check (signal in ('', 'gold', 'silver', 'none'))",
+        "alter table programs add column rotated_here integer not null default 0",
+        "alter table programs add column letter_writer_here integer not null default 0",
+        "alter table programs add column positions text not null default '' "
+        "check (positions in ('', 'categorical', 'advanced', 'both'))",
+        f"alter table programs add column step3_needed_by {_TEXT}",
+        f"alter table programs add column ecfmg_deadline {_TEXT}",
+    ):
+        db.execute(statement)
+
+
 COMPONENTS: list[tuple[str, list[Callable[[Database], None]]]] = [
     ("dossiers", [_dossiers_001]),
+    ("match_fields", [_match_fields_001]),
 ]

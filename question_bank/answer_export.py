@@ -42,6 +42,7 @@ from question_bank.structures import (
     part_label,
     spoken_seconds,
 )
+from question_bank.text import markdown_literal
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -125,7 +126,14 @@ def export_json(db: Database, *, now: datetime | None = None) -> str:
 
 
 def _paragraphs(text: str) -> list[str]:
-    return [line.rstrip() for line in text.strip().splitlines()]
+    """User text as Markdown lines that start no block of their own (no heading, fence,
+    list, quote, rule, table or HTML): each answer stays inside its part."""
+    return markdown_literal(text.strip()).split("\n")
+
+
+def _line(text: str) -> str:
+    """User text on one line (a heading, a label), made literal."""
+    return markdown_literal(" ".join(text.split()))
 
 
 def export_markdown(db: Database, *, pace_wpm: int = PACE_DEFAULT,
@@ -158,33 +166,35 @@ def export_markdown(db: Database, *, pace_wpm: int = PACE_DEFAULT,
         for a in sorted(in_cat, key=lambda a: questions[a["question_id"]]["text"].casefold()):
             q = questions[a["question_id"]]
             spoken = format_duration(spoken_seconds(a["words"], pace_wpm))
-            out += [f"### {q['text']}", "",
+            out += [f"### {_line(q['text'])}", "",
                     f"*{get_structure(a['structure']).label} · {a['words']} words, about "
                     f"{spoken} spoken · target {format_duration(q['target_seconds'])} · "
-                    f"{a['label']}*", ""]
+                    f"{_line(a['label'])}*", ""]
             for part in a["parts"]:
                 if not part["text"].strip():
                     continue
                 heading = f"{part['label']} (set aside)" if part["kept"] else part["label"]
                 out += [f"**{heading}**", "", *_paragraphs(part["text"]), ""]
             if a["story_ids"]:
-                out += ["Stories: " + ", ".join(titles[s] for s in a["story_ids"]), ""]
+                out += ["Stories: " + ", ".join(_line(titles[s]) for s in a["story_ids"]), ""]
             if others.get(a["question_id"]):
                 out += ["Other versions: " + ", ".join(
-                    f"{o['label']} ({o['words']} words)" for o in others[a["question_id"]]), ""]
+                    f"{_line(o['label'])} ({o['words']} words)"
+                    for o in others[a["question_id"]]), ""]
     if data["stories"]:
         out += ["## Stories", ""]
         for s in data["stories"]:
-            out += [f"### {s['title']}", ""]
+            out += [f"### {_line(s['title'])}", ""]
             facts = [EXPERIENCE_KINDS.get(s["experience_kind"], s["experience_kind"])
-                     + (f": {s['experience']}" if s["experience"] else "")]
+                     + (f": {_line(s['experience'])}" if s["experience"] else "")]
             if s["competencies"]:
-                facts.append("shows " + ", ".join(labels.get(c, c) for c in s["competencies"]))
+                facts.append("shows " + ", ".join(_line(labels.get(c, c))
+                                                  for c in s["competencies"]))
             out += [f"*{' · '.join(facts)}*", ""]
             for p in STORY_PARTS:
                 if s["parts"].get(p.key, "").strip():
                     out += [f"**{p.label}**", "", *_paragraphs(s["parts"][p.key]), ""]
             used = [questions[q]["text"] for q in s["question_ids"] if q in questions]
             if used:
-                out += ["Answers: " + "; ".join(used), ""]
+                out += ["Answers: " + "; ".join(_line(q) for q in used), ""]
     return "\n".join(out).rstrip() + "\n"

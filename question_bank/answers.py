@@ -49,6 +49,7 @@ class Answer:
     is_current: bool = False
     created_at: str = ""
     updated_at: str = ""
+    version: int = 1  # counts up at each change of the text (structure or parts)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Answer:
@@ -62,6 +63,7 @@ class Answer:
             is_current=bool(row["is_current"]),
             created_at=row["created_at"],
             updated_at=row["updated_at"],
+            version=row.get("version", 1),
         )
 
     @property
@@ -206,14 +208,70 @@ def save_answer(
             return existing
         values = _row_values(parts, structure)
         db.execute(
-            "update answers set structure = ?, parts = ?, body = ?, words = ?, updated_at = ? "
-            "where id = ?",
+            "update answers set structure = ?, parts = ?, body = ?, words = ?, updated_at = ?, "
+            "version = version + 1 where id = ?",
             [structure, values["parts"], values["body"], values["words"], _stamp(now),
              existing.id],
         )
         record_revision(db, existing.id, structure=structure, parts=parts,
                         words=values["words"], session=session, now=now)
     return _existing_answer(db, existing.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What became of an editor's save (`save_edit`)."""
+
+    answer: Answer
+    """The answer that now holds the editor's text."""
+    kept_apart_from: Answer | None = None
+    """The answer the editor was on, when another copy of the app had changed its text
+    since: that text stays there, and the editor's became `answer`, a new version."""
+
+
+def save_edit(
+    db: Database,
+    answer_id: int | None,
+    *,
+    base_version: int | None,
+    question_id: str,
+    structure: str,
+    parts: dict[str, str],
+    session: str = "",
+    now: datetime | None = None,
+) -> Saved:
+    """Save an editor's text over the answer it shows, as `save_answer` does, unless the
+    answer's text changed since the editor last read or saved it (its version is no longer
+    `base_version`: another copy of the app saved): then both texts are kept, the other
+    one where it is and the editor's as a new version of the answer beside it (not made
+    current), with the same stories."""
+    with db.atomic():
+        existing = get_answer(db, answer_id) if answer_id is not None else None
+        if (existing is not None and base_version is not None
+                and existing.question_id == question_id and existing.version != base_version
+                and (existing.structure, existing.parts) != (
+                    structure, clean_parts(dict(parts), structure))):
+            copy = create_answer(db, question_id, structure=structure, parts=parts,
+                                 label=_copy_label(db, existing), make_current=False,
+                                 session=session, now=now)
+            db.execute("insert into answer_stories (answer_id, story_id) "
+                       "select ?, story_id from answer_stories where answer_id = ?",
+                       [copy.id, existing.id])
+            return Saved(copy, existing)
+        return Saved(save_answer(db, answer_id, question_id=question_id, structure=structure,
+                                 parts=parts, session=session, now=now))
+
+
+def _copy_label(db: Database, answer: Answer) -> str:
+    """A label for the second of two texts of `answer`: "Answer 1 (second copy)", "... 2"."""
+    labels = {r[0] for r in db.execute("select label from answers where question_id = ?",
+                                       [answer.question_id])}
+    for n in range(1, 1000):
+        suffix = " (second copy)" if n == 1 else f" (second copy {n})"
+        label = answer.label[:MAX_LABEL - len(suffix)] + suffix
+        if label not in labels:
+            return label
+    return _next_label(db, answer.question_id)
 
 
 def restore_revision(db: Database, revision_id: int, *, session: str = "",
@@ -227,8 +285,8 @@ def restore_revision(db: Database, revision_id: int, *, session: str = "",
     values = _row_values(parts, revision.structure)
     with db.atomic():
         db.execute(
-            "update answers set structure = ?, parts = ?, body = ?, words = ?, updated_at = ? "
-            "where id = ?",
+            "update answers set structure = ?, parts = ?, body = ?, words = ?, updated_at = ?, "
+            "version = version + 1 where id = ?",
             [revision.structure, values["parts"], values["body"], values["words"], _stamp(now),
              revision.answer_id],
         )

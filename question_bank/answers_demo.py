@@ -102,17 +102,17 @@ ANSWERS = [
         "context": "I was only an IMG student working nights and studying alone.",
         "changed": "I built a schedule of 40 questions a day, joined a study group and "
                    "tracked my weak systems weekly.",
-        "result": "I passed with a 238 and scored 251 on Step 2 CK.",
+        "result": "I passed on my second attempt and scored 251 on Step 2 CK.",
     }),
     ("why.why-this-program", "outline", {
         "outline": "Your program has a great reputation, strong teaching and diverse pathology, "
                    "and I think the supportive environment would be a good fit for me and my "
                    "goals as a future radiologist.",
     }),
-    ("why.why-radiology", "narrative", {
-        "background": "I like puzzles and I have always wanted to work with technology.",
-        "why_radiology": "Radiology sits at the centre of care: on my sub-internship a CTPA "
-                         "read at 3 a.m. changed a patient's management within the hour.",
+    ("why.why-radiology", "why_radiology", {
+        "draw": "I like puzzles and I have always wanted to work with technology.",
+        "tested": "Radiology sits at the centre of care: on my sub-internship a CTPA read at "
+                  "3 a.m. changed a patient's management within the hour.",
     }),
 ]
 

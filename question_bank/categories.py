@@ -19,7 +19,10 @@ class Category:
 # How an answer is laid out; each question names its default.
 STRUCTURES: dict[str, str] = {
     "star": "STAR (situation, task, action, result, learned)",
-    "narrative": "Personal narrative (background, why abroad, why radiology, goals)",
+    "narrative": ("Personal narrative, trained abroad (background, why abroad, why radiology, "
+                  "goals)"),
+    "personal": "Personal narrative (background, why radiology, goals)",
+    "why_radiology": "Why radiology (the draw, how you tested it, what suits you, goals)",
     "red_flag": "Red flag (state it, context, what changed, result)",
     "outline": "Plain outline",
 }

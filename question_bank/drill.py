@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from fsrs import Card, Rating, ReviewLog, Scheduler, State
 
+from question_bank.profile import Profile, fits, fits_stored
 from question_bank.questions import Question
 
 if TYPE_CHECKING:
@@ -360,13 +361,16 @@ def next_due(db: Database, now: datetime, *, after: datetime | None = None,
 
 
 def due_questions(db: Database, now: datetime, *, until: datetime | None = None,
-                  limit: int | None = None) -> list[tuple[Question, DrillCard]]:
-    """Due bank questions (hidden ones left out), in the order of `due`."""
+                  limit: int | None = None, fitting: Profile | None = None,
+                  ) -> list[tuple[Question, DrillCard]]:
+    """Due bank questions (hidden ones left out, and with `fitting` those that do not fit
+    that profile), in the order of `due`."""
     cards = due(db, now, until=until, kinds=(QUESTION,))
     if not cards:
         return []
     by_id = _visible_questions(db, [c.ref for c in cards])
-    pairs = [(by_id[c.ref], c) for c in cards if c.ref in by_id]
+    pairs = [(by_id[c.ref], c) for c in cards if c.ref in by_id
+             and (fitting is None or fits(by_id[c.ref], fitting))]
     return pairs[:limit] if limit else pairs
 
 
@@ -381,15 +385,19 @@ def _visible_questions(db: Database, ids: list[str]) -> dict[str, Question]:
 
 
 def new_questions(db: Database, categories: list[str] | tuple[str, ...], *,
-                  limit: int = 10) -> list[Question]:
-    """Visible questions never rated, taken in turn from each category (bank order within)."""
+                  limit: int = 10, fitting: Profile | None = None) -> list[Question]:
+    """Visible questions never rated (with `fitting`, only those that fit that profile),
+    taken in turn from each category (bank order within)."""
     queues: list[list[Question]] = []
     for category in categories:
         rows = db.query(
             "select q.* from questions q where q.hidden = 0 and q.category = ? and not exists "
             "(select 1 from drill_cards c where c.kind = 'question' and c.ref = q.id) "
-            "order by q.rowid limit ?", [category, limit])
-        queues.append([Question.from_row(r) for r in rows])
+            "order by q.rowid limit ?", [category, -1 if fitting is not None else limit])
+        found = [Question.from_row(r) for r in rows]
+        if fitting is not None:
+            found = [q for q in found if fits(q, fitting)][:limit]
+        queues.append(found)
     picked: list[Question] = []
     while len(picked) < limit and any(queues):
         for queue in queues:
@@ -398,14 +406,19 @@ def new_questions(db: Database, categories: list[str] | tuple[str, ...], *,
     return picked
 
 
-def new_count(db: Database, categories: list[str] | tuple[str, ...]) -> int:
+def new_count(db: Database, categories: list[str] | tuple[str, ...], *,
+              fitting: Profile | None = None) -> int:
+    """How many visible questions of these categories were never rated (with `fitting`,
+    only those that fit that profile)."""
     if not categories:
         return 0
     marks = ",".join("?" for _ in categories)
-    return int(db.execute(
-        f"select count(*) from questions q where q.hidden = 0 and q.category in ({marks}) and "
-        "not exists (select 1 from drill_cards c where c.kind = 'question' and c.ref = q.id)",
-        list(categories)).fetchone()[0])
+    where = (f"from questions q where q.hidden = 0 and q.category in ({marks}) and not exists "
+             "(select 1 from drill_cards c where c.kind = 'question' and c.ref = q.id)")
+    if fitting is None:
+        return int(db.execute(f"select count(*) {where}", list(categories)).fetchone()[0])
+    rows = db.execute(f"select q.presumes {where}", list(categories)).fetchall()
+    return sum(1 for (presumes,) in rows if fits_stored(presumes, fitting))
 
 
 def reviews_since(db: Database, since: datetime, *, source: str | None = None) -> int:

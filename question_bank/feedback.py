@@ -38,6 +38,11 @@ class FeedbackInput:
     target_seconds: int = 90
     pace_wpm: int = PACE_DEFAULT
     program_names: tuple[str, ...] = ()  # names the "why this program" rule accepts
+    # The program a version is named for, when the applicant signaled it: its name, the
+    # signal ("gold" or "silver") and the reasons in its dossier, for the consistency rule.
+    signaled_program: str = ""
+    signal: str = ""
+    dossier_reasons: tuple[str, ...] = ()
 
     @property
     def words(self) -> int:
@@ -159,7 +164,9 @@ CLICHES = _phrases(
     r"passionate about helping (?:people|others)",
     r"I (?:just )?want(?:ed)? to help people",
     r"(?:a )?team player",
+    r"passionate about (?:diagnostic |medical )?(?:radiology|imaging)",
 )
+CONCRETE_WITHIN = 2  # sentences after a cliché that may carry the concrete case
 # A concrete case near a cliché excuses it: a number, a patient, a case, a modality...
 CONCRETE = _phrases(
     r"\d[\d,.%]*", r"patients?", r"cases?", r"rotations?", r"electives?", r"scans?",
@@ -176,7 +183,8 @@ def _check_cliches(inp: FeedbackInput) -> list[Finding]:
         spans = _sentences(text)
         for m in CLICHES.finditer(text):
             index = next(i for i, (s, e) in enumerate(spans) if s <= m.start() < e)
-            near = text[spans[index][0]:spans[min(index + 1, len(spans) - 1)][1]]
+            last = min(index + CONCRETE_WITHIN, len(spans) - 1)
+            near = text[spans[index][0]:spans[last][1]]
             if not CONCRETE.search(near):
                 found.append(m.group(0))
     if not found:
@@ -192,6 +200,8 @@ APOLOGETIC = _phrases(
     r"(?:I(?:'m| am| was)|as) (?:just|only|merely) an?",
     r"(?:just|only|merely) an? (?:IMG|foreign|international)(?: (?:graduate|student|doctor))?",
     r"I know (?:it|this) (?:looks|sounds|is) (?:bad|not ideal|weak)",
+    r"(?:as )?(?:a|my|the) last resort",
+    r"(?:couldn['’]t|could not|didn['’]t|did not) get in(?:to)?",
 )
 
 
@@ -311,6 +321,42 @@ def _check_why_program(inp: FeedbackInput) -> list[Finding]:
                     "rotation, a person, a fellowship, a fact only they have.", seen)]
 
 
+# A signaled program's answer and its dossier -----------------------------------------
+
+_REASON_STOP = frozenset((
+    "about", "also", "and", "are", "because", "been", "every", "from", "good", "great",
+    "have", "into", "it's", "its", "really", "that", "their", "them", "they", "this", "very",
+    "were", "what", "when", "where", "which", "with", "year", "years", "your", "program",
+    "programs", "programme", "resident", "residents", "residency", "radiology",
+))
+
+
+def _content_words(text: str) -> set[str]:
+    """The words of a text that carry its meaning, cut to six letters ("neuroradiology"
+    and "neuroradiologist" meet), small and common words left out."""
+    return {w.casefold()[:6] for w in re.findall(r"[^\W_][\w'’]*", text)
+            if len(w) >= 4 and w.casefold() not in _REASON_STOP}
+
+
+def _echoes(reason: str, said: set[str]) -> bool:
+    words = _content_words(reason)
+    return not words or len(words & said) >= (1 if len(words) <= 3 else 2)
+
+
+def _check_signal_reasons(inp: FeedbackInput) -> list[Finding]:
+    if (inp.signal not in ("gold", "silver") or not inp.dossier_reasons
+            or not _is_why_program(inp) or inp.words < WHY_PROGRAM_MIN_WORDS):
+        return []
+    said = _content_words(inp.text)
+    if any(_echoes(reason, said) for reason in inp.dossier_reasons):
+        return []
+    quoted = tuple(f"“{r if len(r) <= 40 else r[:40].rsplit(' ', 1)[0] + '…'}”"
+                   for r in inp.dossier_reasons)
+    return [Finding("signal-reasons", f"You sent {inp.signaled_program} a {inp.signal} signal, "
+                    "but this answer gives none of the reasons in its dossier: say why you "
+                    "signaled them.", quoted)]
+
+
 RULES: tuple[Rule, ...] = (
     Rule("length", "Spoken length",
          "The answer, spoken at your pace, should land near the question's target.",
@@ -319,10 +365,12 @@ RULES: tuple[Rule, ...] = (
          "“um”, “uh”, “like”, “you know”, “basically”, “actually”, “kind of” weaken an answer.",
          _check_fillers),
     Rule("cliche", "Clichés",
-         "Lines the guides warn about (“I like puzzles”) need a concrete case right beside them.",
+         "Lines every interviewer hears (“I like puzzles”, “passionate about radiology”) need "
+         "a concrete case in the next sentences.",
          _check_cliches),
     Rule("apologetic", "Apologetic framing",
-         "On IMG and red-flag questions, own the facts: no “unfortunately”, “sorry”, “just a”.",
+         "On IMG and red-flag questions, own the facts: no “unfortunately”, “sorry”, “just a”, "
+         "“last resort”, “couldn't get into”.",
          _check_apologetic),
     Rule("part.empty", "Empty part",
          "Every part of the structure carries weight; an empty one leaves a hole in the story.",
@@ -336,6 +384,9 @@ RULES: tuple[Rule, ...] = (
     Rule("why-program.generic", "Nothing program-specific",
          "A “why this program” answer must name things only this program has.",
          _check_why_program),
+    Rule("signal-reasons", "Signal without its reasons",
+         "An answer for a program you signaled should give the reasons in its dossier.",
+         _check_signal_reasons),
 )
 
 

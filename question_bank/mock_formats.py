@@ -82,7 +82,15 @@ STRESS = MockFormat(
     "answer capped at 45 seconds.",
     questions=10, minutes=8, think_seconds=0, limit_cap=45,
     mix=(("red-flag", 3), ("knowledge", 2), ("ethics", 2), ("behavioral", 2), ("img", 1),
-         ("research", 1)),
+         ("research", 1), ("improper", 1)),
+)
+IR = MockFormat(
+    "ir", "IR interview",
+    "An interventional radiology faculty interview: why IR, procedures you have seen, "
+    "complications and patients, the pathway, with behavioral and knowledge questions.",
+    questions=8, minutes=18, think_seconds=5, opener=True,
+    mix=(("ir", 5), ("behavioral", 2), ("why", 1), ("knowledge", 1), ("ethics", 1)),
+    tags=("ir", "procedures", "patient-care"),
 )
 
 PROGRAM = MockFormat(
@@ -98,7 +106,7 @@ PROGRAM = MockFormat(
 
 # The formats offered, in order. The program round's prompts come from the pool "program",
 # composed in the tui layer from a dossier and the bank (tui.practice.program_round).
-FORMATS: dict[str, MockFormat] = {f.id: f for f in (FACULTY, RESIDENT, STRESS, PROGRAM)}
+FORMATS: dict[str, MockFormat] = {f.id: f for f in (FACULTY, RESIDENT, STRESS, IR, PROGRAM)}
 CLOSER = "closer"  # a prompt tagged so ends the session (the program round's last question)
 
 

@@ -2,9 +2,12 @@
 
 A TOML pack holds `[[question]]` tables; a CSV pack has a header row. Either way each
 question needs `text` and `category`; `tags`, `target_seconds`, `structure`,
-`guidance`, `audience` and `id` are optional. Every row is checked before anything is
-written; the first problems found are reported with file, line and field, and the
-database is left as it was. Importing the same pack again updates rather than duplicates.
+`guidance`, `audience`, `id`, `presumes` (what the question presumes of the applicant:
+premise ids from `question_bank.profile.PREMISES`), `checked` (YYYY-MM, when guidance
+that depends on a rule was checked) and `review_after` (YYYY-MM-DD) are optional. Every
+row is checked before anything is written; the first problems found are reported with
+file, line and field, and the database is left as it was. Importing the same pack again
+updates rather than duplicates.
 """
 
 from __future__ import annotations
@@ -20,19 +23,23 @@ from typing import TYPE_CHECKING, Any
 
 from question_bank.categories import DEFAULT_STRUCTURE_BY_CATEGORY, category_ids, find_category
 from question_bank.questions import QuestionError, now_iso, parse_tags, validate
+from question_bank.text import Cleaning
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 KNOWN_FIELDS = {"id", "text", "category", "tags", "target_seconds", "structure", "guidance",
-                "audience"}
+                "audience", "presumes", "checked", "review_after"}
+LIST_FIELDS = ("tags", "presumes")  # a list, or text separated by commas
 HEADER_ALIASES = {
     "question": "text", "prompt": "text", "target": "target_seconds", "seconds": "target_seconds",
     "target seconds": "target_seconds", "target_secs": "target_seconds", "tag": "tags",
-    "note": "guidance", "notes": "guidance",
+    "note": "guidance", "notes": "guidance", "premises": "presumes", "presumes": "presumes",
+    "review after": "review_after", "checked on": "checked",
 }
 MAX_ERRORS = 10
 MAX_PACK_BYTES = 20 * 1024 * 1024
+MAX_TOML_DEPTH = 20  # a pack needs 3 ([[question]], a table, a list of tags)
 
 
 @dataclass
@@ -72,14 +79,69 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     ids: list[str] = field(default_factory=list)
+    cleaning: Cleaning = field(default_factory=Cleaning)
 
     def summary(self) -> str:
-        return (f"{self.path}: {self.added} added, {self.updated} updated, "
+        text = (f"{self.path}: {self.added} added, {self.updated} updated, "
                 f"{self.unchanged} unchanged.")
+        removed = self.cleaning.sentence()
+        return f"{text} {removed}" if removed else text
 
 
-def _clean_row(raw: dict[str, Any], line: int | None,
-               problems: list[PackProblem]) -> dict[str, Any] | None:
+def _without_controls(raw: dict[str, Any], line: int | None,
+                      cleaning: Cleaning) -> dict[str, Any]:
+    """The row's text with control characters dropped (see question_bank.text)."""
+    where = f"line {line}, " if line is not None else ""
+    cleaned: dict[str, Any] = {}
+    for key, value in raw.items():
+        if isinstance(value, str):
+            value = cleaning.take(value, f"{where}field '{key}'")
+        elif isinstance(value, list):
+            value = [cleaning.take(v, f"{where}field '{key}'") if isinstance(v, str) else v
+                     for v in value]
+        cleaned[key] = value
+    return cleaned
+
+
+def _nesting_too_deep(text: str) -> int | None:
+    """The line where the TOML's arrays and tables nest deeper than MAX_TOML_DEPTH, if
+    they do (Python's TOML reader would give up with a RecursionError). Brackets inside
+    strings and comments do not count."""
+    depth, line, quote = 0, 1, ""
+    index, size = 0, len(text)
+    while index < size:
+        char = text[index]
+        if char == "\n":
+            line += 1
+        if quote:
+            if char == "\\" and quote in ('"', '"""'):
+                index += 2
+                continue
+            if text.startswith(quote, index):
+                index += len(quote)
+                quote = ""
+                continue
+        elif char == "#":
+            end = text.find("\n", index)
+            index = size if end < 0 else end
+            continue
+        elif char in "\"'":
+            quote = char * 3 if text.startswith(char * 3, index) else char
+            index += len(quote)
+            continue
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_TOML_DEPTH:
+                return line
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        index += 1
+    return None
+
+
+def _clean_row(raw: dict[str, Any], line: int | None, problems: list[PackProblem],
+               cleaning: Cleaning) -> dict[str, Any] | None:
+    raw = _without_controls(raw, line, cleaning)
     unknown = sorted(k for k in raw if k not in KNOWN_FIELDS)
     if unknown:
         problems.append(PackProblem(line, unknown[0], f"unknown field; expected some of "
@@ -91,7 +153,7 @@ def _clean_row(raw: dict[str, Any], line: int | None,
             problems.append(PackProblem(line, required, "is missing; every question needs it"))
             return None
     for key, value in raw.items():
-        if key != "tags" and key != "target_seconds" and not isinstance(value, str):
+        if key not in LIST_FIELDS and key != "target_seconds" and not isinstance(value, str):
             problems.append(PackProblem(line, key, f"expected text, found {type(value).__name__}"))
             return None
     category = find_category(raw["category"])
@@ -103,6 +165,11 @@ def _clean_row(raw: dict[str, Any], line: int | None,
     if tags_value is not None and not isinstance(tags_value, (str, list)):
         problems.append(PackProblem(line, "tags",
                                     "expected a list of words or comma-separated text"))
+        return None
+    presumes = raw.get("presumes")
+    if presumes is not None and not isinstance(presumes, (str, list)):
+        problems.append(PackProblem(line, "presumes",
+                                    "expected a list of premises or comma-separated text"))
         return None
     seconds = raw.get("target_seconds")
     if seconds is None or (isinstance(seconds, str) and not seconds.strip()):
@@ -117,6 +184,7 @@ def _clean_row(raw: dict[str, Any], line: int | None,
             text=raw["text"], category=category.id, tags=parse_tags(tags_value),
             target_seconds=seconds, structure=structure.replace("-", "_"),
             guidance=raw.get("guidance") or "", audience=raw.get("audience"),
+            presumes=presumes, checked=raw.get("checked"), review_after=raw.get("review_after"),
         )
     except QuestionError as error:
         problems.append(PackProblem(line, error.field, error.message))
@@ -130,9 +198,19 @@ def _clean_row(raw: dict[str, Any], line: int | None,
     return row
 
 
-def _toml_rows(name: str, text: str, problems: list[PackProblem]) -> list[dict[str, Any]]:
+def _toml_rows(name: str, text: str, problems: list[PackProblem],
+               cleaning: Cleaning) -> list[dict[str, Any]]:
+    deep = _nesting_too_deep(text)
+    if deep is not None:
+        problems.append(PackProblem(deep, None, f"arrays and tables nest more than "
+                                    f"{MAX_TOML_DEPTH} deep; a pack needs 3 at most"))
+        return []
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        problems.append(PackProblem(None, None, f"arrays and tables nest more than "
+                                    f"{MAX_TOML_DEPTH} deep; a pack needs 3 at most"))
+        return []
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
         line = int(match.group(1)) if match else None
@@ -155,13 +233,14 @@ def _toml_rows(name: str, text: str, problems: list[PackProblem]) -> list[dict[s
         if not isinstance(raw, dict):
             problems.append(PackProblem(line, "question", "expected a table"))
             continue
-        row = _clean_row(raw, line, problems)
+        row = _clean_row(raw, line, problems, cleaning)
         if row:
             rows.append(row)
     return rows
 
 
-def _csv_rows(name: str, text: str, problems: list[PackProblem]) -> list[dict[str, Any]]:
+def _csv_rows(name: str, text: str, problems: list[PackProblem],
+              cleaning: Cleaning) -> list[dict[str, Any]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
@@ -198,7 +277,7 @@ def _csv_rows(name: str, text: str, problems: list[PackProblem]) -> list[dict[st
             for col in columns[len(record):]:
                 if col in ("text", "category"):
                     raw[col] = ""
-            row = _clean_row(raw, line, problems)
+            row = _clean_row(raw, line, problems, cleaning)
             if row:
                 rows.append(row)
     except csv.Error as error:
@@ -206,8 +285,11 @@ def _csv_rows(name: str, text: str, problems: list[PackProblem]) -> list[dict[st
     return rows
 
 
-def read_pack(path: Path | str, data: bytes | None = None) -> list[dict[str, Any]]:
-    """Parse and check a pack; raise PackError naming every problem (nothing is written)."""
+def read_pack(path: Path | str, data: bytes | None = None, *,
+              cleaning: Cleaning | None = None) -> list[dict[str, Any]]:
+    """Parse and check a pack; raise PackError naming every problem (nothing is written).
+    Control characters are dropped from its text; `cleaning` notes how many, and where."""
+    cleaning = cleaning if cleaning is not None else Cleaning()
     path = Path(path)
     name = str(path)
     problems: list[PackProblem] = []
@@ -229,9 +311,9 @@ def read_pack(path: Path | str, data: bytes | None = None) -> list[dict[str, Any
                                            "contains a NUL byte; expected text")])
     suffix = path.suffix.lower()
     if suffix == ".toml":
-        rows = _toml_rows(name, text, problems)
+        rows = _toml_rows(name, text, problems, cleaning)
     elif suffix in (".csv", ".tsv"):
-        rows = _csv_rows(name, text, problems)
+        rows = _csv_rows(name, text, problems, cleaning)
     else:
         raise PackError(name, [PackProblem(None, None, "expected a .toml or .csv file")])
     seen: dict[str, int] = {}
@@ -247,8 +329,8 @@ def read_pack(path: Path | str, data: bytes | None = None) -> list[dict[str, Any
 
 def import_pack(db: Database, path: Path | str, data: bytes | None = None) -> ImportReport:
     """Import a pack in one transaction: every question or none."""
-    rows = read_pack(path, data)
     report = ImportReport(str(path))
+    rows = read_pack(path, data, cleaning=report.cleaning)
     stamp = now_iso()
     with db.atomic():
         for row in rows:

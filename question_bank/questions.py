@@ -7,11 +7,12 @@ import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from question_bank.categories import AUDIENCES, STRUCTURES, category_ids
 from question_bank.errors import FieldError
+from question_bank.profile import Profile, ProfileError, fits, fits_stored, parse_premises
 
 if TYPE_CHECKING:
     import sqlite3
@@ -23,6 +24,7 @@ MAX_GUIDANCE = 5_000
 MIN_SECONDS, MAX_SECONDS = 5, 1_800
 _TAG_SPLIT = re.compile(r"[,;]+|\s{2,}")
 _TAG_OK = re.compile(r"^[\w][\w\- ]*$", re.UNICODE)
+_MONTH = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,9 @@ class Question:
     origin: str
     edited: bool
     hidden: bool
+    presumes: tuple[str, ...] = ()  # premise ids (question_bank.profile): whom it fits
+    checked: str | None = None  # 'YYYY-MM': when the guidance was checked against the rules
+    review_after: str | None = None  # 'YYYY-MM-DD': after this, possibly out of date
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Question:
@@ -53,7 +58,27 @@ class Question:
             origin=row["origin"],
             edited=bool(row["edited"]),
             hidden=bool(row["hidden"]),
+            presumes=tuple(json.loads(row.get("presumes") or "[]")),
+            checked=row.get("checked"),
+            review_after=row.get("review_after"),
         )
+
+    def is_stale(self, today: date) -> bool:
+        """Whether guidance that depends on a rule has passed its review date."""
+        return bool(self.review_after) and today > date.fromisoformat(self.review_after or "")
+
+    def date_note(self, today: date) -> str | None:
+        """"Checked Nov 2026." for guidance that depends on a rule or a year, and a warning
+        once its review date has passed; None for guidance that does not date."""
+        if not self.checked:
+            return None
+        year, month = (int(n) for n in self.checked.split("-"))
+        note = f"Checked {date(year, month, 1):%b %Y}."
+        if self.is_stale(today):
+            due = date.fromisoformat(self.review_after or "")
+            note += (f" Possibly out of date: it was due for review on {due.day} {due:%b %Y}. "
+                     "Check the current rules before you rely on it.")
+        return note
 
 
 class QuestionError(FieldError):
@@ -86,6 +111,9 @@ def validate(
     structure: str = "outline",
     guidance: str = "",
     audience: str | None = None,
+    presumes: str | list[str] | tuple[str, ...] | None = None,
+    checked: str | None = None,
+    review_after: str | None = None,
 ) -> dict[str, Any]:
     """Check every field; return the clean row values or raise QuestionError."""
     text = (text or "").strip()
@@ -123,6 +151,21 @@ def validate(
         raise QuestionError(
             "audience", f"{audience!r} is not an audience; expected one of {', '.join(AUDIENCES)}"
         )
+    try:
+        premises = parse_premises(presumes)
+    except ProfileError as error:
+        raise QuestionError(error.field, error.message) from None
+    checked = (checked or "").strip() or None
+    if checked is not None and not _MONTH.match(checked):
+        raise QuestionError("checked", f"{checked!r} is not a month; expected YYYY-MM, "
+                            "e.g. 2026-11")
+    review_after = (review_after or "").strip() or None
+    if review_after is not None:
+        try:
+            date.fromisoformat(review_after)
+        except ValueError:
+            raise QuestionError("review_after", f"{review_after!r} is not a date; expected "
+                                "YYYY-MM-DD, e.g. 2027-06-01") from None
     return {
         "text": text,
         "category": category,
@@ -131,6 +174,9 @@ def validate(
         "structure": structure,
         "guidance": (guidance or "").strip(),
         "audience": audience,
+        "presumes": json.dumps(list(premises)),
+        "checked": checked,
+        "review_after": review_after,
     }
 
 
@@ -212,26 +258,38 @@ def list_questions(
     include_hidden: bool = False,
     only_hidden: bool = False,
     limit: int | None = None,
+    fitting: Profile | None = None,
 ) -> list[Question]:
-    """Questions matching the filters: by search rank when searching, else by category order."""
+    """Questions matching the filters: by search rank when searching, else by category order.
+
+    With `fitting`, only those that fit that profile (`Profile()` for one never given).
+    """
     query = _listing_sql("q.*", category=category, tag=tag, search=search,
-                         include_hidden=include_hidden, only_hidden=only_hidden, limit=limit)
+                         include_hidden=include_hidden, only_hidden=only_hidden,
+                         limit=None if fitting is not None else limit)
     if query is None:
         return []
-    return [Question.from_row(row) for row in db.query(*query)]
+    found = [Question.from_row(row) for row in db.query(*query)]
+    if fitting is not None:
+        found = [q for q in found if fits(q, fitting)][:limit or None]
+    return found
 
 
-def list_question_ids(db: Database, **filters: Any) -> list[str]:
+def list_question_ids(db: Database, fitting: Profile | None = None,
+                      **filters: Any) -> list[str]:
     """The ids `list_questions(db, **filters)` would return, in the same order, cheaply.
 
     A long list shows a page at a time: take the ids, then `get_questions` for each page.
     """
-    query = _listing_sql("q.id", **{"category": None, "tag": None, "search": None,
-                                     "include_hidden": False, "only_hidden": False,
-                                     "limit": None, **filters})
+    query = _listing_sql("q.id, q.presumes", **{
+        "category": None, "tag": None, "search": None, "include_hidden": False,
+        "only_hidden": False, "limit": None, **filters})
     if query is None:
         return []
-    return [row[0] for row in db.execute(*query).fetchall()]
+    rows = db.execute(*query).fetchall()
+    if fitting is None:
+        return [row[0] for row in rows]
+    return [row[0] for row in rows if fits_stored(row[1], fitting)]
 
 
 def get_questions(db: Database, ids: list[str]) -> list[Question]:
@@ -316,6 +374,9 @@ def update_question(db: Database, question_id: str, **fields: Any) -> Question:
         "structure": current.structure,
         "guidance": current.guidance,
         "audience": current.audience,
+        "presumes": current.presumes,
+        "checked": current.checked,
+        "review_after": current.review_after,
         **fields,
     }
     row = validate(**merged)

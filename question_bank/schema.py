@@ -101,6 +101,12 @@ def _answers_002(db: Database) -> None:
                "(question_id, updated_at, id, words, is_current, label)")
 
 
+def _answers_003(db: Database) -> None:
+    # Each change of an answer's text counts up its version: a copy of the app that saves
+    # over a text it never saw (another copy saved since) keeps both (answers.save_edit).
+    db.execute("alter table answers add column version integer not null default 1")
+
+
 def _stories_001(db: Database) -> None:
     db.execute("""
         create table stories (
@@ -140,11 +146,33 @@ def _stories_001(db: Database) -> None:
     db.execute("create index story_questions_question on story_questions(question_id)")
 
 
+def _applicant_001(db: Database) -> None:
+    # What a question presumes of the applicant (a JSON list of premise ids; null: not
+    # known yet, filled in by the next bank merge), and when its guidance was last checked
+    # against the rules it depends on ('YYYY-MM') with the day after which it may be out
+    # of date ('YYYY-MM-DD').
+    db.execute("alter table questions add column presumes text")
+    db.execute("alter table questions add column checked text")
+    db.execute("alter table questions add column review_after text")
+    # The applicant's profile, one row; no row: never asked (a skip saves an empty one).
+    db.execute("""
+        create table applicant_profile (
+            id integer primary key check (id = 1),
+            applicant text,
+            visa text,
+            tracks text not null default '[]',
+            explain text not null default '[]',
+            failed_exams text not null default '[]',
+            saved_at text not null
+        )""")
+
+
 COMPONENTS: list[tuple[str, list[Callable[[Database], None]]]] = [
     ("questions", [_questions_001]),
-    ("answers", [_answers_001, _answers_002]),
+    ("answers", [_answers_001, _answers_002, _answers_003]),
     ("stories", [_stories_001]),
     ("drill", DRILL_MIGRATIONS),
     ("mock", MOCK_MIGRATIONS),
     ("recordings", RECORDING_MIGRATIONS),  # recorded answers (after mock and answers)
+    ("applicant", [_applicant_001]),
 ]

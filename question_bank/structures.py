@@ -26,6 +26,10 @@ class Structure:
     id: str
     label: str
     parts: tuple[Part, ...]
+    # What it presumes of the applicant (premise ids, see question_bank.profile), and the
+    # structure everyone else gets instead.
+    presumes: tuple[str, ...] = ()
+    otherwise: str | None = None
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -35,9 +39,10 @@ class Structure:
         return next((p for p in self.parts if p.key == key), None)
 
 
-def _structure(structure_id: str, *parts: tuple[str, str, str]) -> Structure:
+def _structure(structure_id: str, *parts: tuple[str, str, str], presumes: tuple[str, ...] = (),
+               otherwise: str | None = None) -> Structure:
     label = STRUCTURE_LABELS[structure_id].split(" (")[0]
-    return Structure(structure_id, label, tuple(Part(*p) for p in parts))
+    return Structure(structure_id, label, tuple(Part(*p) for p in parts), presumes, otherwise)
 
 
 STRUCTURES: dict[str, Structure] = {
@@ -61,6 +66,25 @@ STRUCTURES: dict[str, Structure] = {
             ("why_radiology", "Why radiology",
              "The cases and experiences that drew you to radiology."),
             ("goals", "Goals", "What you want from residency and where you see your career."),
+            presumes=("img",), otherwise="personal",
+        ),
+        _structure(
+            "personal",
+            ("background", "Background",
+             "Where you come from and the path so far, in a few lines."),
+            ("why_radiology", "Why radiology",
+             "The cases and experiences that drew you to radiology."),
+            ("goals", "Goals", "What you want from residency and where you see your career."),
+        ),
+        _structure(
+            "why_radiology",
+            ("draw", "The draw",
+             "The case or experience that first pulled you towards imaging, told briefly."),
+            ("tested", "How you tested it",
+             "What you did to be sure: electives, time in the reading room, research, call."),
+            ("suits", "What suits you",
+             "What in a radiologist's daily work fits how you think and work, with an example."),
+            ("goals", "Goals", "What you want from residency, and where you see it leading."),
         ),
         _structure(
             "red_flag",
@@ -81,6 +105,7 @@ STRUCTURES: dict[str, Structure] = {
 EQUIVALENT_PARTS: tuple[frozenset[str], ...] = (
     frozenset({"situation", "context", "background"}),
     frozenset({"action", "changed"}),
+    frozenset({"why_radiology", "draw"}),
 )
 
 _WORD = re.compile(r"\w[\w'’\-]*", re.UNICODE)

@@ -74,11 +74,20 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
 
 @pytest.fixture
 def db_path(tmp_path) -> Path:
-    """A database with every migration run and the shipped bank merged."""
+    """A database with every migration run and the shipped bank merged, whose applicant
+    skipped the profile (so the app does not ask on start; a test of the first start, or of
+    a profile, makes its own file or saves one)."""
+    from question_bank.profile import Profile, save_profile
     from tui.cli.launch import prepare_database
+    from tui.store.database import connect
 
     path = tmp_path / "matchprep.db"
     prepare_database(path)
+    db = connect(path)
+    try:
+        save_profile(db, Profile())
+    finally:
+        db.close()
     return path
 
 

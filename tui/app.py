@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import RenderableType
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from tui.context import AppContext
@@ -29,14 +33,21 @@ from tui.palette.practice import PracticeCommands
 from tui.palette.programs import ProgramCommands
 from tui.sections import SECTIONS
 from tui.store.settings import set_setting
+from tui.store.writer import FileSwapped
 from tui.textual_private import (
     end_with_report,
+    guard_pastes,
     let_worker_state_changes_bubble,
     mark_css_current,
+    show_control_characters,
     textual_exception_handling,
     uncaught_error,
 )
 from tui.widgets.section_bar import SectionBar
+from tui.widgets.too_small import TooSmallLine, too_small
+
+if TYPE_CHECKING:
+    from question_bank.profile import Profile
 
 
 def _section_bindings() -> list[Binding]:
@@ -70,6 +81,11 @@ class MatchprepApp(App[None]):
         super().__init__()
         self.ctx = ctx
         let_worker_state_changes_bubble()  # a failed worker is reported here, see worker_failed
+        show_control_characters()  # ESC in user text shows as ␛, never reaches the terminal
+        guard_pastes()  # a paste arrives whole, as text, without control characters
+        self.event_loop: asyncio.AbstractEventLoop | None = None
+        self.ending_signal: int | None = None
+        self.maximized_before: dict[Screen, Widget] = {}  # minimised while too small
         self.worker_failures_told: set[tuple[str, str]] = set()
         for s in SECTIONS:
             self.add_mode(s.id, partial(self._make_section, s.id))
@@ -96,22 +112,82 @@ class MatchprepApp(App[None]):
         follow_up = getattr(self.screen, "after_first_frame", None)
         if follow_up is not None:
             self.call_after_refresh(follow_up)
+        # The first start: ask who the applicant is (skippable), unless the app was opened
+        # straight into a session.
+        from question_bank.profile import profile_asked
+
+        if self.DEFAULT_MODE == "home" and not self.ctx.peek(profile_asked, True):
+            self.call_after_refresh(self.ask_profile, True)
 
     def on_mount(self) -> None:
+        self.event_loop = asyncio.get_running_loop()
+        if self.ending_signal is not None:  # it came while the app was starting
+            self.exit()
         saved = self.ctx.peek_setting("theme")
         if saved and saved in self.available_themes and saved != self.theme:
             self.theme = saved
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.screen_change_signal.subscribe(self, self._fit_new_screen)
         self.ctx.speaker.set_listener(lambda n: self.post_message(SpeechTrouble(n.kind, n.message)))
         self.ctx.writer.set_listener(self._writer_trouble)
         self.ctx.on_read_trouble = lambda error: self._writer_trouble("damaged", error)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Runs before Textual hands the new size to the screen: below the size matchprep
+        can use, every screen is reduced to one line first (tui.widgets.too_small)."""
+        small = too_small(event.size)
+        if small != self.has_class("-too-small"):
+            self.set_class(small, "-too-small", update=False)
+            for screen in self.screen_stack:  # each, also those beneath a dialog: at once
+                self.update_styles(screen)
+            if not small:
+                for screen, widget in self.maximized_before.items():
+                    if screen.is_attached and widget.is_attached:
+                        screen.maximize(widget)
+                self.maximized_before.clear()
+        if small and self.screen_stack:
+            self._fit_new_screen(self.screen, event.size)
+
+    def _fit_new_screen(self, screen: Screen, size: Size | None = None) -> None:
+        """A screen shown while the terminal is too small: styled so, with its one line."""
+        if not self.has_class("-too-small"):
+            return
+        for shown in self.screen_stack:
+            self.update_styles(shown)
+        if screen.maximized is not None:  # it would be shown alone, whatever the styles say
+            self.maximized_before[screen] = screen.maximized
+            screen.minimize()
+        lines = screen.query_children(TooSmallLine)
+        line = lines.first() if lines else TooSmallLine()
+        if not lines:
+            screen.mount(line)
+        line.show(size or self.size)
+
+    def quit_for_signal(self, signum: int) -> None:
+        """SIGTERM or SIGHUP (tui.cli.signals): quit as ctrl+q does, once. Called by a
+        signal handler on the main thread, between any two steps of the event loop: it
+        only hands the loop a call to make."""
+        if self.ending_signal is not None:
+            return
+        self.ending_signal = signum
+        loop = self.event_loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self.exit)
 
     def _writer_trouble(self, kind: str, error: BaseException | None) -> None:
         """From the writer's (or a reader's) thread: say what happened in words."""
         from tui.store.database import explain
 
+        if kind == "damaged" and not self.ctx.db_path.exists():
+            # Not damaged: deleted (or moved away). The writer copies what it has open to a
+            # recovery file and says so; have it look now rather than at the next save.
+            self.ctx.writer.check_file()
+            return
         if kind == "recovered" or error is None:  # the one kind told without an error
             text = "Saving works again: everything that was waiting has been saved."
+        elif kind == "swapped" and isinstance(error, FileSwapped):
+            self.post_message(SaveTrouble(kind, str(error), moved_to=error.recovery))
+            return
         else:
             text = str(explain(self.ctx.db_path, error))
             if kind == "trouble":
@@ -172,7 +248,11 @@ class MatchprepApp(App[None]):
             if self._told_damaged:  # every list that fails to load would say it again
                 return
             self._told_damaged = True
-        if event.kind == "recovered":
+        if event.kind == "swapped" and event.moved_to is not None:
+            self.ctx.follow(event.moved_to)  # read what is written: the recovery file
+            self.notify(event.text, title="The database file is gone", severity="error",
+                        timeout=60, markup=False)
+        elif event.kind == "recovered":
             self.clear_notifications()  # the "Cannot save" notice is out of date now
             self.notify(event.text, title="Saved", timeout=6, markup=False)
         else:
@@ -206,6 +286,36 @@ class MatchprepApp(App[None]):
             self.pop_screen()
         if hasattr(self.screen, "start_session"):
             self.screen.start_session(format_id or None, program=program)
+
+    def action_profile(self) -> None:
+        self.ask_profile()
+
+    def ask_profile(self, first_start: bool = False) -> None:
+        """Who the applicant is (tui.screens.dialogs.profile_form); on first start, a skip
+        is recorded so the question is not asked again."""
+        from question_bank.profile import load_profile
+        from tui.screens.dialogs.profile_form import ProfileDialog
+
+        if isinstance(self.screen, ProfileDialog):
+            return
+        self.push_screen(ProfileDialog(load_profile(self.ctx.db), first_start=first_start),
+                         partial(self._profile_chosen, first_start))
+
+    async def _profile_chosen(self, first_start: bool, profile: Profile | None) -> None:
+        from question_bank.profile import Profile, save_profile
+
+        if profile is None and not first_start:
+            return
+        await asyncio.wrap_future(self.ctx.writer.submit(save_profile, profile or Profile()))
+        if profile is None or profile.empty:
+            self.notify("Only questions that presume nothing about you will be drawn. Press p "
+                        "on Home to say who you are.", title="Profile skipped", markup=False)
+        else:
+            self.notify("The drill and mock interviews now draw the questions that fit you.",
+                        title="Profile saved", markup=False)
+        changed = getattr(self.screen, "profile_changed", None)
+        if changed is not None:
+            changed()
 
     def action_help(self) -> None:
         from tui.screens.dialogs.help import HelpScreen

@@ -10,13 +10,16 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import quote
 
 from tui.store.database import connect
 from tui.store.writer import Writer
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+T = TypeVar("T")
 
 
 def _local_now() -> datetime:
@@ -76,15 +79,28 @@ class AppContext:
             self._db = connect(self.db_path)
         return self._db
 
+    def follow(self, path: Path) -> None:
+        """The database is at `path` now (the writer went on in a recovery file, the one
+        it opened being deleted or replaced): reads go there too, from the next one on."""
+        self.db_path = Path(path)
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
     def peek_setting(self, key: str) -> str | None:
         """A setting read with plain sqlite3 (for start-up, before sqlite-utils is loaded)."""
         from tui.store.settings import get_setting
 
+        return self.peek(lambda conn: get_setting(conn, key), None)
+
+    def peek(self, read: Callable[[sqlite3.Connection], T], default: T) -> T:
+        """`read(connection)` with plain sqlite3 (for start-up); `default` if it fails."""
         try:
-            with closing(sqlite3.connect(self.db_path, timeout=5)) as conn:
-                return get_setting(conn, key)
+            with closing(sqlite3.connect(f"file:{quote(str(self.db_path))}?mode=rw", uri=True,
+                                         timeout=5)) as conn:
+                return read(conn)
         except sqlite3.Error:
-            return None
+            return default
 
     @contextmanager
     def reader(self) -> Iterator[Database]:

@@ -7,6 +7,7 @@ a screen). The part of the app that owns the destination adds the handler in `tu
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.message import Message
 
@@ -53,8 +54,10 @@ class SpeechTrouble(Message):
 @dataclass
 class SaveTrouble(Message):
     """Writing to the database stopped working ("trouble": it is retried, nothing is
-    dropped), works again ("recovered"), or found the database damaged ("damaged");
-    posted from the writer's thread."""
+    dropped), works again ("recovered"), found the database damaged ("damaged"), or found
+    its file deleted or replaced ("swapped": what was open is now at `moved_to`); posted
+    from the writer's thread."""
 
     kind: str
     text: str
+    moved_to: Path | None = None

@@ -9,7 +9,7 @@ a function here instead, with its test.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.app import App
 from textual.worker import Worker
@@ -84,3 +84,110 @@ def let_worker_state_changes_bubble() -> None:
     """
     Worker.StateChanged.bubble = True
 
+
+
+def show_control_characters() -> None:
+    """Make Textual (and Rich, which draws DataTable cells, Input and TextArea lines) show
+    a control character in user text as a visible symbol (␛ for ESC) rather than write it
+    to the terminal, where `ESC ] 0 ;` would retitle the window and `ESC [ 2 J` clear it.
+
+    Both strip a few controls (BEL, BS, VT, FF, CR) through a translation table given as
+    a default argument, and let ESC and the C1 controls through. There is no public hook:
+    the tables are filled in place, one symbol per character, so offsets into the text
+    (spans, the cursor) stay right. Idempotent.
+    """
+    import rich.control
+    import textual.content
+
+    from question_bank.text import CONTROL_CHARACTERS, visible_symbol
+
+    tables: list[dict[int, str | None]] = [
+        cast("dict[int, str | None]", textual.content._CONTROL_STRIP_TRANSLATE),
+        cast("dict[int, str | None]", rich.control._CONTROL_STRIP_TRANSLATE),
+    ]
+    for table in tables:
+        for char in CONTROL_CHARACTERS:
+            if char not in "\n\t" and ord(char) not in table:
+                table[ord(char)] = visible_symbol(char)
+
+
+PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
+
+
+class PasteFilter:
+    """Drops control characters from bracketed pastes in the terminal's input, before
+    Textual's parser reads it.
+
+    Textual's parser reads an ESC inside a paste as the start of a key sequence: the
+    characters after it become key presses (a BEL is ctrl+g, which opened a dialog) and
+    leave the pasted text out of order. With the controls gone (the one rule,
+    question_bank.text) the paste arrives whole, as one `events.Paste`. Line ends stay
+    (the widget that takes the paste normalises them). Input outside a paste is passed
+    on untouched and at once (an ESC alone is the escape key).
+    """
+
+    def __init__(self) -> None:
+        self.in_paste = False
+        self.held = ""  # inside a paste: a piece of what may be its end marker
+        self.tail = ""  # outside: the last characters passed on, where a start may begin
+
+    def __call__(self, data: str) -> str:
+        from question_bank.text import without_controls
+
+        out: list[str] = []
+        data, self.held = self.held + data, ""
+        index = 0
+        while index < len(data):
+            if not self.in_paste:
+                seen = self.tail + data[index:]
+                start = seen.find(PASTE_START)
+                if start < 0:
+                    out.append(data[index:])
+                    self.tail = seen[-(len(PASTE_START) - 1):]
+                    break
+                after = start + len(PASTE_START) - len(self.tail)  # in data[index:]
+                out.append(data[index:index + after])
+                index += after
+                self.in_paste, self.tail = True, ""
+            else:
+                end = data.find(PASTE_END, index)
+                if end < 0:
+                    rest = data[index:]
+                    keep = next((n for n in range(len(PASTE_END) - 1, 0, -1)
+                                 if rest.endswith(PASTE_END[:n])), 0)
+                    self.held = rest[len(rest) - keep:] if keep else ""
+                    out.append(without_controls(rest[:len(rest) - keep]))
+                    break
+                out.append(without_controls(data[index:end]) + PASTE_END)
+                index = end + len(PASTE_END)
+                self.in_paste = False
+        return "".join(out)
+
+
+def guard_pastes() -> None:
+    """Make the Linux driver read the terminal through a `PasteFilter`.
+
+    The driver builds its parser inside `run_input_thread` from the module's
+    `XTermParser` name, with no public way to hand it another; the name is rebound to a
+    subclass whose `feed` filters first. Idempotent; headless runs (tests) never parse.
+    """
+    from textual._xterm_parser import XTermParser
+    from textual.drivers import linux_driver
+
+    if getattr(linux_driver.XTermParser, "guards_pastes", False):
+        return
+
+    class PasteGuardedParser(XTermParser):
+        guards_pastes = True
+
+        def __init__(self, debug: bool = False) -> None:
+            super().__init__(debug)
+            self.paste_filter = PasteFilter()
+
+        def feed(self, data: str):  # type: ignore[no-untyped-def]
+            if not data:  # the end of input: the parser must hear it
+                return super().feed(data)
+            filtered = self.paste_filter(data)
+            return super().feed(filtered) if filtered else iter(())
+
+    linux_driver.XTermParser = PasteGuardedParser  # type: ignore[misc]

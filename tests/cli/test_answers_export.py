@@ -8,6 +8,7 @@ import stat
 
 from question_bank.answers import save_answer
 from question_bank.stories import add_story, link_story
+from question_bank.text import markdown_literal
 from tui.store.settings import set_setting
 
 ODD = "[bold]x[/bold] [/] 🩻"
@@ -25,8 +26,9 @@ def test_export_markdown_to_stdout_and_json_to_a_private_file(run_cli, db, db_pa
     _fill(db)
     md = run_cli("answers", "export", db=db_path)
     assert md.returncode == 0, md.stderr
-    assert md.stdout.startswith("# Answer binder") and f"Nights {ODD}" in md.stdout
-    assert "## Behavioral" in md.stdout and f"### PE {ODD}" in md.stdout
+    shown = markdown_literal(ODD)  # in Markdown: shown exactly so, starting no block
+    assert md.stdout.startswith("# Answer binder") and f"Nights {shown}" in md.stdout
+    assert "## Behavioral" in md.stdout and f"### PE {shown}" in md.stdout
     assert "at 150 words a minute" in md.stdout
     target = tmp_path / "out" / "answers.json"
     result = run_cli("answers", "export", "--format", "json", "-o", str(target), db=db_path)

@@ -90,7 +90,7 @@ def test_doctor_reports_a_healthy_database(run_cli, tmp_path):
     result = run_cli("doctor", db=db)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "integrity    ok" in result.stdout and "0600" in result.stdout
-    assert "questions    189" in result.stdout  # the shipped bank, hidden ones counted too
+    assert "questions    218" in result.stdout  # the shipped bank, hidden ones counted too
 
 
 def test_backup_and_restore(run_cli, tmp_path):
@@ -101,7 +101,7 @@ def test_backup_and_restore(run_cli, tmp_path):
     assert result.returncode == 0 and out.exists()
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
     default = run_cli("backup", db=db)
-    assert default.returncode == 0 and "m-backups" in default.stdout
+    assert default.returncode == 0 and "m.db-backups" in default.stdout
     restored = run_cli("restore", str(out), db=db)
     assert restored.returncode == 0 and "saved in" in restored.stdout
     bad = tmp_path / "bad.db"

@@ -10,7 +10,7 @@ import pytest
     (("--program", "Mayo"), ["no program is called or known by 'Mayo'"]),
     (("--format", "faculty", "--program", "Mayo"), ["--program is for a program round",
                                                     "--format program"]),
-    (("--format", "panel"), ["--format", "'panel'", "faculty, resident, stress, program"]),
+    (("--format", "panel"), ["--format", "'panel'", "faculty, resident, stress, ir, program"]),
     (("--questions", "0"), ["--questions", "1 to 50"]),
     (("--questions", "ten"), ["--questions", "'ten'"]),
 ])

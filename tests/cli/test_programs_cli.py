@@ -21,7 +21,7 @@ def test_import_list_and_export_every_format(run_cli, tmp_path):
     result = run_cli("programs", "import", str(sheet), db=db)
     assert result.returncode == 0, result.stderr
     assert "2 programs added" in result.stdout and "2 interview days added" in result.stdout
-    assert list((tmp_path / "m-backups").glob("*pre-import.db"))
+    assert list((tmp_path / "m.db-backups").glob("*pre-import.db"))
     rows = json.loads(run_cli("programs", "list", "--json", db=db).stdout)
     assert [r["name"] for r in rows] == ["Lakeshore Radiology", "Bayside Imaging"]
     assert rows[0]["interviews"][0]["starts_at_utc"] == "2030-01-15T15:00:00+00:00"

@@ -44,6 +44,7 @@ def populate(path) -> Ids:
     from question_bank import drill, mock
     from question_bank.answers import save_answer
     from question_bank.mock_formats import Prompt
+    from question_bank.profile import Profile, save_profile
     from question_bank.questions import add_question
     from question_bank.recordings import add_recording, save_review
     from question_bank.spoken import SpokenReview, SpokenWord, delivery
@@ -53,6 +54,8 @@ def populate(path) -> Ids:
     prepare_database(path)
     db = connect(path)
     try:
+        save_profile(db, Profile("us-img", "none", frozenset({"dr", "research"}),
+                                 frozenset({"gap"}), frozenset({"step1"})))
         q = add_question(db, text=QUESTION, category="why", guidance=GUIDANCE, tags=("city",))
         answer = save_answer(db, None, question_id=q.id, structure="outline", parts=ANSWER)
         save_answer(db, answer.id, question_id=q.id, structure="outline",
@@ -61,7 +64,8 @@ def populate(path) -> Ids:
                           parts={"situation": STORY_PART, "action": "I [called] the fellow"},
                           competencies=("teamwork",), question_ids=(q.id,))
         link_story(db, answer.id, story.id)
-        p = programs.add_program(db, PROGRAM, city=CITY, notes=NOTE, strengths="[bold]IR[/]")
+        p = programs.add_program(db, PROGRAM, city=CITY, notes=NOTE, strengths="[bold]IR[/]",
+                                 signal="gold", rotated_here=True)
         programs.set_reasons(db, p.id, "why", ["Near my [family] \U0001f3e1"])
         asks.add_ask(db, p.id, "How is call [structured]? \\")
         people.add_person(db, p.id, "Dr. [Ñúñez] \\", "pd")
@@ -262,6 +266,14 @@ async def _question_picker(app, pilot, ids):
     await section(app, pilot, "4", "stories")
     await pilot.press("q")
     await until(pilot, lambda: _is("QuestionPicker")(app))
+    return []
+
+
+@opener("profile")
+async def _profile(app, pilot, ids):
+    await until(pilot, lambda: app.first_frame_shown)
+    await pilot.press("p")
+    await until(pilot, lambda: _is("ProfileDialog")(app))
     return []
 
 

@@ -169,3 +169,78 @@ async def test_an_import_whose_backup_cannot_be_made_says_so_and_imports_nothing
         await until(pilot, lambda: "disk is full" in str(
             app.screen.query_one("#dialog-error").render()))
     assert tables(db_path) == before
+
+
+def marked(path: Path, mark: str) -> Path:
+    """A database whose settings hold `mark`, so that its backups can be told apart."""
+    from tui.cli.launch import prepare_database
+    from tui.store.settings import set_setting
+
+    prepare_database(path)
+    db = connect(path)
+    try:
+        set_setting(db, "mark", mark)
+        db.conn.commit()
+    finally:
+        db.close()
+    return path
+
+
+def mark_of(backup: Path) -> str:
+    conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        return conn.execute("select value from settings where key = 'mark'").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_two_databases_of_one_name_keep_their_own_backups(tmp_path):
+    """`a.db` and `a.sqlite` used to share `a-backups/`, and rotating the backups of one
+    deleted the other's."""
+    first, second = marked(tmp_path / "a.db", "first"), marked(tmp_path / "a.sqlite", "second")
+    for _ in range(3):
+        automatic_backup(second, "pre-import")
+    for _ in range(KEEP + 2):
+        automatic_backup(first, "pre-import")
+    of_second = [p for p in tmp_path.rglob("*.db") if p.parent != tmp_path
+                 and mark_of(p) == "second"]
+    assert len(of_second) == 3  # the rotation of a.db's backups left them alone
+    assert backups_dir(first) != backups_dir(second)
+    assert {mark_of(p) for p in list_backups(backups_dir(first))} == {"first"}
+    assert len(list_backups(backups_dir(first))) == KEEP
+
+
+def test_the_backups_of_an_earlier_version_move_to_the_new_folder_whole(tmp_path, run_cli):
+    path = marked(tmp_path / "matchprep.db", "mine")
+    for _ in range(KEEP):
+        automatic_backup(path, "pre-import")
+    old = backups_dir(path).rename(tmp_path / "matchprep-backups")  # as an earlier one kept them
+    (old / "matchprep-20250101-000000-000000-manual.db").write_bytes(
+        list_backups(old)[0].read_bytes())
+    names = sorted(p.name for p in old.iterdir())
+    assert run_cli("questions", "list", db=path).returncode == 0  # any start of matchprep
+    assert not old.exists()
+    assert backups_dir(path) == tmp_path / "matchprep.db-backups"
+    assert sorted(p.name for p in backups_dir(path).iterdir()) == names
+
+
+def test_backups_an_earlier_version_shared_between_two_databases_are_left_whole(tmp_path,
+                                                                                run_cli):
+    first, second = marked(tmp_path / "a.db", "first"), marked(tmp_path / "a.sqlite", "second")
+    old = tmp_path / "a-backups"  # both kept theirs here
+    old.mkdir(mode=0o700)
+    for path in (first, second):
+        for _ in range(6):
+            automatic_backup(path, "pre-import")
+        for backup in list_backups(backups_dir(path)):
+            backup.rename(old / f"{backup.stem}-{path.suffix[1:]}.db")
+        backups_dir(path).rmdir()
+    before = sorted(p.name for p in old.iterdir())
+    for _ in range(KEEP + 1):
+        assert run_cli("backup", db=first).returncode == 0
+        automatic_backup(first, "pre-import")
+    assert sorted(p.name for p in old.iterdir()) == before  # whose is whose? never rotated
+    # Its own folder: every manual backup, the newest KEEP automatic ones.
+    assert len(list_backups(backups_dir(first))) == (KEEP + 1) + KEEP
+    doctor = run_cli("doctor", db=first)
+    assert f"{len(before)} in {old}" in doctor.stdout and "a.sqlite" in doctor.stdout

@@ -114,7 +114,7 @@ def test_a_damaged_file_gets_a_sentence_a_way_out_and_is_left_alone(good_db, tmp
     restored = run("restore", str(backup), db=path)
     assert restored.returncode == 0, restored.stderr
     assert "Traceback" not in restored.stderr
-    kept = list((tmp_path / "damaged-backups").iterdir())
+    kept = list((tmp_path / "damaged.db-backups").iterdir())
     assert any(p.read_bytes() == damaged(good_db, damage) for p in kept), kept
     listed = run("questions", "list", "--search", "mine", db=path)
     assert listed.returncode == 0 and "Mine: why [this] program?" in listed.stdout

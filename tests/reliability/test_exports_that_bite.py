@@ -52,8 +52,10 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised_and_round_trip(
         import_csv(other, text, "export.csv")
         [back] = programs.list_programs(other)
         original = programs.get_program(db, p.id)
+        # An import makes every line end "\n" (question_bank.text.clean): a leading "\r" too.
         assert (back.name, back.city, back.notes, back.strengths) == (
-            original.name, original.city, original.notes, original.strengths)
+            original.name, original.city, original.notes.replace("\r", "\n"),
+            original.strengths)
         assert programs.get_reasons(other, back.id, "why") == programs.get_reasons(db, p.id, "why")
         assert [a.text for a in asks.list_asks(other, back.id)] == [
             a.text for a in asks.list_asks(db, p.id)]
@@ -61,7 +63,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised_and_round_trip(
             people.program_director(db, p.id).name
         [day] = interviews.list_interviews(other)
         [was] = interviews.list_interviews(db)
-        assert (day.link, day.format_notes) == (was.link, was.format_notes)
+        assert (day.link, day.format_notes) == (was.link, was.format_notes.replace("\r", "\n"))
     finally:
         other.close()
 
@@ -225,3 +227,90 @@ def test_an_ics_export_from_the_command_line_is_a_calendar(db_path, tmp_path):
     [event] = events_by_hand(Path(out).read_bytes())
     assert instant(event["DTSTART"]) == datetime(2026, 3, 8, 6, 0, tzinfo=UTC)
     assert instant(event["DTEND"]) == datetime(2026, 3, 8, 8, 0, tzinfo=UTC)
+
+
+# Markdown: user text never changes the document's structure ---------------------------------
+
+HOSTILE_MD = ("# heading of mine\n```python\nan unclosed fence\n<script>alert(1)</script>\n"
+              "---\n> a quote\n| a | b |\n|---|---|\n    four spaces in\n1. one\n- bullet\n"
+              "Setext?\n===\n[link](javascript:x) ![img](x.png) <b>bold</b> &copy; **strong**")
+HOSTILE_LINE = "## Not a heading <i>x</i> | cell | `tick` [x](y)"
+
+
+def plain(inline) -> str:
+    """An inline token's text as a reader reads it (escapes undone, no markup)."""
+    return "".join(c.content for c in inline.children if c.type in ("text", "code_inline"))
+
+
+def structure(markdown: str) -> list[tuple[str, str]]:
+    """The document's blocks, as a Markdown reader sees them: (kind, the heading's text)."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    blocks = []
+    for index, token in enumerate(tokens):
+        if token.nesting == 1 or token.type in ("fence", "code_block", "html_block", "hr"):
+            text = plain(tokens[index + 1]) if token.type == "heading_open" else ""
+            blocks.append((token.tag if token.type == "heading_open" else token.type, text))
+        if token.type == "inline" and any(c.type == "html_inline" for c in token.children):
+            blocks.append(("html_inline", token.content))
+    return blocks
+
+
+def the_words(markdown: str) -> str:
+    """What a reader reads: the text of every block, markup gone."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    return " ".join(c.content for t in tokens if t.type == "inline" for c in t.children
+                    if c.type == "text")
+
+
+def test_the_answer_binder_keeps_every_answer_inside_its_part(db):
+    from question_bank.answer_export import export_markdown
+    from question_bank.answers import save_answer
+    from question_bank.questions import add_question
+    from question_bank.stories import add_story
+
+    first = add_question(db, text=HOSTILE_LINE, category="why")
+    second = add_question(db, text="Zebra: the next question?", category="why")
+    save_answer(db, None, question_id=first.id, structure="star",
+                parts={"situation": HOSTILE_MD, "action": HOSTILE_MD})
+    save_answer(db, None, question_id=second.id, structure="outline",
+                parts={"outline": "Plain words after it."})
+    add_story(db, title=HOSTILE_LINE, experience_kind="other", parts={"result": HOSTILE_MD})
+    binder = export_markdown(db, now=STAMP)
+    blocks = structure(binder)
+    headings = [b for b in blocks if b[0] in ("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert headings == [("h1", "Answer binder"), ("h2", "Why radiology, why this program"),
+                        ("h3", HOSTILE_LINE), ("h3", "Zebra: the next question?"),
+                        ("h2", "Stories"), ("h3", HOSTILE_LINE)]
+    kinds = {kind for kind, _ in blocks}
+    assert not kinds & {"fence", "code_block", "html_block", "html_inline", "hr", "blockquote",
+                        "table", "ul", "ol"}, kinds
+    words = the_words(binder)
+    for piece in ("an unclosed fence", "<script>alert(1)</script>", "> a quote",
+                  "| a | b |", "four spaces in", "1. one", "[link](javascript:x)", "&copy;"):
+        assert piece in words, piece
+
+
+def test_a_dossier_in_markdown_keeps_user_text_inside_its_section(db):
+    from dossiers.markdown import dossiers_markdown
+
+    hostile = programs.add_program(db, HOSTILE_LINE, notes=HOSTILE_MD, strengths=HOSTILE_MD,
+                                   city="Chicago")
+    programs.set_reasons(db, hostile.id, "why", ["# one", "---", "<b>three</b>"])
+    people.add_person(db, hostile.id, "1. Dr. Who", "pd", note="> quoted")
+    programs.add_program(db, "Zebra Radiology")
+    text = dossiers_markdown(db, user_zone="UTC", now=STAMP)
+    blocks = structure(text)
+    headings = [b for b in blocks if b[0] == "h1"]
+    assert headings == [("h1", HOSTILE_LINE), ("h1", "Zebra Radiology")]
+    kinds = [kind for kind, _ in blocks]
+    assert kinds.count("hr") == 1  # the rule between the two dossiers, nothing else
+    assert not set(kinds) & {"fence", "code_block", "html_block", "html_inline", "blockquote",
+                             "table", "h4", "h5", "h6"}, kinds
+    words = the_words(text)
+    for piece in ("an unclosed fence", "<script>alert(1)</script>", "# one", "<b>three</b>",
+                  "1. Dr. Who", "> quoted"):
+        assert piece in words, piece

@@ -82,7 +82,7 @@ def test_the_command_line_makes_private_files_under_umask_022(tmp_path):
         assert result.returncode == 0, result.stderr
     data = tmp_path / "home/.local/share/matchprep"
     assert mode(data) == 0o700 and mode(data / "matchprep.db") == 0o600
-    assert mode(data / "matchprep-backups") == 0o700
+    assert mode(data / "matchprep.db-backups") == 0o700
     assert all(mode(p) == 0o600 for p in data.rglob("*") if p.is_file())
     out = tmp_path / "exports" / "programs.csv"
     result = run(matchprep("programs", "export", "--format", "csv", "-o", str(out)), env,
@@ -167,9 +167,13 @@ def test_a_whole_session_writes_only_in_the_data_folder_and_named_paths(tmp_path
                      "Lakeshore Radiology,Omaha,2026-02-03,09:00,CT\n")
     before = _walk(tmp_path)
     with Terminal(matchprep(), env=env, cwd=work) as terminal:
+        terminal.wait_for("Skip for now")  # the first start asks who you are
+        terminal.press("escape")
         terminal.wait_for("What to do next")
         terminal.type("2")
-        terminal.wait_for("Tell me about yourself")
+        terminal.wait_for("Search questions")  # Home also says "Tell me about yourself"
+        terminal.wait_for(lambda screen: "Tell me about yourself" in screen.split(
+            "Search questions")[-1])
         terminal.press("enter")
         terminal.wait_for("wpm")
         terminal.type(SECRET)
@@ -239,7 +243,9 @@ def test_a_crash_shows_no_user_text_and_no_local_variables(db_path):
                   env=env) as terminal:
         terminal.wait_for("What to do next")
         terminal.type("2")
-        terminal.wait_for("Tell me about yourself")
+        terminal.wait_for("Search questions")  # Home also says "Tell me about yourself"
+        terminal.wait_for(lambda screen: "Tell me about yourself" in screen.split(
+            "Search questions")[-1])
         terminal.press("enter")  # the editor hands the answer to the rules: the bug fires
         terminal.process.wait(30)
         terminal.wait_for("withheld")

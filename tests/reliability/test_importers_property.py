@@ -169,7 +169,9 @@ def test_well_formed_packs_with_wrong_rows_import_whole_or_not_at_all(fresh, tmp
         assert len(report.ids) + report.unchanged == len(read_pack(path, text.encode()))
 
 
-PLAIN = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+# Control characters are dropped on the way in (test_control_characters.py): what round-trips
+# exactly is text without them (newline and tab are text).
+PLAIN = st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t")
 GOOD_TEXT = st.text(PLAIN, min_size=1, max_size=60).map(str.strip).filter(bool)
 TAG = st.from_regex(r"[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,6})?", fullmatch=True)
 GOOD_QUESTION = st.fixed_dictionaries({
@@ -252,8 +254,8 @@ def test_a_programs_csv_with_wrong_rows_imports_whole_or_not_at_all(fresh, heade
 
 
 DANGEROUS = st.sampled_from(["=", "+", "-", "@", "\t", "\r", "'=", "''+", ""])
-FIELD_TEXT = st.tuples(DANGEROUS, st.text(st.characters(blacklist_categories=("Cs",),
-                                                        blacklist_characters="\x00"),
+FIELD_TEXT = st.tuples(DANGEROUS, st.text(st.characters(blacklist_categories=("Cs", "Cc"),
+                                                        whitelist_characters="\n\t\r"),
                                           max_size=25)).map("".join)
 NAME = st.tuples(st.sampled_from(["", "=", "@", "-"]),
                  st.text(st.characters(whitelist_categories=("L", "N", "Zs", "P", "S")),
@@ -310,6 +312,17 @@ def _programs_state(db) -> list:
     return state
 
 
+def one_line_end(value):
+    """`value` with every "\r\n" and "\r" in its text made "\n", however deep."""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    if isinstance(value, (list, tuple)):
+        return type(value)(one_line_end(v) for v in value)
+    if isinstance(value, dict):
+        return {k: one_line_end(v) for k, v in value.items()}
+    return value
+
+
 @settings(max_examples=40, **SETTINGS)
 @given(plist=st.lists(PROGRAM, min_size=1, max_size=3,
                       unique_by=lambda p: " ".join(p["name"].casefold().split())))
@@ -325,7 +338,8 @@ def test_programs_round_trip_exactly_through_csv(fresh, plist):
         assert not any(cell[:1] in ("=", "+", "-", "@", "\t", "\r") for cell in row)
     _, target = fresh("target.db")
     import_csv(target, text, "export.csv")
-    assert _programs_state(target) == _programs_state(source)
+    # An import makes every line end "\n" (question_bank.text.clean): the one change.
+    assert _programs_state(target) == one_line_end(_programs_state(source))
 
 
 # The JSON restore -------------------------------------------------------------------------

@@ -143,7 +143,7 @@ def test_sigkill_during_a_command_line_import_changes_nothing(db_path, tmp_path)
     assert terminal.process.returncode == -signal.SIGKILL  # killed half-way, as planned
     assert integrity(db_path) == [("ok",)]
     assert query(db_path, "select count(*) from questions")[0][0] == before
-    backups = list((db_path.parent / f"{db_path.stem}-backups").glob("*pre-import.db"))
+    backups = list((db_path.parent / f"{db_path.name}-backups").glob("*pre-import.db"))
     assert len(backups) == 1 and integrity(backups[0]) == [("ok",)]
 
 

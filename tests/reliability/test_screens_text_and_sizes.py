@@ -1,6 +1,7 @@
 """Points 5 and 6: every screen that shows user text shows it literally ([brackets], [/],
 [bold red], a backslash, emoji, right-to-left scripts, combining accents); every screen
-renders from 40x12 to 250x70 and survives being resized; text typed is saved exactly, also
+renders from 40x12 to 250x70 and survives being resized, down to 1x1 (below 40x12 it says
+in one line that the terminal is too small) and back; text typed is saved exactly, also
 in a 20,000-word answer; a mock session keeps its time while the terminal is resized.
 """
 
@@ -16,11 +17,14 @@ from question_bank.questions import list_questions
 from tests.fakes import FakeClock
 from tests.reliability import screens
 from tests.reliability.screens import NOW, OPENERS, flat, until, visible_text
+from tests.reliability.terminal import Terminal, matchprep
 from tests.tui.answer_helpers import keys
 from tui.cli.launch import make_app
 from tui.store.database import connect
 
 SIZES = [(250, 70), (80, 24), (40, 12), (100, 30)]
+# Below 40x12, down to one cell; too narrow but tall, too short but wide.
+TINY = [(10, 3), (1, 1), (39, 60), (250, 11), (2, 30), (100, 1), (25, 5)]
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +70,39 @@ async def test_every_screen_shows_user_text_literally_at_every_size(tricky, name
             assert app.screen is screen, f"{name} left its screen at {width}x{height}"
             assert visible_text(app).strip(), f"{name} is blank at {width}x{height}"
             assert app.size == (width, height)
+
+
+@pytest.mark.parametrize("name", list(OPENERS))
+async def test_every_screen_survives_any_size_down_to_1x1_and_comes_back(tricky, name):
+    build, ids, _ = tricky
+    app = build()
+    async with app.run_test(size=(100, 30)) as pilot:
+        needles = await OPENERS[name](app, pilot, ids)
+        screen = app.screen
+        for width, height in TINY:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            assert app.screen is screen, f"{name} left its screen at {width}x{height}"
+            lines = visible_text(app).split("\n")
+            assert width < 20 or lines[0].startswith("Terminal too small"), lines
+            assert all(not line.strip() for line in lines[1:]), lines
+        await pilot.resize_terminal(200, 60)  # wide enough for every needle on one line
+        await until(pilot, lambda: all(n in flat(visible_text(app)) for n in needles),
+                    what=f"{name} to show its text again")
+        assert app.screen is screen
+        assert "too small" not in visible_text(app)
+
+
+@pytest.mark.slow
+def test_the_real_program_starts_in_a_tiny_terminal_and_comes_back(db_path):
+    with Terminal(matchprep(db=db_path), size=(10, 3)) as terminal:
+        terminal.wait_for("Terminal")
+        terminal.resize(1, 1)
+        terminal.resize(60, 5)
+        terminal.wait_for("Terminal too small (60×5)")
+        terminal.resize(100, 30)
+        terminal.wait_for("What to do next")
+        assert terminal.quit() == 0
 
 
 async def test_text_typed_in_a_form_is_saved_and_listed_exactly(tricky):

@@ -5,6 +5,7 @@ No "database is locked" reaches the user, and no write is lost.
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 import subprocess
 import threading
@@ -15,6 +16,7 @@ from tests.reliability.terminal import Terminal, app_env, matchprep
 from tests.reliability.test_kill9 import saved_texts
 from tests.tui.pilot_helpers import until
 from tests.waiting import wait_until
+from tui.store.database import connect
 
 FIRST = "Copy one writes [this] while copy two writes too \U0001fa7b "
 SECOND = "Copy two: my second answer, typed at the same time \\ [/] "
@@ -96,3 +98,70 @@ async def test_a_long_hold_by_another_program_delays_the_save_and_loses_nothing(
         await asyncio.to_thread(app.ctx.writer.flush)
         await until(pilot, lambda: notified("Saving works again"), what="saving to work again")
     assert saved_texts(db_path) == ["Typed while another copy holds the lock [ok]"]
+
+
+# Two copies on one answer: both texts are kept ------------------------------------------------
+
+async def test_a_save_over_a_text_another_copy_changed_keeps_both(app_factory, db_path, db):
+    """The other copy is played by a second connection saving, as another process would."""
+    from question_bank.answers import answers_for_question, save_answer
+    from tests.fakes import FakeClock
+    from tests.tui.answer_helpers import autosave, open_editor, type_text
+
+    first = save_answer(db, None, question_id="why.why-radiology", structure="outline",
+                        parts={"outline": "Start."})
+    clock = FakeClock()
+    app = app_factory(clock=clock, now=clock.now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_editor(app, pilot, "why.why-radiology")
+        other = connect(db_path)  # meanwhile, another window saves its own text
+        try:
+            save_answer(other, first.id, question_id="why.why-radiology", structure="outline",
+                        parts={"outline": "Start. The other window's words."})
+        finally:
+            other.close()
+        await type_text(pilot, " Mine")
+        await autosave(app, pilot, clock)
+        told = [str(n.message) for n in app._notifications]
+        assert any("both texts are kept" in m for m in told), told
+        await type_text(pilot, " and more")  # this editor goes on with its own version
+        await autosave(app, pilot, clock)
+    texts = {a.label: a.parts["outline"] for a in answers_for_question(db, "why.why-radiology")}
+    assert texts == {first.label: "Start. The other window's words.",
+                     f"{first.label} (second copy)": "Start. Mine and more"}
+    assert sum("both texts are kept" in str(n.message) for n in app._notifications) == 1
+
+
+@pytest.mark.slow
+def test_two_copies_of_the_app_typing_into_one_answer_keep_both_texts(db_path):
+    from question_bank.answers import save_answer
+
+    db = connect(db_path)
+    try:
+        first = save_answer(db, None, question_id="intro.tell-me-about-yourself",
+                            structure="outline", parts={"outline": "Start. "})
+    finally:
+        db.close()
+    one_text, two_text = "Start. First window [one] ", "Start. Second window \\ two "
+    with Terminal(matchprep(db=db_path)) as one, Terminal(matchprep(db=db_path)) as two:
+        for terminal in (one, two):
+            terminal.wait_for("What to do next")
+            terminal.type("2")
+            terminal.wait_for("Tell me about yourself")
+            terminal.press("enter")
+            terminal.wait_for("wpm")
+        one.type(one_text.removeprefix("Start. "))
+        wait_until(lambda: saved_texts(db_path) == [one_text], what="the first window's save")
+        two.type(two_text.removeprefix("Start. "))
+        wait_until(lambda: sorted(saved_texts(db_path)) == sorted([one_text, two_text]),
+                   what="both texts to be kept")
+        screen = two.wait_for("both texts are kept")
+        assert one.quit() == 0 and two.quit() == 0
+    assert sorted(saved_texts(db_path)) == sorted([one_text, two_text])
+    assert "Cannot save" not in screen
+    db = connect(db_path)
+    try:  # the first window's text where it was; the second's beside it, a new version
+        assert db.execute("select label, parts from answers where id = ?", [first.id]
+                          ).fetchone()[1] == json.dumps({"outline": one_text})
+    finally:
+        db.close()

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from dossiers import programs
 from question_bank.answers import (
     answers_for_question,
     current_answer,
     get_answer,
+    rename_answer,
     save_answer,
 )
+from question_bank.profile import Profile, save_profile
 from question_bank.revisions import list_revisions
 from question_bank.stories import add_story, stories_for_answer
 from question_bank.structures import count_words
@@ -37,17 +40,24 @@ def saved_situation(db) -> str:
     return answer.parts.get("situation", "") if answer is not None else ""
 
 
-@pytest.mark.parametrize("question_id, structure, texts", [
+@pytest.mark.parametrize("question_id, structure, texts, applicant", [
     ("behavioral.mistake", "star", {"situation": "Um, ED", "task": "Triage", "action": "I paged",
-                                    "result": "Fine", "learned": "Ask"}),
+                                    "result": "Fine", "learned": "Ask"}, None),
     ("intro.tell-me-about-yourself", "narrative", {"background": "Ohio", "why_abroad": "Dublin",
-                                                   "why_radiology": "CTPA", "goals": "Neuro"}),
+                                                   "why_radiology": "CTPA", "goals": "Neuro"},
+     "us-img"),
+    ("intro.tell-me-about-yourself", "personal", {"background": "Ohio", "why_radiology": "CTPA",
+                                                  "goals": "Neuro"}, "us-grad"),
+    ("why.why-radiology", "why_radiology", {"draw": "CTPA", "tested": "Electives",
+                                            "suits": "Puzzles", "goals": "Neuro"}, None),
     ("red-flag.failed-step", "red_flag", {"statement": "Sorry, I failed", "context": "Alone",
-                                          "changed": "A plan", "result": "238"}),
-    ("why.why-this-program", "outline", {"outline": "Great faculty"}),
+                                          "changed": "A plan", "result": "Passed"}, None),
+    ("why.why-this-program", "outline", {"outline": "Great faculty"}, None),
 ])
 async def test_type_into_each_structure_see_counts_feedback_and_saved_text(
-        app_factory, db, question_id, structure, texts):
+        app_factory, db, question_id, structure, texts, applicant):
+    if applicant:
+        save_profile(db, Profile(applicant=applicant, visa="none"))
     clock = FakeClock()
     app = app_factory(clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -71,7 +81,8 @@ async def test_type_into_each_structure_see_counts_feedback_and_saved_text(
         await until(pilot, lambda: all(shows_its_count(area(app, k)) for k in texts),
                     what="each part's count")
         await settle(app, pilot)  # the feedback's findings, from its worker
-        expected = {"star": "filler", "narrative": "length.short", "red_flag": "apologetic",
+        expected = {"star": "filler", "narrative": "length.short", "personal": "length.short",
+                    "why_radiology": "length.short", "red_flag": "apologetic",
                     "outline": "why-program.generic"}[structure]
         assert expected in shown(app, "#feedback-findings")
         saved = current_answer(db, question_id)  # saved while the editor is still open
@@ -139,7 +150,9 @@ async def test_switching_structure_keeps_every_word(app_factory, db):
         await type_text(pilot, "Ward")
         await pilot.press("ctrl+r")
         await pilot.pause()
-        await pilot.press("down", "down", "enter")  # STAR, narrative, red flag
+        # STAR, the personal narrative (no "why abroad": no profile says so), why
+        # radiology, red flag
+        await pilot.press("down", "down", "down", "enter")
         await settle(app, pilot)
         editor = app.screen
         assert editor.structure == "red_flag"
@@ -151,6 +164,46 @@ async def test_switching_structure_keeps_every_word(app_factory, db):
     app.ctx.writer.flush()
     saved = current_answer(db, STAR_Q)
     assert saved.structure == "red_flag" and saved.parts["task"] == "Ward"
+
+
+async def test_a_us_graduate_is_never_asked_why_abroad_and_keeps_what_was_written_there(
+        app_factory, db):
+    """The personal narrative's "Why abroad" is for applicants who trained abroad: a US
+    graduate's editor has no such part and no "Why abroad is empty" finding, and text
+    written there before the profile said so is kept, set aside."""
+    question = "intro.tell-me-about-yourself"
+    empty = save_answer(db, None, question_id=question, structure="narrative",
+                        parts={"background": "Ohio, then medical school in Cleveland.",
+                               "why_radiology": "A CT at 3 a.m. changed a plan.",
+                               "goals": "Neuroradiology."})
+    save_profile(db, Profile(applicant="us-grad", visa="none"))
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await open_editor(app, pilot, question, empty.id)
+        assert editor.structure == "personal"
+        assert list(editor.parts.areas) == ["background", "why_radiology", "goals"]
+        await until(pilot, lambda: "Feedback appears" not in str(shown(app,
+                                                                       "#feedback-findings")),
+                    what="the feedback")
+        assert "Why abroad" not in str(shown(app, "#feedback-findings"))
+        written = save_answer(db, None, question_id=question, structure="narrative",
+                              parts={"background": "Ohio.", "why_abroad": "A year in Dublin."})
+        await editor.show_answer(get_answer(db, written.id))
+        await settle(app, pilot)
+        assert area(app, "why_abroad").text == "A year in Dublin."
+        assert "set aside" in str(area(app, "why_abroad").border_title)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        options = app.screen.query_one("#structure-options")
+        offered = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert "narrative" not in offered and "personal" in offered
+        await pilot.press("escape")
+        await type_text(pilot, " Cleveland")
+        await pilot.press("escape")
+        await pilot.pause()
+    app.ctx.writer.flush()
+    kept = get_answer(db, written.id)
+    assert kept.structure == "personal" and kept.parts["why_abroad"] == "A year in Dublin."
 
 
 async def test_history_browse_diff_and_restore(app_factory, db):
@@ -353,3 +406,25 @@ async def test_section_keys_outside_a_text_area_leave_the_editor_saved(app_facto
         assert not any(isinstance(s, AnswerEditor) for s in app.screen_stack)
     app.ctx.writer.flush()
     assert current_answer(db, STAR_Q).parts["situation"] == "3 words here"
+
+
+async def test_a_version_for_a_signaled_program_is_held_to_the_reasons_in_its_dossier(
+        app_factory, db):
+    lakeshore = programs.add_program(db, "Lakeshore University Radiology", city="Chicago",
+                                     signal="gold")
+    programs.set_reasons(db, lakeshore.id, "why", ["Neuroradiology volume and the 7T MRI"])
+    text = ("Lakeshore has a friendly culture, the Chicago lakefront is lovely and the "
+            "residents were kind to me all day long.")
+    version = save_answer(db, None, question_id="why.why-this-program", structure="outline",
+                          parts={"outline": text})
+    rename_answer(db, version.id, "For Lakeshore")
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(app, pilot, "why.why-this-program", version.id)
+        await until(pilot, lambda: "signal-reasons" in str(shown(app, "#feedback-findings")),
+                    what="the signal rule's finding")
+        assert "Neuroradiology volume and the 7T MRI" in str(shown(app, "#feedback-findings"))
+        area(app, "outline").insert(" The neuroradiology volume is why I signaled you.")
+        await until(pilot, lambda: "signal-reasons" not in str(shown(app,
+                                                                     "#feedback-findings")),
+                    what="the finding to go once a reason is given")

@@ -160,7 +160,8 @@ async def test_reorder_the_rank_list_with_keys(app_factory, db):
         await pilot.press("r")
         await settle(app, pilot)
         assert [r[1] for r in rows(app, "#rank-table")] == ["Bravo", "Alpha", "Charlie"]
-        assert "+ Met the [chief] 😀" in rows(app, "#rank-table")[0][3]
+        assert "+ Met the [chief] 😀" in rows(app, "#rank-table")[0][4]
+        assert [r[2] for r in rows(app, "#rank-table")] == ["—", "—", "—"]  # no signal recorded
         await pilot.press("down", "shift+up")
         await settle(app, pilot)
         assert [e.program.name for e in rank_order(db)] == ["Alpha", "Bravo", "Charlie"]

@@ -9,8 +9,10 @@ from question_bank.answer_lists import list_answers
 from question_bank.answers import duplicate_answer, save_answer
 from question_bank.revisions import list_revisions
 from question_bank.stories import add_story, link_story, list_stories
+from question_bank.text import markdown_literal
 
 ODD = "[bold]Not bold[/bold] [/] 🩻 [US city]"
+ODD_MD = markdown_literal(ODD)  # in Markdown: shown exactly so, starting no block of its own
 
 
 def _fill(db):
@@ -32,9 +34,9 @@ def test_markdown_binder_by_category_with_parts_stories_and_versions(db):
     assert md.startswith("# Answer binder")
     assert md.index("## Get to know you") < md.index("## Behavioral") < md.index("## Stories")
     assert "### Tell me about a mistake you made in patient care" in md
-    assert "**Situation**\n\n" + ODD in md and "**Task**" not in md  # empty parts left out
+    assert "**Situation**\n\n" + ODD_MD in md and "**Task**" not in md  # empty parts left out
     assert "**Outline (set aside)**\n\nset aside" in md
-    assert f"Stories: Story {ODD}" in md and "Other versions: For Mayo (" in md
+    assert f"Stories: Story {ODD_MD}" in md and "Other versions: For Mayo (" in md
     assert "*Rotation: ED · shows Stress*" in md and "at 150 words a minute" in md
 
 

@@ -58,7 +58,7 @@ def test_restore_replaces_the_database_after_saving_it(db_path, db, tmp_path):
     safety = restore(db_path, saved)
     assert safety is not None and safety.exists()
     fresh = connect(db_path)
-    assert not list_questions(fresh, search="written after")
+    assert not list_questions(fresh, search="written after the backup")
     fresh.close()
     kept = connect(safety)
     assert list_questions(kept, search="written after")

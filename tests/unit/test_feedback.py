@@ -8,9 +8,9 @@ from question_bank.feedback import RULES, FeedbackInput, assess, rule
 
 
 def run(parts, *, structure="outline", category="behavioral", tags=(), question="A question?",
-        target=60, pace=140, programs=()):
+        target=60, pace=140, programs=(), **signal):
     return assess(FeedbackInput(question, category, tuple(tags), structure, parts, target, pace,
-                                tuple(programs)))
+                                tuple(programs), **signal))
 
 
 def ids(findings) -> list[str]:
@@ -90,6 +90,31 @@ def test_cliches_next_to_a_concrete_case_do_not_fire(text):
     assert fired("cliche", run({"outline": text})) == []
 
 
+@pytest.mark.parametrize("text", [
+    "I am passionate about radiology.",
+    "I'm passionate about imaging and I want to learn.",
+    "I became passionate about diagnostic radiology. It just fits me. I like the field.",
+])
+def test_passionate_about_radiology_alone_is_a_cliche(text):
+    [finding] = fired("cliche", run({"outline": text}))
+    assert "passionate about" in finding.matched[0]
+
+
+@pytest.mark.parametrize("text", [
+    "I am passionate about radiology. On my elective a CT angiogram changed a plan at 3 a.m.",
+    "I'm passionate about imaging. It started in my second year. For example, I read 200 "
+    "chest films with an attending.",
+])
+def test_a_cliche_followed_by_a_concrete_case_in_the_next_sentences_does_not_fire(text):
+    assert fired("cliche", run({"outline": text})) == []
+
+
+def test_a_concrete_case_too_far_after_the_cliche_does_not_excuse_it():
+    text = ("I am passionate about radiology. It fits me. I like the field. I enjoy it. "
+            "On my elective a CT changed a plan.")
+    assert fired("cliche", run({"outline": text}))
+
+
 def test_apologetic_framing_on_img_and_red_flag_questions():
     text = {"statement": "Unfortunately I failed. Sorry. I was just an IMG student then.",
             "context": "I am only an IMG.", "changed": "", "result": ""}
@@ -107,6 +132,26 @@ def test_apologetic_framing_on_img_and_red_flag_questions():
 ])
 def test_apologetic_framing_that_must_not_fire(text, category):
     assert fired("apologetic", run({"outline": text}, category=category)) == []
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Studying abroad was a last resort for me.", "a last resort"),
+    ("As a last resort I went to Dublin.", "As a last resort"),
+    ("I couldn't get into a US school, so I left.", "couldn't get into"),
+    ("I did not get in the first time I applied here.", "did not get in"),
+    ("I didn’t get into medical school at home.", "didn’t get into"),
+])
+def test_last_resort_and_could_not_get_in_are_apologetic(text, words):
+    [finding] = fired("apologetic", run({"outline": text}, category="img"))
+    assert finding.matched == (f"“{words}”",)
+
+
+@pytest.mark.parametrize("text", [
+    "The resort town where I grew up had one CT scanner.",
+    "I could not get the interpreter in time, so I used the phone line.",
+])
+def test_words_near_those_phrases_are_not_apologetic(text):
+    assert fired("apologetic", run({"outline": text}, category="img")) == []
 
 
 def test_empty_star_parts_fire_once_something_is_written():
@@ -182,3 +227,39 @@ def test_why_program_rule_only_on_why_program_questions():
 def test_user_text_with_markup_and_emoji_is_matched_literally():
     findings = run({"outline": "[bold]Um[/bold], [/] 🩻 basically"})
     assert fired("filler", findings)[0].matched == ("“Um”", "“basically”")
+
+
+REASONS = ("Neuroradiology volume and the 7T research program",
+           "Night float rather than 24-hour calls")
+SIGNALED = {"signaled_program": "Lakeshore", "signal": "gold", "dossier_reasons": REASONS}
+WHY_US = {"category": "why", "tags": ["why-program"]}
+
+
+def test_an_answer_for_a_signaled_program_that_gives_none_of_its_dossier_reasons_fires():
+    text = ("Lakeshore has a friendly culture, Dr. Marquez impressed me on the day, and "
+            "Chicago is close to my family in Ohio.")
+    [finding] = fired("signal-reasons", run({"outline": text}, **WHY_US, **SIGNALED))
+    assert finding.message.startswith("You sent Lakeshore a gold signal")
+    assert finding.matched == ("“Neuroradiology volume and the 7T…”",
+                               "“Night float rather than 24-hour calls”")
+    # the generic rule is content: the answer names things only they have
+    assert fired("why-program.generic", run({"outline": text}, **WHY_US, **SIGNALED)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The neuroradiology volume at Lakeshore is what I signaled you for, and Chicago is home.",
+    "I want night float rather than long calls, and Dr. Marquez's teaching is why I came.",
+])
+def test_an_answer_that_gives_a_dossier_reason_does_not_fire(text):
+    assert fired("signal-reasons", run({"outline": text}, **WHY_US, **SIGNALED)) == []
+
+
+def test_the_signal_rule_needs_a_signal_a_why_program_question_and_reasons():
+    text = "Lakeshore has a friendly culture and Chicago is close to my family in Ohio, truly."
+    assert fired("signal-reasons", run({"outline": text}, **WHY_US)) == []
+    assert fired("signal-reasons", run({"outline": text}, **WHY_US,
+                                       **{**SIGNALED, "signal": "none"})) == []
+    assert fired("signal-reasons", run({"outline": text}, category="behavioral",
+                                       **SIGNALED)) == []
+    assert fired("signal-reasons", run({"outline": text}, **WHY_US,
+                                       **{**SIGNALED, "dossier_reasons": ()})) == []

@@ -12,6 +12,7 @@ import pytest
 from dossiers import asks, interviews, people, plans, programs
 from dossiers.errors import ProgramNotFound
 from question_bank.mock_formats import CLOSER, PROGRAM
+from question_bank.profile import Profile, save_profile
 from question_bank.stories import add_story, link_question
 from tui.cli import UserError
 from tui.cli.mock import check_request
@@ -43,6 +44,7 @@ def _setup(program: str | None, questions: int = 6):
 
 def test_the_pool_asks_as_the_programs_interviewer_would(db):
     p = _lakeshore(db)
+    save_profile(db, Profile(applicant="non-us-img", visa="j1"))
     pool = {prompt.text: prompt for prompt in program_pool(db, _setup("lakeshore"))}
     why = pool["Why our program?"]
     assert (why.kind, why.ref) == ("question", "why.why-this-program") and "opener" in why.tags
@@ -59,6 +61,8 @@ def test_the_pool_asks_as_the_programs_interviewer_would(db):
     assert "why.what-do-you-know-about-us" in refs and "why.why-this-city" in refs
     assert any(prompt.category == "ir" for prompt in pool.values())  # its IR fellowship
     assert any(prompt.category == "img" for prompt in pool.values())  # it sponsors J-1
+    assert "img.why-train-in-us" in refs  # asked of a non-US IMG...
+    assert "img.us-citizen-abroad" not in refs  # ...who is not a US citizen
     # The bank's questions *to ask* are the user's; only the closer invites them.
     assert [t for t, prompt in pool.items() if prompt.category == "to-ask"] == [
         "What questions do you have for us?"]
@@ -119,3 +123,19 @@ def test_the_command_line_resolves_the_program_by_any_name(db, db_path):
                              start_time="09:00", timezone="America/Chicago")
     assert check_request(_args(db_path, format="program"))["program"] == p.name
     assert check_request(_args(db_path)) == {"format": "faculty"}
+
+
+def test_the_dossiers_match_fields_bring_their_questions_and_the_profile_rules_out_the_rest(db):
+    p = _lakeshore(db)
+    programs.update_program(db, p.id, signal="gold", rotated_here=True, positions="advanced")
+    save_profile(db, Profile(applicant="us-grad", visa="none"))
+    pool = program_pool(db, _setup("lakeshore"))
+    refs = {prompt.ref for prompt in pool}
+    assert {"why.you-signaled-us", "why.rotated-with-us", "why.pgy1-secured"} <= refs
+    assert "why.did-not-signal-us" not in refs
+    assert not any(prompt.category == "img" for prompt in pool)  # a US graduate
+    signaled = next(prompt for prompt in pool if prompt.ref == "why.you-signaled-us")
+    assert "program" in signaled.tags
+    programs.update_program(db, p.id, signal="none")
+    refs = {prompt.ref for prompt in program_pool(db, _setup("lakeshore"))}
+    assert "why.did-not-signal-us" in refs and "why.you-signaled-us" not in refs

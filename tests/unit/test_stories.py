@@ -117,6 +117,7 @@ def test_coverage_shows_gaps_and_stories_that_carry_too_much(db):
     assert "Conflict" in load["Everything story"].reason
     assert not load["Second"].overloaded
     for q in ("behavioral.mistake", "behavioral.failure", "behavioral.team-success",
-              "behavioral.most-stressful", "behavioral.angry-patient", "behavioral.plans-changed"):
+              "behavioral.most-stressful", "behavioral.angry-patient",
+              "behavioral.difficult-colleague"):
         link_question(db, one.id + 1, q)
     assert "6 questions" in {s.title: s for s in coverage(db).stories}["Second"].reason

@@ -273,3 +273,31 @@ def test_the_check_finds_the_uses_textual_private_holds():
     for name in ("_require_update_dimensions", "_css_update_count", "App._handle_exception",
                  "_exception"):
         assert name in found
+
+
+def test_control_characters_in_user_text_are_drawn_as_symbols():
+    from textual.content import Content
+
+    from tui.textual_private import show_control_characters
+
+    show_control_characters()
+    assert Content("a\x1b[2Jb\x9b").plain == "a␛[2Jb\ufffd"
+    assert Text("a\x1b]0;x\x07b").plain == "a␛]0;xb"  # BEL: stripped, as Textual does
+    assert Content("one\ntwo\tthree").plain == "one\ntwo\tthree"
+
+
+def test_a_bracketed_paste_reaches_the_app_whole_without_control_characters():
+    """The driver's parser, guarded: the paste is one Paste event, not keys (a BEL would be
+    ctrl+g), its words in order, however the reads cut it; keys around it are keys."""
+    from textual import events
+    from textual.drivers import linux_driver
+
+    from tui.textual_private import guard_pastes
+
+    guard_pastes()
+    parser = linux_driver.XTermParser()
+    stream = "x\x1b[200~Hello \x1b]0;pwned\x07 world \x1b[2J end\x1b[201~y"
+    tokens = [t for piece in (stream[:9], stream[9:30], stream[30:]) for t in parser.feed(piece)]
+    assert [type(t).__name__ for t in tokens] == ["Key", "Paste", "Key"]
+    assert tokens[1].text == "Hello ]0;pwned world [2J end"
+    assert [t.key for t in tokens if isinstance(t, events.Key)] == ["x", "y"]

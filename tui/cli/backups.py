@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from tui.cli.common import add_db_option, db_path
+from tui.cli.output import say
 from tui.store.backup import backup, restore
 
 
@@ -36,28 +37,32 @@ def backup_subcommand(args: argparse.Namespace) -> int:
 
     path = db_path(args)
     target = backup(path, Path(args.output) if args.output else None)
-    print(f"Backed up {path} to {target}")
+    say(f"Backed up {path} to {target}")
     count, size = audio_usage(path)
     if args.with_audio:
         archived = backup_audio(path, target)
         if archived is None:
-            print("With audio: there are no recordings to archive.")
+            say("With audio: there are no recordings to archive.")
         else:
-            print(f"With audio: {archived[1]} recording{'s' if archived[1] != 1 else ''} "
-                  f"archived to {archived[0]}")
+            say(f"With audio: {archived[1]} recording{'s' if archived[1] != 1 else ''} "
+                f"archived to {archived[0]}")
     elif count:
-        print(f"Without audio: {count} recording{'s' if count != 1 else ''} "
-              f"({size / 1_000_000:.1f} MB) in {audio_dir(path)} are not in this backup "
-              "(their transcripts and figures are); add --with-audio to include them.")
+        say(f"Without audio: {count} recording{'s' if count != 1 else ''} "
+            f"({size / 1_000_000:.1f} MB) in {audio_dir(path)} are not in this backup "
+            "(their transcripts and figures are); add --with-audio to include them.")
     else:
-        print("Without audio: there are no recordings.")
+        say("Without audio: there are no recordings.")
     return 0
 
 
 def restore_subcommand(args: argparse.Namespace) -> int:
+    from question_bank.text import Cleaning
+
     path = db_path(args)
-    safety = restore(path, Path(args.file))
-    print(f"Restored {args.file} into {path}.")
+    cleaning = Cleaning()
+    safety = restore(path, Path(args.file), cleaning=cleaning)
+    say(f"Restored {args.file} into {path}." + (f" {cleaning.sentence()}"
+                                               if cleaning.places else ""))
     if safety:
-        print(f"The database as it was is saved in {safety}")
+        say(f"The database as it was is saved in {safety}")
     return 0

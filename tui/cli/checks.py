@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import tui
-from tui.store.backup import list_backups
-from tui.store.paths import backups_dir, data_dir
+from tui.store.backup import list_backups, shares_old_backups
+from tui.store.database import special_file
+from tui.store.paths import backups_dir, data_dir, old_backups_dir
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,10 @@ def check_database(path: Path) -> Iterator[Finding]:
         yield Finding(False, "database", f"{path} is a folder, not a file. Give a file path "
                       "with --db.")
         return
+    if (kind := special_file(path)) is not None:  # opening it could block, or change it
+        yield Finding(False, "database", f"{path} is {kind}, not a database file. Give the "
+                      "path of a matchprep database with --db.")
+        return
     if not path.exists():
         yield Finding(None, "database", f"{path} (not created yet: it will be on first start)")
         return
@@ -48,14 +53,26 @@ def check_database(path: Path) -> Iterator[Finding]:
                                    f" (others can read it: run `chmod 600 {path}`)"))
     from question_bank.questions import count_questions  # the bank owns its table
 
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    folder_writable = os.access(path.parent, os.W_OK)
+
+    def read(mode: str) -> tuple[list, dict, int]:
+        conn = sqlite3.connect(f"file:{path}?{mode}", uri=True)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchall()
             versions = dict(conn.execute("select component, version from schema_versions"))
-            questions = count_questions(conn, include_hidden=True)
+            return result, versions, count_questions(conn, include_hidden=True)
         finally:
             conn.close()
+
+    try:
+        try:
+            result, versions, questions = read("mode=ro")
+        except sqlite3.OperationalError as error:
+            if folder_writable or "unable to open" not in str(error):
+                raise
+            # In a read-only folder SQLite cannot make the -shm it reads a WAL database
+            # with: read the file as it is on disk instead.
+            result, versions, questions = read("mode=ro&immutable=1")
     except sqlite3.DatabaseError as error:
         yield Finding(False, "integrity", f"SQLite cannot read it ({error}). Restore a backup: "
                       f"`matchprep --db {path} restore FILE`.")
@@ -69,6 +86,11 @@ def check_database(path: Path) -> Iterator[Finding]:
     yield Finding(None, "questions", f"{questions}")
     if not os.access(path, os.W_OK):
         yield Finding(False, "writable", f"{path} is read-only: changes cannot be saved.")
+    elif not folder_writable:
+        yield Finding(False, "writable", f"its folder {path.parent} is read-only: SQLite keeps "
+                      "two small files (-wal, -shm) beside the database, so changes cannot be "
+                      "saved. Make the folder writable, or copy the database somewhere "
+                      "writable and open it with --db.")
 
 
 def check_backups(path: Path) -> Iterator[Finding]:
@@ -78,6 +100,12 @@ def check_backups(path: Path) -> Iterator[Finding]:
         yield Finding(None, "backups", f"{len(found)} in {folder}, newest {found[-1].name}")
     else:
         yield Finding(None, "backups", f"none yet ({folder}); make one with `matchprep backup`")
+    old = old_backups_dir(path)
+    if old != folder and list_backups(old):
+        shared = ", ".join(p.name for p in shares_old_backups(path))
+        yield Finding(None, "old backups", f"{len(list_backups(old))} in {old}, from an "
+                      "earlier matchprep" + (f", shared with {shared}" if shared else "")
+                      + ": kept as they are (restore one with `matchprep restore FILE`)")
 
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.cli.launch import prepare_database
+from tui.cli.output import say, write_data
 from tui.store.database import connect
 from tui.store.files import atomic_write
 from tui.store.paths import resolve_db_path
@@ -36,8 +36,6 @@ def write_output(text: str, output: str | None) -> None:
     """Print `text`, or write it to `output` atomically (0600) and say where."""
     if output and output != "-":
         target = atomic_write(Path(output), text)
-        print(f"Wrote {target}", file=sys.stderr)
+        say(f"Wrote {target}", err=True)
     else:
-        sys.stdout.write(text)
-        if text and not text.endswith("\n"):
-            sys.stdout.write("\n")
+        write_data(text)

@@ -15,6 +15,7 @@ from tui.cli.checks import (
     check_versions,
 )
 from tui.cli.common import add_db_option, db_path
+from tui.cli.output import say
 
 # Each part of the app may add a check here (speech adds its own).
 CHECKS: list[Check] = [check_versions, check_database, check_backups, check_timezone,
@@ -34,7 +35,7 @@ def doctor_subcommand(args: argparse.Namespace) -> int:
         for finding in check(path):
             mark = {True: "ok ", False: "!! ", None: "   "}[finding.ok]
             problems += finding.ok is False
-            print(f"{mark}{finding.label:<12} {finding.detail}")
+            say(f"{mark}{finding.label:<12} {finding.detail}")
     if problems:
         print(f"\n{problems} problem{'s' if problems > 1 else ''} found (marked !!).",
               file=sys.stderr)

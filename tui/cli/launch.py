@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from question_bank.bank import bank_is_current, merge_shipped
+from question_bank.bank import bank_is_current
 from tui.audio.recorder import NoRecorder
 from tui.context import AppContext
 from tui.speech.speaker import SilentSpeaker
@@ -29,13 +29,16 @@ def prepare_database(db_path: Path) -> None:
     Most starts find everything current: a quick look with plain sqlite3 says so, and the
     app opens without loading sqlite-utils before its first screen.
     """
+    from tui.store.backup import adopt_old_backups, automatic_backup
+
+    adopt_old_backups(db_path)  # backups an earlier matchprep kept under another name
     if is_current(db_path, also=bank_is_current):
         return
-    from tui.store.backup import automatic_backup
+    from tui.practice.bank_update import update_bank
 
     db = open_database(db_path, backup=automatic_backup)
     try:
-        merge_shipped(db)
+        update_bank(db)
     finally:
         db.close()
 

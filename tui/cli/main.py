@@ -10,12 +10,15 @@ from importlib import import_module
 
 import tui
 from tui.cli import UserError
+from tui.cli.output import say, survive_any_encoding
+from tui.cli.signals import end_cleanly_on_signals
 
 # Subcommand modules, each with `register(subparsers)`.
 SUBCOMMAND_MODULES = [
     "tui.cli.open",
     "tui.cli.doctor",
     "tui.cli.questions",
+    "tui.cli.profile",
     "tui.cli.backups",
     "tui.cli.programs",
     "tui.cli.answers",
@@ -31,9 +34,10 @@ def user_errors() -> tuple[type[BaseException], ...]:
     from tui.store.backup import BackupError
     from tui.store.database import DatabaseError
     from tui.store.files import UnsafePathError, WriteError
+    from tui.store.paths import PathError
 
     return (UserError, DatabaseError, BackupError, PackError, FieldError, UnsafePathError,
-            CsvImportError, WriteError)
+            CsvImportError, WriteError, PathError)
 
 
 class _VersionAction(argparse.Action):
@@ -86,6 +90,8 @@ def _just_the_app(argv: list[str]) -> argparse.Namespace | None:
 
 def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)  # everything matchprep writes is for the user alone
+    survive_any_encoding()
+    end_cleanly_on_signals()
     argv = sys.argv[1:] if argv is None else list(argv)
     args = _just_the_app(argv) or build_parser().parse_args(argv)
     if args.subcommand is None:
@@ -97,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args) or 0
     except user_errors() as error:
-        print(f"matchprep: {error}", file=sys.stderr)
+        say(f"matchprep: {error}", err=True)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -110,8 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         if is_file_trouble(error):  # damaged, read-only, a full disk: the file, not a bug
             from tui.store.paths import resolve_db_path
 
-            print(f"matchprep: {explain(resolve_db_path(getattr(args, 'db', None)), error)}",
-                  file=sys.stderr)
+            say(f"matchprep: {explain(resolve_db_path(getattr(args, 'db', None)), error)}",
+                err=True)
             return 1
         if os.environ.get("MATCHPREP_DEBUG"):
             raise

@@ -23,8 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                       help="history: the N newest sessions (default 50)")
     mock.add_argument("--format", metavar="FORMAT", default=None,
                       help="faculty (broad, 15-20 min), resident (conversational), stress "
-                           "(rapid-fire) or program (one program's dossier; the default "
-                           "with --program)")
+                           "(rapid-fire), ir (an interventional radiology faculty) or program "
+                           "(one program's dossier; the default with --program)")
     mock.add_argument("--program", metavar="NAME",
                       help="a program round for this program: its name, another name it goes "
                            "by, or any unique part of one (default: the next interview's)")

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 import tempfile
 from importlib import import_module
 from pathlib import Path
 
 from tui.cli.common import add_db_option, db_path
 from tui.cli.launch import make_app, prepare_database
+from tui.cli.output import draw_in_utf8, say
+from tui.cli.signals import quit_app_on_signals
 from tui.store.database import connect
+from tui.store.writer import put_back
 
 # Sample content for the demo, one filler per domain package ("module:function(db)").
 DEMO_FILLERS: list[str] = [
@@ -38,15 +40,24 @@ def run_app(path: Path, *, speech: bool = True, record: bool = True, **kwargs) -
     check_writable(path)  # say so now, not at the first save
     app = make_app(path, speaker=make_speaker(enabled=speech),
                    recorder=make_recorder(enabled=record), **kwargs)
-    try:
-        app.run()
-    finally:
-        app.ctx.close()
+    draw_in_utf8()
+    with quit_app_on_signals(app):  # SIGTERM, SIGHUP: as ctrl+q, the saves finished
+        try:
+            app.run()
+        finally:
+            app.ctx.close()
+    swapped = app.ctx.writer.swapped
+    if swapped is not None:  # the file was deleted or replaced while the app ran
+        if put_back(swapped):
+            say(f"matchprep: {path} had been deleted while the app ran; it is there again, "
+                "with everything you typed.", err=True)
+        else:
+            say(f"matchprep: {swapped.left_where()}", err=True)
     lost = app.ctx.writer.unwritten
     if lost:
-        print(f"matchprep: {lost} change{'s' if lost > 1 else ''} could not be saved to {path}: "
-              "writing to it kept failing (a full disk, or a read-only file). "
-              f"Run `matchprep --db {path} doctor`.", file=sys.stderr)
+        say(f"matchprep: {lost} change{'s' if lost > 1 else ''} could not be saved to {path}: "
+            "writing to it kept failing (a full disk, or a read-only file). "
+            f"Run `matchprep --db {path} doctor`.", err=True)
         return 1
     return app.return_code or 0
 
@@ -71,7 +82,7 @@ def demo_subcommand(args: argparse.Namespace) -> int:
     try:
         path = folder / "demo.db"
         fill_demo(path)
-        print(f"Demo database: {path} (deleted when you quit)", file=sys.stderr)
+        say(f"Demo database: {path} (deleted when you quit)", err=True)
         return run_app(path)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from tui.cli.common import add_db_option, db_path, open_db, write_output
+from tui.cli.output import say, say_json
 
 if TYPE_CHECKING:
     from dossiers.overview import ProgramRow
@@ -49,15 +48,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def import_subcommand(args: argparse.Namespace) -> int:
     from dossiers.csv_io import import_csv, plan_import, read_csv_file
+    from question_bank.text import Cleaning
     from tui.store.backup import automatic_backup
     from tui.store.database import retry_locked
 
     text = read_csv_file(args.file)  # raises CsvImportError naming the file
     if args.dry_run:
-        plans, ignored = plan_import(text, args.file)
+        cleaning = Cleaning()
+        plans, ignored = plan_import(text, args.file, cleaning=cleaning)
         days = sum(len(p.days) for p in plans.values())
         extra = f" Ignored columns: {', '.join(ignored)}." if ignored else ""
-        print(f"{args.file}: {len(plans)} programs and {days} interview days, all valid. "
+        extra += f" {cleaning.sentence()}" if cleaning.places else ""
+        say(f"{args.file}: {len(plans)} programs and {days} interview days, all valid. "
               f"Nothing was changed.{extra}")
         return 0
     plan_import(text, args.file)  # check before the backup: a bad file changes nothing
@@ -67,7 +69,7 @@ def import_subcommand(args: argparse.Namespace) -> int:
         report = retry_locked(lambda: import_csv(db, text, args.file))
     finally:
         db.close()
-    print(report.summary())
+    say(report.summary())
     return 0
 
 
@@ -122,12 +124,11 @@ def list_subcommand(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        json.dump([_row_json(r, zone) for r in rows], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        say_json([_row_json(r, zone) for r in rows])
         return 0
     for line in _lines(rows, zone):
-        print(line)
-    print(f"{len(rows)} programs; times in each program's zone (yours: {zone})", file=sys.stderr)
+        say(line)
+    say(f"{len(rows)} programs; times in each program's zone (yours: {zone})", err=True)
     return 0
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from dataclasses import asdict
 
 from question_bank.categories import category_ids, category_label, find_category
 from tui.cli import UserError
 from tui.cli.common import add_db_option, db_path, open_db
+from tui.cli.output import say, say_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,6 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("--tag", metavar="TAG", help="only questions with this tag")
     ls.add_argument("--search", metavar="TEXT", help="full-text search")
     ls.add_argument("--all", action="store_true", help="include hidden questions")
+    ls.add_argument("--for-me", action="store_true",
+                    help="only the questions that fit your profile (`matchprep profile`)")
     ls.add_argument("--json", action="store_true", help="print JSON")
     ls.set_defaults(handler=list_subcommand)
 
@@ -35,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def list_subcommand(args: argparse.Namespace) -> int:
+    from question_bank.profile import Profile, load_profile
     from question_bank.questions import list_questions
 
     category = None
@@ -46,31 +48,39 @@ def list_subcommand(args: argparse.Namespace) -> int:
         category = found.id
     db = open_db(args)
     try:
+        profile = load_profile(db) if args.for_me else None
         questions = list_questions(db, category=category, tag=args.tag, search=args.search,
-                                   include_hidden=args.all)
+                                   include_hidden=args.all,
+                                   fitting=(profile or Profile()) if args.for_me else None)
     finally:
         db.close()
+    if args.for_me and (profile is None or profile.empty):
+        say("Your profile is empty: only questions that presume nothing about you are listed. "
+            "Set it with `matchprep profile set KEY VALUE`.", err=True)
     if args.json:
         rows = [asdict(q) | {"tags": list(q.tags)} for q in questions]
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        say_json(rows)
         return 0
     for q in questions:
         flag = " (hidden)" if q.hidden else ""
-        print(f"{q.id}\t{category_label(q.category)}\t{q.target_seconds}s\t{q.text}{flag}")
-    print(f"{len(questions)} question{'' if len(questions) == 1 else 's'}", file=sys.stderr)
+        say(f"{q.id}\t{category_label(q.category)}\t{q.target_seconds}s\t{q.text}{flag}")
+    fit = " that fit your profile" if args.for_me else ""
+    say(f"{len(questions)} question{'' if len(questions) == 1 else 's'}{fit}", err=True)
     return 0
 
 
 def import_subcommand(args: argparse.Namespace) -> int:
     from question_bank.packs import import_pack, read_pack
+    from question_bank.text import Cleaning
     from tui.store.backup import automatic_backup
     from tui.store.database import retry_locked
 
-    rows = read_pack(args.file)  # raises PackError naming file, line, field
+    cleaning = Cleaning()
+    rows = read_pack(args.file, cleaning=cleaning)  # raises PackError naming file, line, field
     if args.dry_run:
         many = "" if len(rows) == 1 else "s"
-        print(f"{args.file}: {len(rows)} question{many}, all valid. Nothing was changed.")
+        removed = f" {cleaning.sentence()}" if cleaning.places else ""
+        say(f"{args.file}: {len(rows)} question{many}, all valid.{removed} Nothing was changed.")
         return 0
     db = open_db(args)
     try:
@@ -78,5 +88,5 @@ def import_subcommand(args: argparse.Namespace) -> int:
         report = retry_locked(lambda: import_pack(db, args.file))
     finally:
         db.close()
-    print(report.summary())
+    say(report.summary())
     return 0

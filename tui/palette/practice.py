@@ -1,4 +1,4 @@
-"""Command palette: start a mock interview of any format, drill what is due, see progress."""
+"""Command palette: start a mock interview of any format, drill what is due, your profile."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ class PracticeCommands(Provider):
                     for fmt in FORMATS.values() if not fmt.needs_program]
         commands.append(("Drill what is due", "Due questions first, then new ones; rate each 1-4",
                          "drill"))
+        commands.append(("Profile: who you are", "Decides which questions the drill and mock "
+                         "interviews draw for you", "profile"))
         return commands
 
     async def discover(self) -> Hits:

@@ -2,6 +2,9 @@
 bank questions due, then new questions from the categories chosen. Or, for "rehearse
 before the interview", exactly one program's cards still to review before it.
 
+Only questions that fit the applicant's profile are served or counted (a card of one that
+no longer fits waits, and comes back if the profile changes).
+
 Functions here read (in a worker thread, after the program cards are synced) or write
 (`rate_turn`, a writer job); the screen only shows turns and passes ratings on.
 """
@@ -15,6 +18,7 @@ from typing import TYPE_CHECKING
 from question_bank import drill
 from question_bank.categories import categories, category_label
 from question_bank.drill import DrillCard
+from question_bank.profile import current_profile
 from question_bank.questions import Question
 from question_bank.structures import format_duration
 from tui.practice.program_cards import cards_to_rehearse, due_program_turns
@@ -84,24 +88,50 @@ class DrillOutlook:
 
 def drill_outlook(db: Database, now: datetime) -> DrillOutlook:
     until = end_of_day(now)
+    profile = current_profile(db)
     program_turns = due_program_turns(db, now, until)
     names = tuple(dict.fromkeys(t.material.program_name for t in program_turns))
     return DrillOutlook(
-        due=len(drill.due_questions(db, now, until=until)),
+        due=len(drill.due_questions(db, now, until=until, fitting=profile)),
         program_due=len(program_turns), programs=names,
         next_due=drill.next_due(db, now, after=until, kinds=KINDS),
-        new_by_category={c.id: drill.new_count(db, [c.id]) for c in categories()},
+        new_by_category={c.id: drill.new_count(db, [c.id], fitting=profile)
+                         for c in categories()},
+    )
+
+
+@dataclass(frozen=True)
+class DueToday:
+    """What Home says is due: questions that fit the profile, and program cards."""
+
+    questions_today: int
+    questions_now: int
+    programs_today: int
+    programs_now: int
+
+
+def due_today(db: Database, now: datetime) -> DueToday:
+    until = end_of_day(now)
+    profile = current_profile(db)
+    return DueToday(
+        questions_today=len(drill.due_questions(db, now, until=until, fitting=profile)),
+        questions_now=len(drill.due_questions(db, now, fitting=profile)),
+        programs_today=drill.due_count(db, now, until=until, kinds=(KIND,)),
+        programs_now=drill.due_count(db, now, kinds=(KIND,)),
     )
 
 
 def build_queue(db: Database, now: datetime, chosen: list[str], new: int) -> list[Turn]:
-    """Program cards due today (deadlines first), due questions, then `new` new ones."""
+    """Program cards due today (deadlines first), due questions, then `new` new ones; only
+    questions that fit the applicant's profile."""
     until = end_of_day(now)
+    profile = current_profile(db)
     turns = [Turn(card=t.card, material=t.material) for t in due_program_turns(db, now, until)]
-    turns += [Turn(question=q, card=card) for q, card in drill.due_questions(db, now,
-                                                                             until=until)]
+    turns += [Turn(question=q, card=card)
+              for q, card in drill.due_questions(db, now, until=until, fitting=profile)]
     if new and chosen:
-        turns += [Turn(question=q) for q in drill.new_questions(db, chosen, limit=new)]
+        turns += [Turn(question=q)
+                  for q in drill.new_questions(db, chosen, limit=new, fitting=profile)]
     return turns
 
 

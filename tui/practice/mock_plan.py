@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from question_bank.mock import practised_counts
@@ -25,12 +25,16 @@ from question_bank.mock_formats import (
     prompt_from_question,
     select_prompts,
 )
+from question_bank.profile import Profile, current_profile
 from question_bank.questions import list_questions
 from tui.practice.mock_setup import MockSetup, PlanError
 from tui.practice.program_round import program_pool
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+
+IR_WEIGHT = 3  # the faculty interview's weight on IR for an applicant to IR
 
 
 @dataclass(frozen=True)
@@ -45,8 +49,19 @@ class Plan:
 
 
 def bank_pool(db: Database, setup: MockSetup) -> list[Prompt]:
-    """Every visible bank question but the questions *to ask* (those are the user's)."""
-    return [prompt_from_question(q) for q in list_questions(db) if q.category != "to-ask"]
+    """Every visible bank question that fits the applicant's profile, but the questions *to
+    ask* (those are the user's)."""
+    return [prompt_from_question(q) for q in list_questions(db, fitting=current_profile(db))
+            if q.category != "to-ask"]
+
+
+def format_for(fmt: MockFormat, profile: Profile) -> MockFormat:
+    """The format as this applicant meets it: a faculty interview asks an applicant to IR
+    (or leaning towards it) about IR as often as about behavior."""
+    if fmt.id == "faculty" and profile.holds("ir-interest"):
+        return replace(fmt, mix=tuple((c, max(w, IR_WEIGHT) if c == "ir" else w)
+                                      for c, w in fmt.mix))
+    return fmt
 
 
 POOLS: dict[str, Callable[[Database, MockSetup], list[Prompt]]] = {
@@ -56,7 +71,7 @@ POOLS: dict[str, Callable[[Database, MockSetup], list[Prompt]]] = {
 
 
 def build_plan(db: Database, setup: MockSetup, *, rng: random.Random | None = None) -> Plan:
-    fmt = setup.fmt
+    fmt = format_for(setup.fmt, current_profile(db))
     pool_of = POOLS.get(fmt.pool)
     if pool_of is None:
         raise PlanError(f"The {fmt.label.lower()} is not available in this version.")
@@ -81,7 +96,8 @@ def build_plan(db: Database, setup: MockSetup, *, rng: random.Random | None = No
     ) + closers
     if not prompts:
         raise PlanError(f"No questions fit a {fmt.label.lower()}: the categories it draws "
-                        "from are empty or hidden. Bring some back in Questions (2).")
+                        "from are empty, hidden, or presume what your profile does not say. "
+                        "Bring some back in Questions (2), or check your profile (ctrl+p).")
     seconds = setup.minutes * 60 if by_time else planned_seconds(
         prompts, fmt, think_seconds=setup.think_seconds, fixed_limit=setup.limit_seconds)
     return Plan(setup, prompts, seconds)

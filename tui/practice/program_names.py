@@ -9,11 +9,12 @@ named for a program ("For Lakeshore") is held to that program's details alone.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dossiers.errors import ProgramNotFound
 from dossiers.people import list_people
-from dossiers.programs import Program, find_program, list_programs
+from dossiers.programs import Program, find_program, get_reasons, list_programs
 from dossiers.text import fold
 
 if TYPE_CHECKING:
@@ -83,6 +84,26 @@ def feedback_names(db: Database, label: str = "") -> tuple[str, ...]:
     for p in chosen:
         names.update((n, None) for n in names_of(db, p) if n.strip())
     return tuple(names)
+
+
+@dataclass(frozen=True)
+class SignalContext:
+    """A version named for a program the applicant signaled: what the consistency rule
+    holds the answer to (`FeedbackInput.signaled_program`, `signal`, `dossier_reasons`)."""
+
+    program: str
+    signal: str
+    reasons: tuple[str, ...]
+
+
+def signal_context(db: Database, label: str) -> SignalContext | None:
+    """The signal and dossier reasons of the program an answer version is named for, when
+    the applicant signaled it and wrote down why; None otherwise."""
+    program = program_for_label(db, label) if label else None
+    if program is None or not program.signaled:
+        return None
+    reasons = tuple(get_reasons(db, program.id, "why") + get_reasons(db, program.id, "fit"))
+    return SignalContext(program.name, program.signal, reasons) if reasons else None
 
 
 def version_for_program(db: Database, question_id: str, program_name: str) -> int | None:

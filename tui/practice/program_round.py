@@ -2,8 +2,10 @@
 
 The pool (`program_pool`, listed in `tui.practice.mock_plan.POOLS`) holds what that program's
 interviewers would ask: "Why our program?" (the opener), why you fit, what you know of
-its fellowships and strengths, whose work there interests you; the bank's "why this
-program" questions and those its fellowships, strengths and IMG record make relevant;
+its fellowships and strengths, why you signaled them (or did not), what you learned on
+your rotation there, your intern year (for advanced positions), whose work there interests
+you; the bank's "why this program" questions and those its fellowships, strengths and IMG
+record make relevant (only those that fit the applicant's profile);
 the questions that the stories planned for it answer; and, to close, "What questions do
 you have for us?" with the questions the user chose to ask shown beneath it.
 """
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 from dossiers import asks, people, plans, programs
 from dossiers.errors import ProgramNotFound
 from question_bank.mock_formats import CLOSER, QUESTION_KIND, Prompt, prompt_from_question
+from question_bank.profile import current_profile
 from question_bank.questions import Question, get_question, list_questions
 from question_bank.stories import questions_for_story
 from tui.practice.mock_setup import PlanError
@@ -27,6 +30,11 @@ if TYPE_CHECKING:
 
 WHY_US = "why.why-this-program"  # the bank question "Why our program?" rates
 KNOW_US = "why.what-do-you-know-about-us"
+# Bank questions a dossier's Match fields call for: a signal sent or not, a rotation there,
+# advanced positions (the intern year is separate).
+SIGNALED, NOT_SIGNALED = "why.you-signaled-us", "why.did-not-signal-us"
+ROTATED, INTERN_YEAR = "why.rotated-with-us", "why.pgy1-secured"
+MATCH_QUESTIONS = (SIGNALED, NOT_SIGNALED, ROTATED, INTERN_YEAR)
 PROGRAM_TAG = "program"  # preferred by the program round's format
 MAX_FELLOWSHIPS, MAX_STRENGTHS, PER_TOPIC = 4, 3, 4
 # Words in a dossier that make some of the bank's questions relevant to the program.
@@ -80,6 +88,12 @@ def dossier_prompts(db: Database, program: programs.Program) -> list[Prompt]:
     for item in _items(program.strengths)[:MAX_STRENGTHS]:
         found.append(_asked(f"We are known for {item}. What do you know about that, and "
                             "why does it matter to you?", bank=know_us, target=60))
+    wanted_by_dossier = (program.signaled, program.signal == "none", program.rotated_here,
+                         program.positions == "advanced")
+    for wanted, question_id in zip(wanted_by_dossier, MATCH_QUESTIONS, strict=True):
+        bank = get_question(db, question_id) if wanted else None
+        if bank is not None and not bank.hidden:
+            found.append(_asked(bank.text, bank=bank, target=bank.target_seconds))
     if any(p.role in ("faculty", "apd", "chair") and p.note.strip()
            for p in people.list_people(db, program.id)):
         found.append(_asked("Whose work in our department interests you, and why?",
@@ -101,7 +115,8 @@ def relevant_tags(program: programs.Program) -> set[str]:
 def bank_prompts(db: Database, program: programs.Program, skip: set[str]) -> list[Prompt]:
     """The bank's "why this program" questions, those the program's fellowships, strengths
     and IMG record make relevant, and those its planned stories answer."""
-    visible = [q for q in list_questions(db) if q.category != "to-ask" and q.id not in skip]
+    visible = [q for q in list_questions(db, fitting=current_profile(db))
+               if q.category != "to-ask" and q.id not in skip]
     aimed = {q.id for q in visible if "why-program" in q.tags}
     for story_id in plans.planned_stories(db, program.id):
         aimed.update(qid for qid, _, _ in questions_for_story(db, story_id))
@@ -127,4 +142,6 @@ def program_pool(db: Database, setup: MockSetup) -> list[Prompt]:
     """Every prompt a program round may draw from (see the module's docstring)."""
     program = find_round_program(db, setup.program)
     own = dossier_prompts(db, program)
-    return own + bank_prompts(db, program, skip={p.ref for p in own if p.ref})
+    # The Match questions come only when the dossier calls for them (above).
+    skip = {p.ref for p in own if p.ref} | set(MATCH_QUESTIONS)
+    return own + bank_prompts(db, program, skip=skip)

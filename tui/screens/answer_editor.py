@@ -22,6 +22,7 @@ from textual.widgets import Footer, Static, TextArea
 
 from question_bank.answers import Answer, get_answer, restore_revision
 from question_bank.feedback import FeedbackInput
+from question_bank.profile import current_profile, structure_for, structures_for
 from question_bank.questions import Question, get_question
 from question_bank.stories import get_story, pull_parts
 from question_bank.structures import arrange, get_structure, kept_keys
@@ -73,7 +74,11 @@ class AnswerEditor(Screen[None]):
         super().__init__()
         self.ctx = ctx
         self.question = question
-        structure = answer.structure if answer else question.structure
+        # The structure follows the applicant: the personal narrative asks "Why abroad"
+        # only of someone who trained abroad (text already written there is set aside).
+        self.profile = current_profile(ctx.db)
+        structure = structure_for(answer.structure if answer else question.structure,
+                                  self.profile)
         first_parts = arrange(answer.parts if answer else {}, structure)
         self.draft = AnswerDraft(ctx.writer, question.id, answer, structure, first_parts)
         self.pace = read_pace(ctx.db)
@@ -143,6 +148,12 @@ class AnswerEditor(Screen[None]):
     def save_landed(self) -> None:
         self.refresh_facts()
 
+    @on(AnswerSaver.KeptBoth)
+    def kept_both(self, event: AnswerSaver.KeptBoth) -> None:
+        self.refresh_facts()  # the label: this editor is on the new version now
+        self.notify(event.notice, title="Two copies", severity="warning", timeout=20,
+                    markup=False)
+
     async def saved_answer(self, *, create: bool = False) -> Answer | None:
         """Save, wait for the writer, and return the answer as stored."""
         return await self.saver.save_and_wait(self.structure, self.parts.current(),
@@ -193,7 +204,8 @@ class AnswerEditor(Screen[None]):
 
     async def show_answer(self, answer: Answer | None) -> None:
         """Show another answer of this question (None: a new, blank one)."""
-        structure = answer.structure if answer else self.question.structure
+        structure = structure_for(answer.structure if answer else self.question.structure,
+                                  self.profile)
         parts = arrange(answer.parts if answer else {}, structure)
         self.draft.reset(answer, structure, parts)
         await self.show_parts(structure, parts)
@@ -217,16 +229,21 @@ class AnswerEditor(Screen[None]):
     def run_feedback(self) -> None:
         self.parts.show_counts()
         q = self.question
+        signal = self.names.signal
         self.query_one(FeedbackPanel).assess(FeedbackInput(
             q.text, q.category, q.tags, self.structure, self.parts.current(),
-            q.target_seconds, self.pace, self.names.accepted), written=self.parts.words() > 0)
+            q.target_seconds, self.pace, self.names.accepted,
+            signaled_program=signal.program if signal else "",
+            signal=signal.signal if signal else "",
+            dossier_reasons=signal.reasons if signal else ()), written=self.parts.words() > 0)
 
     # Dialogs, and what follows them --------------------------------------------------------
 
     def action_structure(self) -> None:
         from tui.screens.dialogs.answer_options import StructureDialog
 
-        self.app.push_screen(StructureDialog(self.structure), self.switch_structure)
+        self.app.push_screen(StructureDialog(self.structure, structures_for(self.profile)),
+                             self.switch_structure)
 
     async def switch_structure(self, structure: str | None) -> None:
         if not structure or structure == self.structure:

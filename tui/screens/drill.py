@@ -34,7 +34,7 @@ from tui.practice.drill_queue import (
 from tui.practice.preferences import drill_categories, save_drill_categories, speech_prefs
 from tui.practice.program_cards import ensure_synced
 from tui.practice.when import relative_when
-from tui.widgets.question_detail import guidance_content
+from tui.widgets.question_detail import question_guidance
 
 MAX_NEW = 50
 
@@ -244,9 +244,7 @@ class DrillScreen(Screen):
         what = "the guidance" if turn.question is not None else "your material"
         if self._revealed:
             if turn.question is not None:
-                guidance.update(guidance_content(turn.question.guidance)
-                                if turn.question.guidance
-                                else Content("This question has no guidance yet."))
+                guidance.update(question_guidance(turn.question, self.ctx.now().date()))
             elif turn.material is not None:
                 guidance.update(Content(turn.material.back))
             hint.update("How did it go? 1 again · 2 hard · 3 good · 4 easy")

@@ -21,6 +21,7 @@ PANELS: list[str] = [
     "tui.widgets.interview_panel:NextInterviewPanel",
     "tui.widgets.rehearse_panel:RehearsePanel",
     "tui.widgets.interview_panel:NotReadyPanel",
+    "tui.widgets.profile_panel:ProfilePanel",
     "tui.widgets.bank_panel:BankPanel",
     "tui.widgets.answers_panel:AnswersPanel",
     "tui.widgets.drill_panel:DrillPanel",
@@ -39,6 +40,8 @@ class HomeScreen(SectionScreen):
     HELP_TITLE = "Home"
     BINDINGS = [
         Binding("r", "reload", "Refresh", id="home.refresh", tooltip="Read everything again"),
+        Binding("p", "app.profile", "Profile", id="home.profile",
+                tooltip="Who you are: decides which questions the drill and mocks draw"),
     ]
 
     _steps: list[NextStep]
@@ -69,6 +72,11 @@ class HomeScreen(SectionScreen):
 
     def on_screen_resume(self) -> None:
         self.query_one("#next-steps", OptionList).focus()
+        if self._panels_ready:
+            self.action_reload()
+
+    def profile_changed(self) -> None:
+        """The applicant's profile was saved (the app says so): read the cards again."""
         if self._panels_ready:
             self.action_reload()
 

@@ -19,7 +19,7 @@ from dossiers.programs import add_program, delete_program
 from dossiers.zones import format_instant, same_clock
 from tui.practice.user_zone import set_user_zone, user_zone, zone_is_chosen
 from tui.screens.base import SectionScreen
-from tui.widgets.cells import text_cell
+from tui.widgets.cells import signal_cell, text_cell
 from tui.widgets.readiness_meter import readiness_cell
 from tui.widgets.table_fit import FitColumn, FitTable
 
@@ -41,6 +41,7 @@ def program_columns(sort: str) -> list[FitColumn]:
             *(FitColumn(key, f"Next interview{arrow['next']}", width, shown_from=low,
                         shown_below=high) for key, (width, low, high) in NEXT_COLUMNS.items()),
             FitColumn("readiness", f"Ready{arrow['readiness']}", 12),
+            FitColumn("signal", "Signal", 6, shown_from=NARROW),
             FitColumn("score", f"Score{arrow['score']}", 5, shown_from=NARROW),
             FitColumn("thanks", "Thanks", 6, shown_from=NARROW)]
 
@@ -113,6 +114,7 @@ class ProgramsScreen(SectionScreen):
             "place": text_cell(row.program.place or "—", "" if row.program.place else "dim"),
             **self._next_cells(row),
             "readiness": readiness_cell(row.readiness),
+            "signal": signal_cell(row.program.signal),
             "score": Text(f"{row.score}/10" if row.score is not None else "—", justify="right"),
             "thanks": Text("sent" if row.thank_you_sent else "—",
                            style="" if row.thank_you_sent else "dim"),

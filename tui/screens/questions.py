@@ -1,4 +1,7 @@
-"""Questions: browse the bank by category and tag, search as you type, add, edit, hide."""
+"""Questions: browse the bank by category and tag, search as you type, add, edit, hide.
+
+Every question is listed; one whose premises the applicant's profile does not hold is
+marked "⊘" (the drill and mocks do not draw it), and `f` lists only those that fit."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Input, Select, Static
 
 from question_bank.categories import categories, category_label
+from question_bank.profile import Profile, current_profile, fits
 from question_bank.questions import (
     Question,
     get_question,
@@ -34,12 +38,17 @@ COLUMNS = (FitColumn("text", "Question", 40),
 PAGE = 100  # rows added to the table at a time; more are added as the cursor nears the end
 
 
+NOT_FOR_YOU = "⊘"  # marks a question the profile rules out (a sign, not only a colour)
+
+
 @dataclass(frozen=True)
 class Listing:
     generation: int
     ids: list[str]  # every match, in order; rows are read a page at a time
     first_page: list[Question]
     tags: list[tuple[str, int]]
+    profile: Profile
+    unfit: int  # of the ids, those the profile rules out
 
 
 class QuestionsScreen(SectionScreen):
@@ -55,6 +64,8 @@ class QuestionsScreen(SectionScreen):
                 tooltip="Hide the selected question (or bring a hidden one back)"),
         Binding("v", "toggle_show_hidden", "Hidden on/off", id="questions.show_hidden",
                 tooltip="Show or leave out hidden questions"),
+        Binding("f", "toggle_fits_me", "Fits me", id="questions.fits_me",
+                tooltip="List only the questions that fit your profile (⊘ marks the others)"),
         Binding("enter", "answer", "Answer", id="questions.answer",
                 tooltip="Write or edit your answer to the selected question"),
         Binding("d", "details", "Details", id="questions.details",
@@ -68,6 +79,9 @@ class QuestionsScreen(SectionScreen):
         self._ids: list[str] = []
         self._shown = 0
         self._show_hidden = False
+        self._fits_me = False
+        self._profile = Profile()
+        self._unfit = 0
         self._select_after_load: str | None = None
 
     def compose_body(self) -> ComposeResult:
@@ -108,19 +122,25 @@ class QuestionsScreen(SectionScreen):
     @work(thread=True, exclusive=True, group="question-list", exit_on_error=False)
     def _load(self, generation: int, filters: dict) -> None:
         with self.ctx.reader() as db:
-            ids = list_question_ids(db, **filters)
+            profile = current_profile(db)
+            ids = list_question_ids(db, fitting=profile if self._fits_me else None, **filters)
+            unfit = 0 if self._fits_me else len(ids) - len(
+                list_question_ids(db, fitting=profile, **filters))
             wanted = self._select_after_load
             end = PAGE
             if wanted in ids:
                 end = max(end, ids.index(wanted) + 1 + PAGE // 2)
             first_page = get_questions(db, ids[:end])
             tags = tag_counts(db, category=filters["category"])
-        self.app.call_from_thread(self._fill, Listing(generation, ids, first_page, tags))
+        self.app.call_from_thread(self._fill, Listing(generation, ids, first_page, tags, profile,
+                                                          unfit))
 
     def _fill(self, listing: Listing) -> None:
         if listing.generation != self._generation:
             return  # a newer search has started since
         self._ids = listing.ids
+        self._profile = listing.profile
+        self._unfit = listing.unfit
         self._update_tag_options(listing.tags)
         table = self.query_one("#question-table", FitTable)
         keep = self._select_after_load or self._highlighted_id()
@@ -135,9 +155,10 @@ class QuestionsScreen(SectionScreen):
         self._show_detail()
 
     def _cells(self, q: Question) -> dict[str, Text]:
+        mark = "" if fits(q, self._profile) else f"{NOT_FOR_YOU} "
         return {
-            "text": Text(q.text, style="dim italic" if q.hidden else "", no_wrap=True,
-                         overflow="ellipsis"),
+            "text": Text(mark + q.text, style="dim italic" if q.hidden else "dim" if mark else "",
+                         no_wrap=True, overflow="ellipsis"),
             "category": Text(category_label(q.category), style="dim", no_wrap=True,
                              overflow="ellipsis"),
             "target": Text(format_duration(q.target_seconds), justify="right"),
@@ -178,6 +199,10 @@ class QuestionsScreen(SectionScreen):
             parts.append(f"matching “{filters['search']}”")
         if self._show_hidden:
             parts.append("(hidden ones shown)")
+        if self._fits_me:
+            parts.append("that fit you (f: all)")
+        elif self._unfit:
+            parts.append(f"· {NOT_FOR_YOU} {self._unfit} not drawn for you (f hides them)")
         if not self._ids:
             parts.append("· nothing matches: clear the search or choose another category")
         self.query_one("#question-status", Static).update(Content(" ".join(parts)))
@@ -192,7 +217,8 @@ class QuestionsScreen(SectionScreen):
         return get_question(self.ctx.db, question_id) if question_id else None
 
     def _show_detail(self) -> None:
-        self.query_one(QuestionDetail).show(self.selected_question())
+        self.query_one(QuestionDetail).show(self.selected_question(), self._profile,
+                                            self.ctx.now().date())
 
     @on(DataTable.RowHighlighted, "#question-table")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -316,4 +342,12 @@ class QuestionsScreen(SectionScreen):
 
     def action_toggle_show_hidden(self) -> None:
         self._show_hidden = not self._show_hidden
+        self.reload()
+
+    def action_toggle_fits_me(self) -> None:
+        self._fits_me = not self._fits_me
+        self.reload()
+
+    def profile_changed(self) -> None:
+        """The applicant's profile was saved: the marks (and the "fits me" list) follow."""
         self.reload()

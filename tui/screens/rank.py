@@ -14,10 +14,11 @@ from textual.widgets import DataTable, Footer, Static
 
 from dossiers.rank import RankEntry, move_in_rank, rank_order
 from tui.context import AppContext
+from tui.widgets.cells import signal_cell
 from tui.widgets.table_fit import FitColumn, FitTable
 
 COLUMNS = (FitColumn("position", "#", 3), FitColumn("name", "Program"),
-           FitColumn("score", "Score", 6),
+           FitColumn("signal", "Signal", 6), FitColumn("score", "Score", 6),
            FitColumn("note", "Notes: + best moment, ! red flags"))
 
 
@@ -71,6 +72,7 @@ class RankScreen(Screen):
         return {
             "position": Text(str(e.position), justify="right"),
             "name": Text(e.program.name, style="bold", no_wrap=True, overflow="ellipsis"),
+            "signal": signal_cell(e.program.signal),
             "score": Text(f"{score}/10" if score is not None else "—", justify="right",
                           style="" if score is not None else "dim"),
             "note": Text(e.note or "—", style="" if e.note else "dim", no_wrap=True,

@@ -17,21 +17,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import tui
+from question_bank.text import Cleaning
 from tui.store.database import (
+    SQLITE_MAGIC,
     DatabaseError,
     connect,
+    examine,
     open_database,
+    run_migrations,
     schema_components,
     schema_versions,
+    special_file,
 )
 from tui.store.files import PRIVATE_FILE, atomic_write, check_writable_target, ensure_private_dir
-from tui.store.paths import backups_dir
+from tui.store.paths import backups_dir, old_backups_dir
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 KEEP = 10
-SQLITE_MAGIC = b"SQLite format 3\x00"
 JSON_FORMAT = "matchprep-backup"
 
 
@@ -47,8 +51,13 @@ def _copy_database(source: Path, target: Path) -> None:
     """Online-backup `source` into a new private file at `target`, atomically."""
     check_writable_target(target)
     folder = target.parent
-    ensure_private_dir(folder)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        ensure_private_dir(folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise BackupError(f"{target} cannot be written: {folder} cannot be written into "
+                          f"({error.strerror or error}; a read-only folder?). Nothing was "
+                          "changed. Give another place for the backup with -o FILE.") from None
     os.fchmod(fd, PRIVATE_FILE)
     os.close(fd)
     try:
@@ -98,6 +107,9 @@ def backup(db_path: Path, target: Path | None = None, *, reason: str = "manual")
     db_path = Path(db_path)
     if not db_path.exists():
         raise BackupError(f"{db_path} does not exist; there is nothing to back up.")
+    examine(db_path)  # a folder, a device, a script or another program's file: refused
+    adopt_old_backups(db_path)
+
     if target is None:
         target = backups_dir(db_path) / f"{db_path.stem}-{_stamp()}-{reason}.db"
     target = Path(target)
@@ -118,6 +130,44 @@ def backup(db_path: Path, target: Path | None = None, *, reason: str = "manual")
     if reason != "manual" or target.parent == backups_dir(db_path):
         rotate(backups_dir(db_path))
     return target
+
+
+def shares_old_backups(db_path: Path) -> list[Path]:
+    """Other files beside `db_path` whose backups an earlier matchprep put in the same
+    folder (`a.sqlite` beside `a.db`: both in `a-backups`)."""
+    sides = {db_path.name, *(f"{db_path.name}{s}" for s in ("-wal", "-shm", "-journal"))}
+    return sorted(p for p in db_path.parent.glob(f"{glob_escape(db_path.stem)}.*")
+                  if p.name not in sides and p.is_file() and _begins_as_sqlite(p))
+
+
+def _begins_as_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def glob_escape(text: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
+
+
+def adopt_old_backups(db_path: Path) -> Path | None:
+    """Move the backups an earlier matchprep kept in `a-backups` to `a.db-backups`, whole
+    (a rename: nothing is copied, nothing deleted). When another database beside it shared
+    that folder, which backup is whose cannot be told: the folder is left as it is, never
+    rotated again (`matchprep doctor` names it). Returns the folder it stays in, if so."""
+    db_path = Path(db_path)
+    old, new = old_backups_dir(db_path), backups_dir(db_path)
+    if old == new or not old.is_dir() or old.is_symlink():
+        return None
+    if new.exists() or shares_old_backups(db_path):
+        return old
+    try:
+        os.rename(old, new)
+    except OSError:
+        return old  # a read-only folder: they stay where they are, listed by doctor
+    return None
 
 
 def automatic_backup(db_path: Path, reason: str) -> Path | None:
@@ -157,6 +207,10 @@ def _check_sqlite_backup(source: Path) -> None:
             raise BackupError(f"{source} is an SQLite database but not a matchprep backup.")
         known = dict(schema_components())
         for component, version in conn.execute("select component, version from schema_versions"):
+            if not isinstance(version, int) or not isinstance(component, str):
+                raise BackupError(f"{source} is not a matchprep backup: its schema_versions "
+                                  f"table says {component!r} is at version {version!r}. "
+                                  "Nothing was changed.")
             if component in known and version > len(known[component]):
                 raise BackupError(f"{source} comes from a newer matchprep ({component} schema "
                                   f"{version}); upgrade matchprep to restore it.")
@@ -166,7 +220,36 @@ def _check_sqlite_backup(source: Path) -> None:
         conn.close()
 
 
-def _database_from_json(source: Path, data: bytes, scratch: Path) -> None:
+def _without_controls(value: object, where: str, cleaning: Cleaning) -> object:
+    """A JSON backup's cell with control characters dropped (question_bank.text): also
+    inside a column that holds JSON itself (an answer's parts), where they are escaped."""
+    if not isinstance(value, str):
+        return value
+    value = cleaning.take(value, where)
+    if value[:1] in ("{", "[") and "\\u" in value:
+        try:
+            inner = json.loads(value)
+        except ValueError:
+            return value
+        before = cleaning.total
+        cleaned = _cleaned_json(inner, where, cleaning)
+        if cleaning.total != before:
+            return json.dumps(cleaned, ensure_ascii=False)
+    return value
+
+
+def _cleaned_json(value: object, where: str, cleaning: Cleaning) -> object:
+    if isinstance(value, str):
+        return cleaning.take(value, where)
+    if isinstance(value, list):
+        return [_cleaned_json(v, where, cleaning) for v in value]
+    if isinstance(value, dict):
+        return {k: _cleaned_json(v, where, cleaning) for k, v in value.items()}
+    return value
+
+
+def _database_from_json(source: Path, data: bytes, scratch: Path,
+                        cleaning: Cleaning) -> None:
     """Build a complete, migrated database at `scratch` from a JSON backup, or raise."""
     try:
         doc = json.loads(data.decode("utf-8"))
@@ -201,10 +284,11 @@ def _database_from_json(source: Path, data: bytes, scratch: Path) -> None:
                     if not isinstance(row, dict) or not set(row) <= columns:
                         raise BackupError(f"{source}: field 'tables.{name}[{index}]': expected "
                                           f"a row with columns among {', '.join(sorted(columns))}.")
+                    for column, value in row.items():
+                        row[column] = _without_controls(
+                            value, f"field 'tables.{name}[{index}].{column}'", cleaning)
                 if rows:
                     table.insert_all(rows)
-        from tui.store.database import run_migrations
-
         run_migrations(db, scratch, components)
         problems = db.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
@@ -216,12 +300,18 @@ def _database_from_json(source: Path, data: bytes, scratch: Path) -> None:
         db.close()
 
 
-def restore(db_path: Path, source: Path) -> Path | None:
+def restore(db_path: Path, source: Path, *, cleaning: Cleaning | None = None) -> Path | None:
     """Replace the database with `source` (SQLite or JSON backup); back up the current one first.
 
     Returns the path of the safety backup. A bad source raises BackupError and changes nothing.
+    Control characters are dropped from a JSON backup's text (`cleaning` notes them).
     """
     db_path, source = Path(db_path), Path(source)
+    if (kind := special_file(db_path)) is not None:
+        raise BackupError(f"{db_path} is {kind}, not a database file; a backup is restored "
+                          "only into a database file (or a new one). Nothing was changed.")
+    if (kind := special_file(source)) is not None:
+        raise BackupError(f"{source} is {kind}, not a backup. Nothing was changed.")
     try:
         head = source.read_bytes()
     except OSError as error:
@@ -234,14 +324,11 @@ def restore(db_path: Path, source: Path) -> Path | None:
             _check_sqlite_backup(source)
             candidate = Path(scratch_dir) / "candidate.db"
             _copy_database(source, candidate)
-            try:
-                db = open_database(candidate)  # brings an older backup up to this schema
-                db.close()
-            except DatabaseError as error:
-                raise BackupError(f"{source} cannot be restored: {error}") from None
+            _bring_up_to_date(source, candidate)
         else:
             candidate = Path(scratch_dir) / "candidate.db"
-            _database_from_json(source, head, candidate)
+            _database_from_json(source, head, candidate,
+                                cleaning if cleaning is not None else Cleaning())
         if _is_damaged(db_path):
             # It cannot be copied page by page, nor written into: keep its bytes, then
             # put the backup in its place.
@@ -259,6 +346,48 @@ def restore(db_path: Path, source: Path) -> Path | None:
         finally:
             live.close()
     return safety
+
+
+def _bring_up_to_date(source: Path, candidate: Path) -> None:
+    """Run the migrations an older backup lacks on its copy, then check that every table of
+    this matchprep's schema is there with its columns. Errors name `source`, the user's
+    file (the copy is a temporary one, gone by the time they read the sentence)."""
+    db = connect(candidate)
+    try:
+        run_migrations(db, source, schema_components())
+        _check_fits(source, db)
+    except DatabaseError as error:  # a newer matchprep's backup: the sentence names source
+        raise BackupError(str(error)) from None
+    except sqlite3.Error as error:
+        raise BackupError(f"{source} is not a backup matchprep can restore: its tables do not "
+                          f"fit the schema versions it records ({error}). Nothing was "
+                          "changed.") from None
+    finally:
+        db.close()
+
+
+def _columns(db: Database) -> dict[str, set[str]]:
+    names = [r[0] for r in db.execute("select name from sqlite_master where type = 'table' "
+                                      "and name not like 'sqlite_%' and name not like '%_fts%'")]
+    return {name: {r[1] for r in db.execute(f"PRAGMA table_info([{name}])")} for name in names}
+
+
+def _check_fits(source: Path, db: Database) -> None:
+    """Raise BackupError unless `db` has every table and column of this matchprep's schema."""
+    reference = connect(":memory:")
+    try:
+        run_migrations(reference, Path(":memory:"), schema_components())
+        wanted = _columns(reference)
+    finally:
+        reference.close()
+    found = _columns(db)
+    for table, columns in sorted(wanted.items()):
+        missing = sorted(columns - found.get(table, set()))
+        if table not in found or missing:
+            what = f"table {table} is missing" if table not in found else \
+                f"table {table} lacks the columns {', '.join(missing)}"
+            raise BackupError(f"{source} is not a backup matchprep can restore: {what}, though "
+                              "its schema_versions table says otherwise. Nothing was changed.")
 
 
 def _is_damaged(db_path: Path) -> bool:
@@ -279,6 +408,7 @@ def _is_damaged(db_path: Path) -> bool:
 
 def _keep_damaged(db_path: Path) -> Path:
     """A byte-for-byte copy of a damaged database (and its -wal) in the backups folder."""
+    adopt_old_backups(db_path)
     folder = ensure_private_dir(backups_dir(db_path))
     target = folder / f"{db_path.stem}-{_stamp()}-damaged.db"
     for source, name in ((db_path, target.name), (Path(f"{db_path}-wal"), f"{target.name}-wal")):

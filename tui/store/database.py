@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import quote
 
 from tui.store.files import PRIVATE_FILE, ensure_private_dir, tighten
 from tui.store.paths import backups_dir
@@ -96,15 +98,97 @@ def explain(path: Path, error: BaseException) -> DatabaseError:
     return DatabaseError(f"{reason} {_what_to_do(path)}")
 
 
-def _prepare_file(path: Path) -> bool:
-    """Create the file 0600 if missing (returning True), or tighten an existing one."""
-    if path.is_dir():
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a device",
+          stat.S_IFBLK: "a device", stat.S_IFSOCK: "a socket"}
+
+
+def special_file(path: Path) -> str | None:
+    """What `path` is when it is neither a regular file nor missing ("a folder", "a named
+    pipe (FIFO)", "a device"...), without opening it; else None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    return "a folder" if stat.S_ISDIR(mode) else _KINDS.get(stat.S_IFMT(mode),
+                                                            "not a regular file")
+
+
+def examine(path: Path) -> bool:
+    """Look at what `path` is before anything touches it: True for a file matchprep may use
+    as its database (one of its own, or an empty file), False when nothing is there.
+
+    Raises DatabaseError, changing nothing, for a folder, a device, a named pipe, a socket,
+    a file that is not an SQLite database (a script, a spreadsheet; or a database damaged
+    beyond its first bytes) and another program's SQLite database.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise DatabaseError(f"{path} cannot be looked at ({error.strerror}). Nothing was "
+                            "changed.") from None
+    if stat.S_ISDIR(info.st_mode):
         raise DatabaseError(f"{path} is a folder, not a database file. Give the path of a file.")
-    if path.exists():
+    if not stat.S_ISREG(info.st_mode):
+        kind = _KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
+        raise DatabaseError(f"{path} is {kind}, not a database file; matchprep opens nothing "
+                            "else. Nothing was changed. Give the path of a matchprep database "
+                            "(or of a new file).")
+    if info.st_size == 0:
+        return True
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as error:
+        raise DatabaseError(f"{path} cannot be read ({error.strerror}). Nothing was "
+                            "changed.") from None
+    if head != SQLITE_MAGIC:
+        raise DatabaseError(f"{path} is not a matchprep database: it does not begin as an "
+                            "SQLite database does (a script, a spreadsheet, a document?). "
+                            "Nothing was changed. If it was your database, it is damaged: "
+                            f"{_what_to_do(path)}")
+    if _tables_of_another_program(path):
+        raise DatabaseError(f"{path} is another program's SQLite database, not matchprep's "
+                            "(it has tables, but none of matchprep's). Nothing was changed. "
+                            "Give the path of a matchprep database, or of a new file.")
+    return True
+
+
+def _tables_of_another_program(path: Path) -> bool:
+    """Whether the SQLite file at `path` holds tables but no `schema_versions`: read as an
+    immutable file, so that nothing (no -shm, no -journal) appears beside it."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        names = {row[0] for row in conn.execute(
+            "select name from sqlite_master where type = 'table'")}
+    except sqlite3.Error:
+        return False  # damaged: opening it says so, with the way out
+    finally:
+        conn.close()
+    return bool(names) and "schema_versions" not in names
+
+
+def _prepare_file(path: Path) -> bool:
+    """Create the file 0600 if missing (returning True), or tighten an existing one (only
+    once `examine` has found it is matchprep's)."""
+    if examine(path):
         for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
             tighten(candidate)
         return False
-    ensure_private_dir(path.parent)
+    try:
+        ensure_private_dir(path.parent)
+    except OSError as error:
+        raise DatabaseError(f"{path} cannot be created: its folder {path.parent} cannot be made "
+                            f"({error.strerror or error}; is your home folder read-only?). "
+                            "Nothing was changed. Give a database somewhere writable with "
+                            "--db PATH (or MATCHPREP_DB).") from None
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
     except FileExistsError:
@@ -160,8 +244,14 @@ def connect(path: Path | str) -> Database:
     """A light connection to an existing, migrated database (for a worker thread).
 
     Each thread uses its own connection: sqlite3 connections are not shared across threads.
+    It never creates the file: a database deleted while the app runs is not replaced by an
+    empty one (the writer puts what it had back, see writer.py).
     """
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    if str(path) == ":memory:":
+        conn = sqlite3.connect(":memory:")
+    else:
+        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=rw", uri=True,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")

@@ -9,19 +9,31 @@ When the file itself refuses a write (a full disk, a read-only file, another pro
 holding it too long), the job is not dropped: the writer tells its listener once, tries
 the same job again every few seconds, keeping everything behind it in order, and tells
 the listener again when writing works again. Only a damaged database fails the job.
+
+Before each job the writer also checks that the file at the database's path is still the
+one it opened (same device and inode: one `stat`). If it was deleted or replaced, the
+writes would land in a file nobody can open again: what is open is copied (SQLite's backup
+API) into a recovery file beside it, the writer goes on there, and its listener is told
+("swapped", with a `FileSwapped` saying where). Once every connection is closed,
+`put_back` moves a recovery file to the path of a deleted database.
 """
 
 from __future__ import annotations
 
+import os
 import queue
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from tui.store.database import connect, is_file_trouble, retry_locked
+from tui.store.files import PRIVATE_FILE, ensure_private_dir
+from tui.store.paths import data_dir
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -33,7 +45,69 @@ RETRY_WAITS = (0.5, 1.0, 2.0)  # then every 2 s, until the write goes through
 
 Listener = Callable[[str, BaseException | None], None]
 """`listener(kind, error)`: kind "trouble" (with the error: a write is waiting), "recovered"
-(writing works again), "damaged" (the error: the database cannot be read or written)."""
+(writing works again), "damaged" (the error: the database cannot be read or written),
+"swapped" (a `FileSwapped`: the file was deleted or replaced; writes go to its recovery)."""
+
+
+class FileSwapped(Exception):
+    """The database file was deleted or replaced while open; what was open, and every
+    write since, is in `recovery`."""
+
+    def __init__(self, path: Path, recovery: Path, deleted: bool) -> None:
+        super().__init__(path, recovery, deleted)
+        self.path, self.recovery, self.deleted = path, recovery, deleted
+
+    def __str__(self) -> str:
+        what = "deleted" if self.deleted else "replaced by another file"
+        then = (f"it is put back at {self.path} when you quit" if self.deleted else
+                f"open it with `matchprep --db {self.recovery}`, or put it back with "
+                f"`matchprep --db {self.path} restore {self.recovery}`")
+        return (f"{self.path} was {what} while matchprep had it open. Nothing you typed is "
+                f"lost: it is saved in {self.recovery}, with everything else you had; {then}.")
+
+    def left_where(self) -> str:
+        """Where everything is, when the recovery could not take the database's place."""
+        return (f"{self.path} was deleted or replaced while matchprep had it open; everything "
+                f"you had, and typed since, is in {self.recovery}. Open it with `matchprep "
+                f"--db {self.recovery}`, or put it back with `matchprep --db {self.path} "
+                f"restore {self.recovery}`.")
+
+
+def identity(path: Path) -> tuple[int, int] | None:
+    """The file at `path` (device, inode), or None if there is none."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _recovery_path(path: Path) -> Path:
+    """A new file for what was open: beside the database, or (its folder gone or read-only)
+    in the data folder."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for folder in (path.parent, data_dir()):
+        try:
+            ensure_private_dir(folder)
+            candidate = folder / f"{path.name}-recovered-{stamp}.db"
+            fd = os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
+        except OSError:
+            continue
+        os.close(fd)
+        return candidate
+    raise OSError(f"no folder to write a copy of {path} in")
+
+
+def put_back(swapped: FileSwapped) -> bool:
+    """Move the recovery file of a deleted database to its path, once nothing has either
+    open (at quit). False when something is at the path now, or the move fails."""
+    if not swapped.deleted or os.path.lexists(swapped.path):
+        return False
+    try:
+        os.rename(swapped.recovery, swapped.path)
+    except OSError:
+        return False
+    return True
 
 
 def is_damage(error: BaseException) -> bool:
@@ -56,6 +130,8 @@ class Writer:
         self._listener: Listener | None = None
         self._unwritten = 0  # submitted, not yet done
         self.in_trouble = False
+        self.opened: tuple[int, int] | None = None  # the file the connection is on
+        self.swapped: FileSwapped | None = None
 
     def set_listener(self, listener: Listener | None) -> None:
         """Called from the writer's thread when writing stops or starts working again."""
@@ -85,6 +161,12 @@ class Writer:
             self._unwritten += 1
         self._jobs.put((job, args, kwargs, future))
         return future
+
+    def check_file(self) -> None:
+        """Look at the database file now (a reader found it gone): a job that writes
+        nothing, before which the writer checks the file as before any other."""
+        if not self._closed:
+            self.submit(lambda db: None)
 
     def flush(self, timeout: float | None = 10) -> None:
         """Wait until everything submitted so far is written."""
@@ -126,6 +208,30 @@ class Writer:
                 self._tell("recovered", None)
             return result
 
+    def _same_file(self, db: Database) -> Database:
+        """The connection to write with: `db`, unless the file at the path is no longer the
+        one it opened; then a connection to the recovery file made from what `db` has."""
+        if self.swapped is not None or identity(self.db_path) == self.opened:
+            return db
+        path = self.db_path
+        try:
+            recovery = _recovery_path(path)
+            target = sqlite3.connect(recovery)
+            try:
+                db.conn.backup(target)  # what this connection sees: every write made
+                target.execute("PRAGMA journal_mode = DELETE")  # no -wal to leave behind
+            finally:
+                target.close()
+        except (OSError, sqlite3.Error):
+            return db  # nowhere to copy it: keep writing where it is, and try again later
+        fresh = connect(recovery)
+        db.close()
+        self.swapped = FileSwapped(path, recovery, deleted=identity(path) is None)
+        self.db_path = recovery
+        self.opened = identity(recovery)
+        self._tell("swapped", self.swapped)
+        return fresh
+
     def _tell(self, kind: str, error: BaseException | None) -> None:
         listener = self._listener
         if listener is not None:
@@ -138,6 +244,7 @@ class Writer:
         db: Database | None = None
         try:
             db = connect(self.db_path)
+            self.opened = identity(self.db_path)
             while True:
                 item = self._jobs.get()
                 if item is _STOP:
@@ -146,6 +253,7 @@ class Writer:
                 try:
                     if not future.set_running_or_notify_cancel():
                         continue
+                    db = self._same_file(db)
                     try:
                         result = self._patiently(db, job, args, kwargs)
                     except BaseException as error:  # handed to whoever awaits the future

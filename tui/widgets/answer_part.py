@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static, TextArea
 
 from question_bank.structures import count_words
+from question_bank.text import clean
 
 
 class PartArea(TextArea):
@@ -43,6 +45,16 @@ class PartArea(TextArea):
         if not self.visited:
             self.visited = True
             self.move_cursor(self.document.end)
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste is text, taken whole: line ends made "\n", control characters dropped
+        (question_bank.text), put where the cursor is (TextArea's own paste, which runs
+        after this one, is prevented)."""
+        event.prevent_default()
+        text, _ = clean(event.text)
+        if text and not self.read_only:
+            result = self.replace(text, *self.selection)
+            self.move_cursor(result.end_location)
 
     def show_count(self, words: int) -> None:
         subtitle = f"{words} word{'s' if words != 1 else ''}"

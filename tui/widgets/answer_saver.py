@@ -29,6 +29,13 @@ class AnswerSaver(Static):
     class Saved(Message):
         """A save reached the database."""
 
+    @dataclass
+    class KeptBoth(Message):
+        """Another copy of the app had changed the answer: both texts were kept (`notice`
+        says where each is, in one sentence)."""
+
+        notice: str
+
     def __init__(self, draft: AnswerDraft, clock: Callable[[], float], **kwargs) -> None:
         super().__init__(Content(""), **kwargs)
         self.draft = draft
@@ -56,6 +63,9 @@ class AnswerSaver(Static):
                 self.post_message(self.Saved())
             else:
                 self.autosave.touch(self.clock())  # try again soon
+        notice = self.draft.take_notice()
+        if notice is not None:
+            self.post_message(self.KeptBoth(notice))
         if self.autosave.due(self.clock()):
             self.post_message(self.Due())
 

@@ -34,6 +34,10 @@ FIELDS: dict[str, list] = {
          ("p-residents_per_year", "Residents per year", "number")],
         ("p-fellowships", "Fellowships", "line"),
         ("p-strengths", "Strengths", "area"),
+        [("p-signal", "Signal sent", "select:signal"),
+         ("p-positions", "Positions", "select:positions")],
+        [("p-rotated_here", "I rotated here", "check"),
+         ("p-letter_writer_here", "A letter writer is here", "check")],
     ],
     "teaching": [
         ("p-facilities", "Facilities: scanners, suites", "area"),
@@ -42,6 +46,8 @@ FIELDS: dict[str, list] = {
     ],
     "img": [
         ("p-visa", "Visa sponsorship", "select:visa"),
+        [("p-step3_needed_by", "Step 3 passed by (date)", "line"),
+         ("p-ecfmg_deadline", "ECFMG certified by (date)", "line")],
         ("p-img_residents", "Current or past IMG residents", "area"),
         ("p-img_statements", "What the program says about IMGs", "area"),
     ],
@@ -61,7 +67,8 @@ FIELDS: dict[str, list] = {
     ],
     "notes": [("p-notes", "Notes", "area")],
 }
-CHOICES = {"type": programs.TYPES, "visa": programs.VISAS}
+CHOICES = {"type": programs.TYPES, "visa": programs.VISAS, "signal": programs.SIGNALS,
+           "positions": programs.POSITIONS}
 
 
 def build(widget_id: str, label: str, kind: str) -> Widget:
@@ -70,7 +77,8 @@ def build(widget_id: str, label: str, kind: str) -> Widget:
                                   tab_behavior="focus", classes="field field-area")
     elif kind.startswith("select:"):
         choices = CHOICES[kind.split(":", 1)[1]]
-        widget = Select([(text, key) for key, text in choices.items()], prompt="Not set",
+        widget = Select([(text, key) for key, text in choices.items()],
+                        prompt=f"{label}: not set",
                         id=widget_id, classes="field")
     elif kind == "check":
         widget = Checkbox(label, id=widget_id, classes="field")

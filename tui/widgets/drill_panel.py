@@ -13,7 +13,7 @@ from textual.widgets import Button, Static
 
 from question_bank import drill
 from question_bank.mock import list_sessions
-from tui.practice.program_material import KIND as PROGRAM_CARDS
+from tui.practice.drill_queue import due_today
 from tui.practice.when import end_of_day, relative_when
 from tui.widgets.home_panel import HomePanel, NextStep
 
@@ -54,11 +54,12 @@ class DrillPanel(HomePanel):
         now = self.ctx.now()
         today = end_of_day(now)
         week_ago = now - timedelta(days=7)
+        due = due_today(db, now)
         return DrillState(
             now=now,
-            due_today=drill.due_count(db, now, until=today),
-            due_now=drill.due_count(db, now),
-            programs_today=drill.due_count(db, now, until=today, kinds=(PROGRAM_CARDS,)),
+            due_today=due.questions_today + due.programs_today,
+            due_now=due.questions_now + due.programs_now,
+            programs_today=due.programs_today,
             next_due=drill.next_due(db, now, after=today),
             rated=drill.card_count(db),
             drilled_week=drill.reviews_since(db, week_ago, source="drill"),

@@ -1,7 +1,9 @@
 """What the answer editor's "why this program" feedback accepts as specific: the names,
 people and cities of the programs in the dossiers, or of the one program an answer
 version is named for ("For Lakeshore"). Not drawn: it reads them in a worker when the
-version's label changes, and posts `FeedbackNames.Changed` when they arrive different."""
+version's label changes, and posts `FeedbackNames.Changed` when they arrive different.
+A version named for a program the applicant signaled also brings that program's signal and
+dossier reasons (`signal`), for the rule that holds the answer to them."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from tui.context import AppContext
-from tui.practice.program_names import feedback_names
+from tui.practice.program_names import SignalContext, feedback_names, signal_context
 
 
 class FeedbackNames(Widget):
@@ -28,6 +30,7 @@ class FeedbackNames(Widget):
         super().__init__(**kwargs)
         self.ctx = ctx
         self.accepted: tuple[str, ...] = ()  # handed to FeedbackInput.program_names
+        self.signal: SignalContext | None = None  # a signaled program the version is for
         self.for_label: str | None = None  # the version label they were read for
 
     def follow(self, label: str) -> None:
@@ -40,9 +43,11 @@ class FeedbackNames(Widget):
     def load_names(self, label: str) -> None:
         with self.ctx.reader() as db:
             names = feedback_names(db, label)
-        self.app.call_from_thread(self.names_loaded, label, names)
+            signal = signal_context(db, label)
+        self.app.call_from_thread(self.names_loaded, label, names, signal)
 
-    def names_loaded(self, label: str, names: tuple[str, ...]) -> None:
-        if label == self.for_label and names != self.accepted:
-            self.accepted = names
+    def names_loaded(self, label: str, names: tuple[str, ...],
+                     signal: SignalContext | None = None) -> None:
+        if label == self.for_label and (names, signal) != (self.accepted, self.signal):
+            self.accepted, self.signal = names, signal
             self.post_message(self.Changed(names))

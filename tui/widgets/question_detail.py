@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from question_bank.categories import AUDIENCES, STRUCTURES, category_label
+from question_bank.profile import Profile, unmet
 from question_bank.questions import Question
 from question_bank.structures import format_duration
 
@@ -23,6 +26,24 @@ def guidance_content(guidance: str) -> Content:
         else:
             lines.append(Content(line))
     return Content("\n").join(lines)
+
+
+def date_note_content(question: Question, today: date) -> Content | None:
+    """"Checked Nov 2026." for guidance that depends on a rule or a cycle; in bold once its
+    review date has passed (it may be out of date); None for guidance that does not date."""
+    note = question.date_note(today)
+    if note is None:
+        return None
+    return Content.from_markup("[b]$note[/b]", note=note) if question.is_stale(today) \
+        else Content(note)
+
+
+def question_guidance(question: Question, today: date) -> Content:
+    """A question's guidance, followed by when it was checked (if it dates)."""
+    body = guidance_content(question.guidance) if question.guidance \
+        else Content("This question has no guidance yet.")
+    note = date_note_content(question, today)
+    return body if note is None else Content("\n").join([body, note])
 
 
 def origin_text(q: Question) -> str:
@@ -48,7 +69,10 @@ class QuestionDetail(VerticalScroll, can_focus=True):
         yield Static(id="detail-facts")
         yield Static(id="detail-guidance")
 
-    def show(self, question: Question | None) -> None:
+    def show(self, question: Question | None, profile: Profile | None = None,
+             today: date | None = None) -> None:
+        """Show `question`; with the applicant's `profile`, whether it is drawn for them;
+        with `today`, when guidance that depends on a rule was checked (and if it is late)."""
         text, facts, guidance = (self.query_one(f"#detail-{n}", Static)
                                  for n in ("text", "facts", "guidance"))
         if question is None:
@@ -72,6 +96,15 @@ class QuestionDetail(VerticalScroll, can_focus=True):
             fact_lines.append(Content(f"Ask: {audience}"))
         if question.tags:
             fact_lines.append(Content("Tags: " + ", ".join(question.tags)))
+        if profile is not None:
+            missing = unmet(question, profile)
+            fact_lines.append(
+                Content("For you: yes, drawn in the drill and mocks") if not missing
+                else Content(f"⊘ Not drawn for you: it presumes {' and '.join(missing)}, "
+                             "which your profile does not say (p on Home)"))
+        dated = date_note_content(question, today) if today is not None else None
+        if dated is not None:
+            fact_lines.append(dated)
         facts.update(Content("\n").join(fact_lines))
         guidance.update(guidance_content(question.guidance) if question.guidance
                         else Content("No guidance yet. Press e to write your own."))

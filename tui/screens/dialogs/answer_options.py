@@ -19,13 +19,15 @@ class StructureDialog(Dialog[str | None]):
     TITLE = "Structure"
     SUB_TITLE = "enter choose · escape cancel"
 
-    def __init__(self, current: str) -> None:
+    def __init__(self, current: str, offered: list[str] | None = None) -> None:
         super().__init__()
         self.current = current
+        # The structures for this applicant (the current one always among them).
+        self.offered = [s for s in STRUCTURES if s in (offered or STRUCTURES) or s == current]
 
     def compose_body(self) -> ComposeResult:
         options = []
-        for s in STRUCTURES.values():
+        for s in (STRUCTURES[key] for key in self.offered):
             mark = "● " if s.id == self.current else "  "
             parts = ", ".join(p.label for p in s.parts)
             options.append(Option(Content.from_markup(
@@ -37,7 +39,7 @@ class StructureDialog(Dialog[str | None]):
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
-        options.highlighted = list(STRUCTURES).index(self.current)
+        options.highlighted = self.offered.index(self.current)
         options.focus()
 
     @on(OptionList.OptionSelected)

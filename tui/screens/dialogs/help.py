@@ -15,6 +15,7 @@ from tui.sections import SECTIONS
 # Screens that are not sections but have keys of their own ("module:Class").
 OTHER_SCREENS: list[str] = [
     "tui.screens.dialogs.question_form:QuestionForm",
+    "tui.screens.dialogs.profile_form:ProfileDialog",
     "tui.screens.dossier:DossierScreen",
     "tui.widgets.item_table:ItemTable",
     "tui.screens.checklist:ChecklistScreen",
