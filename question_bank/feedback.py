@@ -120,13 +120,19 @@ def _check_length(inp: FeedbackInput) -> list[Finding]:
 
 # Fillers ---------------------------------------------------------------------------------
 
+# "kind of" / "sort of" as a hedge, not as in "this kind of case"
+KIND_OF_HEDGE = (
+    r"(?<!\bthis\s)(?<!\bthat\s)(?<!\bwhat\s)(?<!\bthe\s)(?<!\bany\s)(?<!\bsome\s)(?<!\bone\s)"
+    r"(?<!\beach\s)(?<!\bsame\s)(?<!\bno\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bits\s)(?<!\ba\s)"
+    r"(?<!\bwhich\s)(?<!\bevery\s)(?:kind|sort) of")
+# Words that soften what follows until it says little (heard in spoken answers).
+HEDGES = _phrases(KIND_OF_HEDGE, r"I guess", r"I suppose", r"more or less", r"I'm not sure but",
+                  r"I (?:just )?feel like")
+
 FILLERS = _phrases(
     r"u+m+", r"u+h+", r"e+r+m+", r"basically", r"actually", r"literally",
     r"you know(?=\s*[,.;!?]|\s*$)", r"(?<=,\s)you know", r"(?<=^)you know",
-    # "kind of" / "sort of" as a hedge, not as in "this kind of case"
-    r"(?<!\bthis\s)(?<!\bthat\s)(?<!\bwhat\s)(?<!\bthe\s)(?<!\bany\s)(?<!\bsome\s)(?<!\bone\s)"
-    r"(?<!\beach\s)(?<!\bsame\s)(?<!\bno\s)(?<!\bmy\s)(?<!\bour\s)(?<!\bits\s)(?<!\ba\s)"
-    r"(?<!\bwhich\s)(?<!\bevery\s)(?:kind|sort) of",
+    KIND_OF_HEDGE,
     # "like" as a filler: "it was, like, huge", "I was like, ..." (not "I like", "looks like")
     r"(?<=,\s)like(?=,)", r"(?<=^)like(?=,)", r"(?<=\bwas\s)like(?=\s*[,\"“])",
     r"(?<=\bwere\s)like(?=\s*[,\"“])", r"(?<=\bI'm\s)like(?=\s*[,\"“])",

@@ -1,6 +1,6 @@
 """The tables of practice: drill cards and their review log, mock sessions and their items.
 
-Two components, listed in `question_bank.schema.COMPONENTS`:
+Three components, listed in `question_bank.schema.COMPONENTS`:
 
 - "drill": `drill_cards` (one FSRS card per thing to rehearse, keyed by `kind` + `ref`,
   e.g. kind "question", ref a question id; an optional `due_by` deadline with the instant
@@ -8,6 +8,7 @@ Two components, listed in `question_bank.schema.COMPONENTS`:
   it is never due again) and `drill_reviews` (every rating).
 - "mock": `mock_sessions` and `mock_items` (each asked question, its text kept as it was
   asked, its thinking and speaking time, its outcome, rating and note).
+- "recordings": `recordings` (a spoken answer: a mock question's or a rehearsal take's).
 
 Timestamps are ISO 8601 in UTC to the second ("2025-01-31T14:05:00+00:00"), so text order
 is time order. Never edit a migration that has shipped: add the next one.
@@ -116,5 +117,47 @@ def _drill_002(db: Database) -> None:
     db.execute("alter table drill_cards add column stop_at text")
 
 
+def _recordings_001(db: Database) -> None:
+    # Recorded answers (question_bank.recordings): the audio's path relative to the audio
+    # folder (null once deleted), what was heard and its figures; never the audio itself.
+    db.execute(
+        """
+        create table recordings (
+            id integer primary key,
+            kind text not null check (kind in ('mock', 'take')),
+            session_id integer references mock_sessions (id) on delete cascade,
+            mock_item_id integer references mock_items (id) on delete cascade,
+            answer_id integer references answers (id) on delete cascade,
+            question_id text,
+            path text,
+            seconds real not null default 0,
+            recorded_at text not null,
+            status text not null default 'recorded',
+            problem text,
+            engine text,
+            transcript text,
+            words text,
+            voiced text,
+            speaking_seconds real,
+            first_word_seconds real,
+            longest_pause_seconds real,
+            pauses integer,
+            long_pauses integer,
+            word_count integer,
+            wpm real,
+            fillers integer,
+            fillers_per_minute real,
+            figures text not null default '{}',
+            audio_deleted_at text
+        )
+        """
+    )
+    db.execute("create index recordings_session on recordings (session_id)")
+    db.execute("create index recordings_item on recordings (mock_item_id)")
+    db.execute("create index recordings_answer on recordings (answer_id, recorded_at)")
+    db.execute("create index recordings_when on recordings (recorded_at, wpm, fillers_per_minute)")
+
+
 DRILL_MIGRATIONS: list[Callable[[Database], None]] = [_drill_001, _drill_002]
 MOCK_MIGRATIONS: list[Callable[[Database], None]] = [_mock_001]
+RECORDING_MIGRATIONS: list[Callable[[Database], None]] = [_recordings_001]

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from question_bank.practice_schema import DRILL_MIGRATIONS, MOCK_MIGRATIONS
+from question_bank.practice_schema import (
+    DRILL_MIGRATIONS,
+    MOCK_MIGRATIONS,
+    RECORDING_MIGRATIONS,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -169,5 +173,6 @@ COMPONENTS: list[tuple[str, list[Callable[[Database], None]]]] = [
     ("stories", [_stories_001]),
     ("drill", DRILL_MIGRATIONS),
     ("mock", MOCK_MIGRATIONS),
+    ("recordings", RECORDING_MIGRATIONS),  # recorded answers (after mock and answers)
     ("applicant", [_applicant_001]),
 ]

@@ -140,3 +140,25 @@ def run_cli(tmp_path) -> Callable[..., subprocess.CompletedProcess]:
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def fake_mic(tmp_path_factory):
+    """A PulseAudio of the tests' own whose default source is a FIFO the test writes speech
+    into (tests/fake_mic.py); skipped, naming what to install, where pieces are missing."""
+    from tests.fake_mic import FakeMic, missing_pieces
+
+    absent = missing_pieces()
+    if absent:
+        pytest.skip("not on this machine: " + ", ".join(absent))
+    mic = FakeMic(tmp_path_factory.mktemp("mic")).start()
+    yield mic
+    mic.stop()
+
+
+@pytest.fixture
+def mic_env(fake_mic, monkeypatch):
+    """Processes started by this test hear the fake microphone."""
+    for key, value in fake_mic.env.items():
+        monkeypatch.setenv(key, value)
+    return fake_mic

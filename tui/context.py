@@ -1,4 +1,5 @@
-"""What every screen is handed: the database, the writer, the speaker, the clocks."""
+"""What every screen is handed: the database, the writer, the speaker, the recorder, the
+clocks."""
 
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ class AppContext:
     writer: Writer
     """Every write goes here: `ctx.writer.submit(job, ...)` runs `job(db, ...)` in order."""
     speaker: Any = None
+    recorder: Any = None
+    """Records answers and plays them back (`tui.audio.recorder.Recorder`); a NoRecorder
+    saying why when recording cannot or may not happen."""
     clock: Callable[[], float] = time.monotonic
     """A monotonic clock in seconds, for countdowns (injected by tests)."""
     now: Callable[[], datetime] = _local_now
@@ -41,6 +45,29 @@ class AppContext:
     """Told (from any thread) when a read in `reader()` finds the file damaged or unreadable,
     so that a worker's failure is said rather than shown as an empty list."""
     _db: Database | None = field(default=None, repr=False)
+    _analyser: Any = field(default=None, repr=False)
+    _recorded: Any = field(default=None, repr=False)
+
+    @property
+    def analyser(self) -> Any:
+        """Works out what was heard in a recording, in a process of its own (started on first
+        use; `tui.audio.analyse.Analyser`)."""
+        if self._analyser is None:
+            from tui.audio.analyse import Analyser
+
+            self._analyser = Analyser()
+        return self._analyser
+
+    @property
+    def recorded(self) -> Any:
+        """The recorded answers of this run (`tui.practice.recorded_answers.RecordedAnswers`):
+        starts and ends takes, stores them, has them analysed, tells who listens."""
+        if self._recorded is None:
+            from tui.practice.recorded_answers import RecordedAnswers
+
+            self._recorded = RecordedAnswers(self.db_path, self.writer, self.recorder,
+                                             lambda: self.analyser, self.now)
+        return self._recorded
 
     @property
     def db(self) -> Database:
@@ -91,6 +118,9 @@ class AppContext:
             db.close()
 
     def close(self) -> None:
+        for part in (self.recorder, self._analyser):
+            if part is not None and hasattr(part, "close"):
+                part.close()
         self.writer.close()
         speaker = self.speaker
         if speaker is not None and hasattr(speaker, "close"):

@@ -46,7 +46,10 @@ def populate(path) -> Ids:
     from question_bank.mock_formats import Prompt
     from question_bank.profile import Profile, save_profile
     from question_bank.questions import add_question
+    from question_bank.recordings import add_recording, save_review
+    from question_bank.spoken import SpokenReview, SpokenWord, delivery
     from question_bank.stories import add_story, link_story
+    from tui.store.settings import set_setting
 
     prepare_database(path)
     db = connect(path)
@@ -77,6 +80,18 @@ def populate(path) -> Ids:
         mock.finish_session(db, session, ended_at=NOW - timedelta(days=1))
         item = mock.get_session(db, session).items[0]
         mock.set_item_note(db, item.id, NOTE)
+        # What was heard in that answer, and in a rehearsal take of the written answer: the
+        # written answer's tricky text shows in what of it was heard.
+        spoken = SpokenReview(delivery([(0.8, 2.6), (3.2, 5.0)], 6.0), tuple(
+            SpokenWord(w, 0.8 + i * 0.4, 1.1 + i * 0.4, 0.3 if i % 3 else 0.9)
+            for i, w in enumerate("so um i chose this city for family".split())),
+            transcribed=True)
+        for kind, where in (("mock", {"session_id": session, "position": 0}),
+                            ("take", {"answer_id": answer.id, "question_id": q.id})):
+            rid = add_recording(db, kind=kind, path=f"{kind}.ogg", seconds=6.0,
+                                recorded_at=NOW - timedelta(days=1), **where)
+            save_review(db, rid, spoken, engine="pocketsphinx")
+        set_setting(db, "record_answers", "1")
         drill.ensure_card(db, drill.QUESTION, q.id, now=NOW - timedelta(days=2),
                           due=NOW - timedelta(hours=1))
         return Ids(q.id, answer.id, story.id, p.id, day.id, session)
@@ -203,6 +218,15 @@ async def _answer_history(app, pilot, ids):
     await pilot.press("ctrl+o")
     await until(pilot, lambda: _is("AnswerHistory")(app))
     return ["[more]"]
+
+
+@opener("rehearse aloud")
+async def _rehearse_aloud(app, pilot, ids):
+    await _editor(app, pilot, ids)
+    await pilot.press("ctrl+f")
+    await until(pilot, lambda: _is("RehearseAloudDialog")(app))
+    await settled(pilot)
+    return ["Written answer"]
 
 
 @opener("answer versions")

@@ -143,3 +143,19 @@ def test_the_review_of_a_mock_interview(snap_compare, demo_app, clock, size):
         await settled(pilot)
 
     assert snap_compare(stress_round(demo_app), terminal_size=size, run_before=answer_and_end)
+
+
+@SIZES
+def test_a_recorded_answer_in_the_review(snap_compare, demo_app, size):
+    """The demo's sessions carry what was heard (their audio is not part of the demo): the
+    figures, the written answer's parts heard and the transcript with fillers marked."""
+    async def open_recorded(pilot) -> None:
+        await section("6", "screen-mock")(pilot)
+        await pilot.press("h", "down", "enter")  # the newest session before the program round
+        await until(pilot, lambda: pilot.app.screen.id == "screen-mock-review",
+                    what="the review")
+        await until(pilot, lambda: "Pace" in str(pilot.app.screen.query_one(
+            "#review-spoken").render()), what="the recorded answer's figures")
+        await settled(pilot)
+
+    assert snap_compare(demo_app(), terminal_size=size, run_before=open_recorded)

@@ -88,7 +88,9 @@ async def test_progress_renders_with_no_history(app_factory):
         cards = list(app.screen.query(ChartCard))
         assert [c.border_title for c in cards] == ["Practice per day", "Time used against target",
                                                   "Ratings over time",
-                                                  "Answers written per category"]
+                                                  "Answers written per category",
+                                                  "Speaking pace (recorded answers)",
+                                                  "Filler words a minute (recorded answers)"]
         for card in cards:
             assert card.query_one(".chart-empty").display
             assert "yet" in str(card.query_one(".chart-empty").render())
@@ -105,7 +107,7 @@ async def test_progress_renders_a_full_history_with_its_numbers(app_factory, db)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("7")
         await until(pilot, lambda: all(c.chart is not None for c in app.screen.query(ChartCard)))
-        practice, timing, ratings, _answers = app.screen.query(ChartCard)
+        practice, timing, ratings, _answers, _pace, _fillers = app.screen.query(ChartCard)
         assert practice.query_one(Sparkline).display
         assert len(practice.query_one(Sparkline).data) == 28 and max(practice.chart.spark) > 0
         assert "questions practised" in str(practice.query_one(".chart-summary").render())

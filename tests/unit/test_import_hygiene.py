@@ -46,7 +46,8 @@ def test_importing_the_app_creates_no_files(tmp_path):
 
 
 def test_the_first_frame_needs_no_sqlite_utils_icalendar_fsrs_or_commands(db_path, tmp_path):
-    """Start-up stays quick: the heavy libraries load after the first screen is drawn.
+    """Start-up stays quick: the heavy libraries load after the first screen is drawn (the
+    audio ones only when recording, playing or transcribing).
 
     sqlite-utils alone costs ~50 ms to import; the first frame needs none of these, and the
     home screen's cards (which do) are mounted just after it (see benchmarks/startup.py).
@@ -60,6 +61,7 @@ def test_the_first_frame_needs_no_sqlite_utils_icalendar_fsrs_or_commands(db_pat
         "from textual.app import App\n"
         "from tui.app import MatchprepApp\n"
         "heavy = ('sqlite_utils', 'icalendar', 'fsrs', 'pyttsx3', 'importlib.metadata',\n"
+        "         'numpy', 'sounddevice', 'soundfile', 'pocketsphinx',\n"
         "         'tui.cli.questions', 'tui.cli.doctor', 'tui.cli.backups',\n"
         "         'tui.cli.programs', 'tui.cli.answers', 'tui.cli.mock')\n"
         "def on_ready(self):\n"

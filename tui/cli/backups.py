@@ -16,6 +16,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     b.add_argument("-o", "--output", metavar="FILE",
                    help="where to write it (.db, or .json for a JSON dump); "
                         "default: the backups folder beside the database")
+    audio = b.add_mutually_exclusive_group()
+    audio.add_argument("--with-audio", action="store_true",
+                       help="also archive the recorded answers' audio (FILE-audio.tar beside "
+                            "the backup); without it, transcripts and figures are backed up "
+                            "but not the audio")
+    audio.add_argument("--no-audio", action="store_true",
+                       help="leave the audio out (the default), and say so")
     b.set_defaults(handler=backup_subcommand)
 
     r = sub.add_parser("restore", help="replace the database with a backup (the current one is "
@@ -26,8 +33,25 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def backup_subcommand(args: argparse.Namespace) -> int:
-    target = backup(db_path(args), Path(args.output) if args.output else None)
-    say(f"Backed up {db_path(args)} to {target}")
+    from tui.store.audio_files import audio_dir, audio_usage, backup_audio
+
+    path = db_path(args)
+    target = backup(path, Path(args.output) if args.output else None)
+    say(f"Backed up {path} to {target}")
+    count, size = audio_usage(path)
+    if args.with_audio:
+        archived = backup_audio(path, target)
+        if archived is None:
+            say("With audio: there are no recordings to archive.")
+        else:
+            say(f"With audio: {archived[1]} recording{'s' if archived[1] != 1 else ''} "
+                f"archived to {archived[0]}")
+    elif count:
+        say(f"Without audio: {count} recording{'s' if count != 1 else ''} "
+            f"({size / 1_000_000:.1f} MB) in {audio_dir(path)} are not in this backup "
+            "(their transcripts and figures are); add --with-audio to include them.")
+    else:
+        say("Without audio: there are no recordings.")
     return 0
 
 

@@ -128,3 +128,48 @@ def check_speech(path: Path) -> Iterator[Finding]:
     else:
         # Not a failure: without an engine the app shows the questions and says how to get one.
         yield Finding(None, "speech", f"not available. {report.problem}")
+
+
+def check_audio(path: Path) -> Iterator[Finding]:
+    """Recording answers: PortAudio, the microphone, the transcription engine, where audio
+    lives. None of it is a failure: without it, answers are timed but not recorded."""
+    from tui.audio.child import INSTALL_HINT
+    from tui.store.audio_files import audio_dir, audio_usage
+
+    try:
+        import sounddevice
+
+        yield Finding(True, "PortAudio", sounddevice.get_portaudio_version()[1])
+    except OSError:
+        yield Finding(None, "PortAudio", f"not installed: answers cannot be recorded. "
+                      f"{INSTALL_HINT}")
+        return
+    except ImportError:
+        yield Finding(None, "PortAudio", "the sounddevice package is missing: reinstall "
+                      "matchprep with its dependencies.")
+        return
+    from tui.audio.client import AudioHelper
+
+    helper = AudioHelper()
+    try:
+        status = helper.wait_ready(15)
+        if status == "ready":
+            yield Finding(True, "microphone", f"{helper.devices.get('input')} (the default "
+                          f"input; playback through {helper.devices.get('output')})")
+        else:
+            yield Finding(None, "microphone", f"{helper.problem or 'not found'} Answers are "
+                          "timed but not recorded.")
+    finally:
+        helper.close()
+    try:
+        from tui.audio.transcribe import default_engine
+
+        engine = default_engine()
+        yield Finding(True, "transcriber", f"{engine.name} with its US English model "
+                      "(offline; rough: see the README)")
+    except Exception as error:  # EngineMissing, or a model that will not load
+        yield Finding(None, "transcriber", f"not available ({error}); recordings keep their "
+                      "pauses and timing, without words.")
+    count, size = audio_usage(path)
+    yield Finding(None, "audio", f"{count} recording{'s' if count != 1 else ''} "
+                  f"({size / 1_000_000:.1f} MB) in {audio_dir(path)}")

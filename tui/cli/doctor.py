@@ -7,6 +7,7 @@ import sys
 
 from tui.cli.checks import (
     Check,
+    check_audio,
     check_backups,
     check_database,
     check_speech,
@@ -18,11 +19,11 @@ from tui.cli.output import say
 
 # Each part of the app may add a check here (speech adds its own).
 CHECKS: list[Check] = [check_versions, check_database, check_backups, check_timezone,
-                       check_speech]
+                       check_speech, check_audio]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    d = sub.add_parser("doctor", help="paths, database integrity, speech engine: what works")
+    d = sub.add_parser("doctor", help="paths, database, speech engine, microphone: what works")
     add_db_option(d)
     d.set_defaults(handler=doctor_subcommand)
 

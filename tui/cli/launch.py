@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from question_bank.bank import bank_is_current
+from tui.audio.recorder import NoRecorder
 from tui.context import AppContext
 from tui.speech.speaker import SilentSpeaker
 from tui.store.database import is_current, open_database
@@ -46,14 +47,17 @@ def make_context(
     db_path: Path,
     *,
     speaker: Any = None,
+    recorder: Any = None,
     clock: Callable[[], float] | None = None,
     now: Callable[[], datetime] | None = None,
     options: dict | None = None,
 ) -> AppContext:
     if speaker is None:
         speaker = SilentSpeaker()
+    if recorder is None:
+        recorder = NoRecorder()
     ctx = AppContext(db_path=Path(db_path), writer=Writer(db_path),
-                     speaker=speaker, options=dict(options or {}))
+                     speaker=speaker, recorder=recorder, options=dict(options or {}))
     if clock is not None:
         ctx.clock = clock
     if now is not None:
@@ -65,6 +69,7 @@ def make_app(
     db_path: Path | str,
     *,
     speaker: Any = None,
+    recorder: Any = None,
     clock: Callable[[], float] | None = None,
     now: Callable[[], datetime] | None = None,
     start: str = "home",
@@ -78,5 +83,6 @@ def make_app(
     db_path = Path(db_path)
     if prepare:
         prepare_database(db_path)
-    ctx = make_context(db_path, speaker=speaker, clock=clock, now=now, options=options)
+    ctx = make_context(db_path, speaker=speaker, recorder=recorder, clock=clock, now=now,
+                       options=options)
     return MatchprepApp(ctx, start=start)

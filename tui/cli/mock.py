@@ -12,8 +12,15 @@ PROGRAM_ROUND = "program"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    mock = sub.add_parser("mock", help="open the app straight into a timed mock interview")
+    mock = sub.add_parser("mock", help="open the app straight into a timed mock interview; "
+                                       "`mock history` lists past ones")
     add_db_option(mock)
+    mock.add_argument("what", nargs="?", choices=["history"],
+                      help="history: past sessions with, per answer, speaking time, target, "
+                           "pace, fillers, pauses and transcript")
+    mock.add_argument("--json", action="store_true", help="history as JSON")
+    mock.add_argument("--limit", type=int, default=50, metavar="N",
+                      help="history: the N newest sessions (default 50)")
     mock.add_argument("--format", metavar="FORMAT", default=None,
                       help="faculty (broad, 15-20 min), resident (conversational), stress "
                            "(rapid-fire), ir (an interventional radiology faculty) or program "
@@ -24,6 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     mock.add_argument("--questions", metavar="N", help="how many questions (default: the format's)")
     mock.add_argument("--no-speech", action="store_true", help="show the questions without reading "
                                                                 "them aloud")
+    mock.add_argument("--no-record", action="store_true",
+                      help="do not record the answers in this run (recording otherwise follows "
+                           "your setting)")
     mock.set_defaults(handler=mock_subcommand)
 
 
@@ -85,6 +95,12 @@ def round_program(args: argparse.Namespace) -> str:
 
 
 def mock_subcommand(args: argparse.Namespace) -> int:
+    if args.what == "history":
+        from tui.cli.mock_history import history_subcommand
+
+        return history_subcommand(args)
+    if args.json:
+        raise UserError("--json is for `matchprep mock history`.")
     request = check_request(args)
-    return run_app(db_path(args), speech=not args.no_speech, start="mock",
-                   options={"mock": request})
+    return run_app(db_path(args), speech=not args.no_speech, record=not args.no_record,
+                   start="mock", options={"mock": request})

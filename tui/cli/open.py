@@ -21,6 +21,7 @@ DEMO_FILLERS: list[str] = [
     "dossiers.demo:populate",
     "question_bank.answers_demo:populate",
     "question_bank.practice_demo:populate",
+    "question_bank.recordings_demo:populate",  # after the mock sessions it hears
     "tui.practice.demo_links:populate",  # links between the parts; runs last
 ]
 
@@ -31,12 +32,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     demo.set_defaults(handler=demo_subcommand)
 
 
-def run_app(path: Path, *, speech: bool = True, **kwargs) -> int:
+def run_app(path: Path, *, speech: bool = True, record: bool = True, **kwargs) -> int:
+    from tui.audio.client import make_recorder
     from tui.speech.client import make_speaker
     from tui.store.database import check_writable
 
     check_writable(path)  # say so now, not at the first save
-    app = make_app(path, speaker=make_speaker(enabled=speech), **kwargs)
+    app = make_app(path, speaker=make_speaker(enabled=speech),
+                   recorder=make_recorder(enabled=record), **kwargs)
     draw_in_utf8()
     with quit_app_on_signals(app):  # SIGTERM, SIGHUP: as ctrl+q, the saves finished
         try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Required, TypedDict
 
 from question_bank.answer_lists import answered_by_category, answers_per_category
@@ -23,8 +23,11 @@ from question_bank.structures import format_duration
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from question_bank.recordings import SpokenWeek
+
 RATING_STYLES = {"again": "$error", "hard": "$warning", "good": "$success", "easy": "$primary"}
 MAX_SESSIONS = 12
+PACE_BAND = 15  # words a minute either side of the user's pace that count as on pace
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,70 @@ def answers_chart(db: Database, window: Window) -> Chart:
                  scale=float(max(t for _, t in answered.values())), **base)
 
 
+def _week(monday: str) -> str:
+    return f"{date.fromisoformat(monday):%d %b}"
+
+
+def _spoken_weeks(db: Database, window: Window) -> list[SpokenWeek]:
+    from question_bank.recordings import spoken_by_week
+
+    since = datetime.combine(window.start, time(), tzinfo=window.tz)
+    return spoken_by_week(db, since)
+
+
+NOT_RECORDED = ("No recorded answers in these weeks yet. Turn on “Record my answers” in a mock "
+                "interview's setup (6), and {what} shows here week by week.")
+
+
+def pace_chart(db: Database, window: Window) -> Chart:
+    """Words a minute of the recorded answers, week by week, against the user's pace."""
+    from tui.practice.pace import read_pace
+
+    pace = read_pace(db)
+    weeks = [w for w in _spoken_weeks(db, window) if w.wpm is not None]
+    base = _Frame(id="pace", title="Speaking pace (recorded answers)",
+                  columns=("Week of", "Answers", "Words a minute"),
+                  legend=(("slow", "$warning"), ("on pace", "$success"), ("fast", "$error")),
+                  rows=tuple((_week(w.week_start), str(w.answers), f"{w.wpm:.0f}")
+                             for w in weeks))
+    if not weeks:
+        return Chart(summary="", empty=NOT_RECORDED.format(what="your pace"), **base)
+    bars = []
+    for w in weeks:
+        wpm = float(w.wpm or 0)
+        style = ("$success" if abs(wpm - pace) <= PACE_BAND else
+                 "$error" if wpm > pace else "$warning")
+        bars.append(Bar(f"wk {_week(w.week_start)}", ((wpm, style),), f"{wpm:.0f}"))
+    latest = weeks[-1].wpm or 0
+    summary = (f"Latest week {latest:.0f} words a minute over your speaking time; your pace is "
+               f"{pace} (the mark), {pace - PACE_BAND}-{pace + PACE_BAND} counts as on pace.")
+    return Chart(summary=summary, bars=tuple(bars), marker=float(pace),
+                 scale=max(200.0, max(b.segments[0][0] for b in bars)), **base)
+
+
+def fillers_chart(db: Database, window: Window) -> Chart:
+    """Filler words a minute of the recorded answers, week by week."""
+    weeks = [w for w in _spoken_weeks(db, window) if w.fillers_per_minute is not None]
+    base = _Frame(id="fillers", title="Filler words a minute (recorded answers)",
+                  columns=("Week of", "Answers", "Fillers a minute"),
+                  rows=tuple((_week(w.week_start), str(w.answers),
+                              f"{w.fillers_per_minute:.1f}") for w in weeks),
+                  legend=(("under 2", "$success"), ("2 to 4", "$warning"),
+                          ("4 or more", "$error")))
+    if not weeks:
+        return Chart(summary="", empty=NOT_RECORDED.format(what="how many “um”s"), **base)
+    bars = []
+    for w in weeks:
+        fpm = float(w.fillers_per_minute or 0)
+        style = "$success" if fpm < 2 else ("$warning" if fpm < 4 else "$error")
+        bars.append(Bar(f"wk {_week(w.week_start)}", ((fpm, style),), f"{fpm:.1f}"))
+    first, last = weeks[0].fillers_per_minute or 0, weeks[-1].fillers_per_minute or 0
+    summary = (f"Latest week {last:.1f} fillers a minute (first week shown: {first:.1f}); "
+               "only clear ones are counted (“um”, “uh”, and “like” set off by pauses).")
+    return Chart(summary=summary, bars=tuple(bars),
+                 scale=max(6.0, max(b.segments[0][0] for b in bars)), **base)
+
+
 # The charts, in the order shown. One more chart is one more function here.
 CHARTS: list[Callable[[Database, Window], Chart]] = [practice_chart, timing_chart, ratings_chart,
-                                                     answers_chart]
+                                                     answers_chart, pace_chart, fillers_chart]

@@ -63,6 +63,9 @@ class AnswerEditor(Screen[None]):
                 tooltip="Your speaking pace (130-160 words a minute)"),
         Binding("ctrl+n", "read_aloud", "Read aloud", id="answer.read_aloud",
                 tooltip="Hear your answer read aloud at your pace; press again to stop"),
+        Binding("ctrl+f", "rehearse", "Rehearse aloud", id="answer.rehearse",
+                tooltip="Record yourself saying this answer; hear it back with its pace, "
+                        "pauses, fillers and the parts you said"),
         *[Binding(s.key, f"leave('{s.id}')", show=False, id=f"answer.section.{s.id}")
           for s in SECTIONS],
     ]
@@ -187,6 +190,15 @@ class AnswerEditor(Screen[None]):
 
     def action_read_aloud(self) -> None:
         self.aloud.toggle(self.parts.current(), self.structure, self.pace)
+
+    async def action_rehearse(self) -> None:
+        from tui.screens.dialogs.rehearse_aloud import RehearseAloudDialog
+
+        answer = await self.saved_answer(create=True)  # a take belongs to a saved answer
+        if answer is not None:
+            self.aloud.stop_reading()
+            self.app.push_screen(RehearseAloudDialog(
+                self.ctx, answer, target=self.question.target_seconds, pace=self.pace))
 
     # Replacing what is shown ---------------------------------------------------------------
 

@@ -20,10 +20,12 @@ from question_bank.mock_formats import FORMATS, PROGRAM
 from tui.practice.mock_plan import Plan, build_plan
 from tui.practice.mock_setup import MockSetup, PlanError, SetupError, parse_setup, setup_for
 from tui.practice.preferences import SpeechPrefs, mock_setup, save_mock_setup
+from tui.practice.recorded_answers import consent_text
 from tui.screens.base import SectionScreen
 from tui.widgets.field_errors import clear_field_errors, show_field_error
 from tui.widgets.mock_history import MockHistory
 from tui.widgets.program_choice import ProgramChoice
+from tui.widgets.recording_settings import RecordingSettings
 from tui.widgets.speech_settings import SpeechSettings
 
 # The widget of each field a SetupError names.
@@ -84,6 +86,7 @@ class MockScreen(SectionScreen):
                                 tooltip="Leave empty to use each question's own target")
                 yield Checkbox("STAR budgets on behavioral questions", setup.star_budgets,
                                id="mock-star", compact=True)
+                yield RecordingSettings(self.ctx, id="recording-settings")
                 yield SpeechSettings(self.ctx, id="speech-settings")
                 yield Static(id="mock-error")
                 yield Button("Start interview (ctrl+s)", variant="primary", id="mock-start",
@@ -198,6 +201,15 @@ class MockScreen(SectionScreen):
         else:  # said and marked; the cursor stays where the user went
             self._setup_error(event.error, focus=False)
 
+    @on(RecordingSettings.ConsentNeeded)
+    def ask_to_record(self, event: RecordingSettings.ConsentNeeded) -> None:
+        """The first time recording is turned on: say where the files go, and ask."""
+        from tui.screens.dialogs.confirm import ConfirmDialog
+
+        self.app.push_screen(ConfirmDialog(
+            "Record your spoken answers?", consent_text(self.ctx.db_path), yes="Record",
+            no="Not now", title="Recording"), lambda yes: event.settings.consented(bool(yes)))
+
     def action_test_voice(self) -> None:
         self.query_one(SpeechSettings).test_voice()
 
@@ -265,4 +277,5 @@ class MockScreen(SectionScreen):
         speech = self.query_one(SpeechSettings).prefs
         if getattr(self.ctx.speaker, "status", "off") == "off":
             speech = SpeechPrefs(False, speech.rate, speech.voice)
-        self.app.push_screen(MockRunScreen(self.ctx, plan, speech))
+        record = self.query_one(RecordingSettings).record
+        self.app.push_screen(MockRunScreen(self.ctx, plan, speech, record=record))

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
@@ -22,7 +22,11 @@ from question_bank.structures import format_duration
 from tui.context import AppContext
 from tui.messages import OpenAnswer
 from tui.practice.program_names import version_for_program
+from tui.practice.spoken_answers import SpokenAnswers, load_spoken
 from tui.sections import SECTIONS
+from tui.store.audio_files import forget_recording
+from tui.widgets.player import STEP
+from tui.widgets.recorded_answer import RecordedAnswer
 from tui.widgets.table_fit import FitColumn, FitTable
 
 OUTCOME_WORDS = {"answered": "", "skipped": "skipped", "unreached": "not reached",
@@ -61,6 +65,16 @@ class MockReviewScreen(Screen):
                 tooltip="Write a note on the selected question"),
         Binding("a", "answer", "Answer", id="mock_review.answer",
                 tooltip="Open the answer editor for the selected question"),
+        Binding("space", "play", "Play/pause", id="mock_review.play",
+                tooltip="Play the selected answer's recording, or pause it"),
+        Binding("left_square_bracket", "skip(-1)", "−5 s", id="mock_review.back5", show=False),
+        Binding("right_square_bracket", "skip(1)", "+5 s", id="mock_review.forward5",
+                show=False),
+        Binding("x", "speed", "1x/1.25x", id="mock_review.speed", show=False,
+                tooltip="Play at normal speed or 1.25x (same pitch)"),
+        Binding("f", "forget", "Forget audio", id="mock_review.forget", show=False,
+                tooltip="Delete the selected answer's audio now (its transcript and figures "
+                        "stay)"),
         Binding("escape,q", "close", "Back", id="mock_review.back"),
     ]
 
@@ -70,14 +84,16 @@ class MockReviewScreen(Screen):
         self.session_id = session_id
         self.just_ended = just_ended
         self.session: MockSession | None = None
+        self.recorded = RecordedAnswer(ctx, id="review-recorded")
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-title")
         yield FitTable(COLUMNS, stretch="text", id="review-table", cursor_type="row",
                        zebra_stripes=True)
-        with Vertical(id="review-detail"):
+        with VerticalScroll(id="review-detail"):
             yield Static(id="review-question")
             yield Static(id="review-times")
+            yield self.recorded
             yield Input(placeholder="A note on this answer (enter saves)", id="review-note",
                         max_length=2000)
         yield Footer()
@@ -85,19 +101,32 @@ class MockReviewScreen(Screen):
     def on_mount(self) -> None:
         self._load()
         self.query_one(FitTable).focus()
+        self.ctx.recorded.subscribe(self._news)
+
+    def on_unmount(self) -> None:
+        self.ctx.recorded.unsubscribe(self._news)
+
+    def _news(self, news) -> None:
+        """A recording of this session was stored or analysed (told from another thread)."""
+        if news.take.session_id == self.session_id and news.kind != "stored":
+            self._load()
 
     @work(thread=True, exclusive=True, group="mock-review", exit_on_error=False)
     def _load(self) -> None:
         with self.ctx.reader() as db:
             session = get_session(db, self.session_id)
-        self.app.call_from_thread(self._fill, session)
+            spoken = load_spoken(db, self.session_id, self.ctx.recorded.in_progress)
+        self.app.call_from_thread(self._fill, session, spoken)
 
-    def _fill(self, session: MockSession | None) -> None:
+    def _fill(self, session: MockSession | None, spoken: SpokenAnswers | None = None) -> None:
         if session is None:
             self.notify("That session no longer exists.", severity="warning")
             self.app.pop_screen()
             return
         self.session = session
+        if spoken is not None:
+            self.recorded.set_session(session, spoken)
+            self.refresh_bindings()
         answered = session.count("answered")
         self.query_one("#review-title", Static).update(Content.from_markup(
             "[b]$label[/b] · $when · $answered of $total answered · spoke $spoke · "
@@ -166,6 +195,36 @@ class MockReviewScreen(Screen):
         times.update(Content("\n").join(lines))
         if not note.has_focus:
             note.value = item.note
+        self.recorded.show(item)
+
+    def action_play(self) -> None:
+        self.recorded.player.toggle()
+
+    def action_skip(self, direction: int) -> None:
+        self.recorded.player.skip(direction * STEP)
+
+    def action_speed(self) -> None:
+        self.recorded.player.toggle_speed()
+
+    def action_forget(self) -> None:
+        from tui.screens.dialogs.confirm import ConfirmDialog
+
+        recording = self.recorded.recording(self.selected())
+        if recording is None or not recording.has_audio:
+            self.notify("This answer has no audio to forget.")
+            return
+
+        async def forget(yes: bool | None) -> None:
+            if yes:
+                self.recorded.player.stop()
+                await asyncio.wrap_future(self.ctx.writer.submit(
+                    forget_recording, self.ctx.db_path, recording.id, self.ctx.now()))
+                self.notify("The audio was deleted; its transcript and figures stay.")
+                self._load()
+
+        self.app.push_screen(ConfirmDialog(
+            "Delete this answer's audio now?", "Its transcript and figures stay in the review "
+            "and in Progress.", yes="Delete audio"), forget)
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:
@@ -226,6 +285,10 @@ class MockReviewScreen(Screen):
         self.notify("Note saved.")
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("play", "skip", "speed", "forget"):
+            if not self.recorded.spoken.recordings:
+                return False  # nothing recorded in this session: no keys for it
+            return self.recorded.playable(self.selected())
         if action == "answer":
             if not any(s.id == "answers" for s in SECTIONS):
                 return False  # no answer editor in this version: no key for it

@@ -16,9 +16,19 @@ from question_bank.mock import create_session, delete_session, finish_session, r
 from question_bank.mock_formats import limit_for
 from question_bank.structures import format_duration
 from tui.context import AppContext
-from tui.practice.mock_clock import ANSWER, SESSION_TIME_UP, THINK, TIME_UP, MockRun, RunItem
+from tui.practice.mock_clock import (
+    ANSWER,
+    ANSWER_STARTED,
+    SESSION_TIME_UP,
+    THINK,
+    TIME_UP,
+    MockRun,
+    RunItem,
+)
 from tui.practice.mock_plan import Plan
 from tui.practice.preferences import SpeechPrefs
+from tui.practice.recorded_answers import Take
+from tui.widgets.answer_recording import AnswerRecording
 from tui.widgets.countdown import Countdown, clock_text
 from tui.widgets.star_budget import StarBudget
 
@@ -43,11 +53,13 @@ class MockRunScreen(Screen):
                 tooltip="End the session now and review what you answered"),
     ]
 
-    def __init__(self, ctx: AppContext, plan: Plan, speech: SpeechPrefs) -> None:
+    def __init__(self, ctx: AppContext, plan: Plan, speech: SpeechPrefs, *,
+                 record: bool = False) -> None:
         super().__init__(id="screen-mock-run")
         self.ctx = ctx
         self.plan = plan
         self.speech = speech
+        self.recording = AnswerRecording(ctx, wanted=record, id="run-recording")
         fmt = plan.fmt
         items = [RunItem(p, limit_for(p, fmt, plan.setup.limit_seconds)) for p in plan.prompts]
         self.run = MockRun(items, think_seconds=plan.setup.think_seconds,
@@ -76,6 +88,8 @@ class MockRunScreen(Screen):
                 yield StarBudget(id="run-star")
             with Center():
                 yield Static(id="run-status")
+            with Center():
+                yield self.recording
         yield Footer()
 
     async def on_mount(self) -> None:
@@ -87,8 +101,8 @@ class MockRunScreen(Screen):
             star_budgets=plan.setup.star_budgets, program=plan.setup.program)
         self.session_id = await asyncio.wrap_future(future)
         self._fit()
-        self.run.start()
         self._show_question()
+        self._started(self.run.start())
         self._refresh()
         self.set_interval(TICK, self._tick)
 
@@ -170,7 +184,9 @@ class MockRunScreen(Screen):
     def _tick(self) -> None:
         if self.run.finished or self._ending:
             return
-        for event in self.run.tick():
+        events = self.run.tick()
+        self._started(events)
+        for event in events:
             if event == TIME_UP:
                 self.app.bell()
                 self._status("Time is up for this answer: finish your sentence, then press n.")
@@ -185,12 +201,22 @@ class MockRunScreen(Screen):
 
     # Actions ----------------------------------------------------------------------------
 
-    async def _after(self, before: int) -> None:
+    def _started(self, events: list[str]) -> None:
+        """An answer's clock started: record it (think time is not recorded)."""
+        if ANSWER_STARTED in events and self.session_id is not None:
+            item = self.run.current
+            ref = item.prompt.ref if item is not None and item.prompt.kind == "question" else None
+            self.recording.begin(Take("mock", self.session_id, self.run.index, question_id=ref))
+
+    async def _after(self, before: int, events: list[str] | None = None) -> None:
         """Record what the last action finished; show the next question or the review."""
         for index in range(before, min(self.run.index + 1, len(self.run.items))):
             item = self.run.items[index]
             if item.outcome in ("answered", "skipped"):
+                if index == before:
+                    self.recording.end(item.outcome == "answered")
                 self._record(index, item)
+        self._started(events or [])
         if self.run.finished:
             await self._close()
             return
@@ -211,22 +237,23 @@ class MockRunScreen(Screen):
             return
         before = self.run.index
         was_thinking = self.run.phase == THINK
-        self.run.advance()
+        events = self.run.advance()
         if was_thinking and self.run.phase == ANSWER:
             self._hush()
-        await self._after(before)
+        await self._after(before, events)
 
     async def action_skip(self) -> None:
         if self._busy():
             return
         before = self.run.index
-        self.run.skip()
-        await self._after(before)
+        events = self.run.skip()
+        await self._after(before, events)
 
     def action_pause(self) -> None:
         if self._busy():
             return
         paused = self.run.toggle_pause()
+        self.recording.pause(paused)
         if paused:
             self._hush()
             self._status("Paused: both clocks are stopped. Press space or p to go on.")
@@ -263,6 +290,7 @@ class MockRunScreen(Screen):
             return
         self._ending = True
         self._hush()
+        self.recording.end(False)  # an answer under a second (not counted) keeps no audio
         if not self._anything_done():
             await asyncio.wrap_future(self.ctx.writer.submit(delete_session, session_id))
             self.notify("Nothing was answered, so the session was not kept.")
@@ -271,6 +299,8 @@ class MockRunScreen(Screen):
         future = self.ctx.writer.submit(finish_session, session_id, ended_at=self.ctx.now(),
                                         status=self._status_word())
         await asyncio.wrap_future(future)
+        if self.recording.active:
+            self.ctx.recorded.tidy()  # the retention setting: older sessions' audio goes
         from tui.screens.mock_review import MockReviewScreen
 
         # Not awaited: the switch waits for this screen to finish handling the key.
@@ -296,6 +326,7 @@ class MockRunScreen(Screen):
         if not self.run.finished:
             self.run.end()
         item = self.run.items[before]
+        self.recording.end(item.outcome == "answered")
         if item.outcome in ("answered", "skipped"):
             self._record(before, item)
         if self._anything_done():
