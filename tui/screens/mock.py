@@ -45,12 +45,15 @@ class MockScreen(SectionScreen):
                 tooltip="Hear a question in the chosen voice and rate"),
         Binding("h", "history", "History", id="mock.history", show=False,
                 tooltip="Go to the past sessions (enter opens one)"),
+        Binding("escape", "leave_field", "Leave field", id="mock.leave_field", show=False,
+                tooltip="Leave the field you are typing in (h then goes to the history)"),
     ]
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self.setup = mock_setup(ctx.db)
         self._starting = False
+        self._away = False  # a session or a review was opened from here
 
     def compose_body(self) -> ComposeResult:
         setup = self.setup
@@ -103,15 +106,33 @@ class MockScreen(SectionScreen):
 
     def on_screen_resume(self) -> None:
         self.query_one(MockHistory).reload()  # the first visit too; then after each session
+        if self._away:
+            # Back from a session or a review: the past sessions, where it now is, hold the
+            # focus (not a field of the form that may be scrolled out of sight and would
+            # take h and enter as typing).
+            self._away = False
+            self.query_one(MockHistory).focus_list()
 
     @on(MockHistory.Chosen)
     def open_session(self, event: MockHistory.Chosen) -> None:
         from tui.screens.mock_review import MockReviewScreen
 
+        self._away = True
         self.app.push_screen(MockReviewScreen(self.ctx, event.session_id))
 
     def action_history(self) -> None:
         self.query_one(MockHistory).focus_list()
+
+    def action_leave_field(self) -> None:
+        """Escape in a field of the form: the form keeps the focus, the keys are the
+        screen's again (h, v, ctrl+s)."""
+        if isinstance(self.focused, Input | Select):
+            self.query_one("#mock-setup").focus()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "leave_field":  # escape stays free for whatever else wants it
+            return isinstance(self.focused, Input | Select)
+        return True
 
     # The program round's program ----------------------------------------------------------
 
@@ -278,4 +299,5 @@ class MockScreen(SectionScreen):
         if getattr(self.ctx.speaker, "status", "off") == "off":
             speech = SpeechPrefs(False, speech.rate, speech.voice)
         record = self.query_one(RecordingSettings).record
+        self._away = True
         self.app.push_screen(MockRunScreen(self.ctx, plan, speech, record=record))
