@@ -261,6 +261,9 @@ class MatchprepApp(App[None]):
 
     @on(SpeechTrouble)
     def _speech_trouble(self, event: SpeechTrouble) -> None:
+        shown_there = getattr(self.screen, "show_speech_trouble", None)  # a running mock
+        if shown_there is not None and shown_there(event.text):
+            return
         self.notify(event.text, title="Speech", severity="warning",
                     timeout=12 if event.kind == "unavailable" else 8, markup=False)
 

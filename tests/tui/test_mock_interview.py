@@ -14,6 +14,7 @@ from question_bank.mock_formats import Prompt
 from question_bank.structures import format_duration
 from tests.fakes import FakeClock
 from tests.tui.pilot_helpers import from_palette, shown, until
+from tui.messages import SpeechTrouble
 from tui.practice.mock_plan import Plan
 from tui.practice.mock_setup import MockSetup
 from tui.practice.preferences import SpeechPrefs
@@ -265,7 +266,8 @@ async def test_a_hanging_speech_helper_is_killed_and_the_user_told(app_factory, 
         await pilot.press("n")  # the app answers keys while the helper hangs
         await until(pilot, lambda: app.screen.run.index == 1)
         await until(pilot, lambda: any("stopped answering" in str(n.message)
-                                       for n in app._notifications), tries=300)
+                                       for n in app._notifications)
+                    or "stopped answering" in shown(app, "#run-speech"), tries=300)
         pids = [json.loads(line)["pid"] for line in log.read_text().splitlines()
                 if "pid" in line]
         assert len(pids) >= 2  # killed and started again
@@ -289,7 +291,32 @@ async def test_no_speech_engine_is_said_once_and_questions_still_show(app_factor
         assert shown(app, "#run-question") == app.screen.run.items[1].prompt.text
         await pilot.pause(0.2)  # a second notice would come now: give it the time not to
         told = [n for n in app._notifications if "espeak-ng" in str(n.message)]
-        assert len(told) == 1
+        assert len(told) + len(app.screen.speech_notices) == 1
+
+
+async def test_at_40x12_a_speech_notice_leaves_the_question_and_clock_in_view(app_factory,
+                                                                             db):
+    """A notice of the speech engine during the interview (restarted, gave up, or r with
+    reading aloud off) used to be a toast over the question and the clock at 40x12: it is
+    a line of the running screen, under them."""
+    set_setting(db, "speech_enabled", "0")
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(40, 12)) as pilot:
+        await start_stress(app, pilot, questions=3)
+        await pilot.press("r")
+        await until(pilot, lambda: "Reading aloud is off" in shown(app, "#run-speech"),
+                    what="the notice of r with speech off")
+        app.post_message(SpeechTrouble("restarted", "The speech engine stopped answering: "
+                                       "it was stopped and restarted."))
+        await until(pilot, lambda: "restarted" in shown(app, "#run-speech"),
+                    what="the engine's notice")
+        await pilot.pause()
+        speech = app.screen.query_one("#run-speech").region
+        assert speech.height == 2  # the notice's two lines, whole
+        for part in ("#run-question", "#countdown-caption"):  # 40x12: the clock in words
+            region = app.screen.query_one(part).region
+            assert region.height and region.bottom <= speech.y, part
+        assert not app._notifications
 
 
 async def test_the_palette_starts_a_stress_round(app_factory):
