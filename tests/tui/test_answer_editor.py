@@ -12,6 +12,7 @@ from question_bank.answers import (
     rename_answer,
     save_answer,
 )
+from question_bank.feedback import rule
 from question_bank.profile import Profile, save_profile
 from question_bank.revisions import list_revisions
 from question_bank.stories import add_story, stories_for_answer
@@ -84,7 +85,8 @@ async def test_type_into_each_structure_see_counts_feedback_and_saved_text(
         expected = {"star": "filler", "narrative": "length.short", "personal": "length.short",
                     "why_radiology": "length.short", "red_flag": "apologetic",
                     "outline": "why-program.generic"}[structure]
-        assert expected in shown(app, "#feedback-findings")
+        findings = shown(app, "#feedback-findings")
+        assert f"▲ {rule(expected).title}\n" in findings  # in words, without the rule's id
         saved = current_answer(db, question_id)  # saved while the editor is still open
         typed = {k: area(app, k).text for k in texts}
         assert saved is not None and {k: saved.parts[k] for k in texts} == typed
@@ -421,10 +423,10 @@ async def test_a_version_for_a_signaled_program_is_held_to_the_reasons_in_its_do
     app = app_factory(clock=FakeClock())
     async with app.run_test(size=(120, 40)) as pilot:
         await open_editor(app, pilot, "why.why-this-program", version.id)
-        await until(pilot, lambda: "signal-reasons" in str(shown(app, "#feedback-findings")),
+        signal = rule("signal-reasons").title
+        await until(pilot, lambda: signal in str(shown(app, "#feedback-findings")),
                     what="the signal rule's finding")
         assert "Neuroradiology volume and the 7T MRI" in str(shown(app, "#feedback-findings"))
         area(app, "outline").insert(" The neuroradiology volume is why I signaled you.")
-        await until(pilot, lambda: "signal-reasons" not in str(shown(app,
-                                                                     "#feedback-findings")),
+        await until(pilot, lambda: signal not in str(shown(app, "#feedback-findings")),
                     what="the finding to go once a reason is given")
