@@ -221,14 +221,50 @@ async def test_history_browse_diff_and_restore(app_factory, db):
         options = app.screen.query_one("#history-list")
         assert options.option_count == 2 and options.highlighted == 1
         text = shown(app, "#history-text")
-        assert "+5 words" in text and "−3 words" in text and "[at once] 🩻" in text
-        await pilot.press("r")
+        assert "you added 5 words and cut 3 words in Situation" in text
+        assert "[at once] 🩻" in text
+        await pilot.press("r")  # asks first
+        await until(pilot, lambda: type(app.screen).__name__ == "ConfirmDialog",
+                    what="the question before restoring")
+        assert "Restore the version of" in shown(app, "#confirm-question")
+        assert "restore it to undo" in shown(app, "#confirm-consequence")
+        await pilot.press("y")
         await settle(app, pilot)
         assert isinstance(app.screen, AnswerEditor)
         assert area(app, "situation").text == "I called the senior"
     revisions = list_revisions(db, first.id)
     assert revisions[0].kind == "restore" and len(revisions) == 3
     assert get_answer(db, first.id).parts["situation"] == "I called the senior"
+
+
+async def test_history_times_are_distinct_and_a_restore_can_be_declined(app_factory, db):
+    """Two versions saved 40 s apart used to both read "just now": each reads to the
+    second; n at the question keeps the text."""
+    from datetime import timedelta
+
+    clock = FakeClock()
+    then = clock.now()
+    first = save_answer(db, None, question_id=STAR_Q, structure="star",
+                        parts={"situation": "I called the senior"}, session="a",
+                        now=then - timedelta(seconds=70))
+    save_answer(db, first.id, question_id=STAR_Q, structure="star",
+                parts={"situation": "I paged the senior"}, session="b",
+                now=then - timedelta(seconds=30))
+    app = app_factory(clock=clock, now=clock.now)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await pilot.press("ctrl+o")
+        await settle(app, pilot)
+        options = app.screen.query_one("#history-list")
+        times = [str(options.get_option_at_index(i).prompt).split("\n")[0]
+                 for i in range(options.option_count)]
+        assert len(set(times)) == len(times) == 2
+        assert times[0].endswith("30 s ago") and times[1].endswith("1 min 10 s ago")
+        await pilot.press("r")
+        await until(pilot, lambda: type(app.screen).__name__ == "ConfirmDialog")
+        await pilot.press("n")
+        await until(pilot, lambda: type(app.screen).__name__ == "AnswerHistory")
+    assert get_answer(db, first.id).parts["situation"] == "I paged the senior"
 
 
 async def test_link_a_story_and_pull_its_parts_in(app_factory, db):
