@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Input, Label, RadioSet, Select, Static
 
 from question_bank.mock_formats import FORMATS, PROGRAM
 from tui.practice.mock_plan import Plan, build_plan
@@ -23,6 +23,7 @@ from tui.practice.preferences import SpeechPrefs, mock_setup, save_mock_setup
 from tui.practice.recorded_answers import consent_text
 from tui.screens.base import SectionScreen
 from tui.widgets.field_errors import clear_field_errors, show_field_error
+from tui.widgets.marks import Checkbox, RadioButton
 from tui.widgets.mock_history import MockHistory
 from tui.widgets.program_choice import ProgramChoice
 from tui.widgets.recording_settings import RecordingSettings
