@@ -321,10 +321,16 @@ class MatchprepApp(App[None]):
             changed()
 
     def action_help(self) -> None:
-        from tui.screens.dialogs.help import HelpScreen
+        from tui.screens.dialogs.help import HelpScreen, typing_in
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            here = self.screen
+            # The screen's own keys (a focused widget may hold the same key, enter say, and
+            # hide it from active_bindings), then those active there (its widgets').
+            own = [b for b in Binding.make_bindings(getattr(here, "BINDINGS", []))
+                   if here.check_action(b.action.split("(")[0], ()) is not False]
+            active = own + [b.binding for b in here.active_bindings.values()]
+            self.push_screen(HelpScreen(type(here), active, typing=typing_in(self.focused)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -117,3 +117,39 @@ async def test_an_older_home_read_finishing_late_is_not_shown(app_factory, db):
         await pilot.pause()
         after = [str(steps.get_option_at_index(i).prompt) for i in range(steps.option_count)]
         assert after == before
+
+
+def help_groups(app) -> list[str]:
+    """The group titles of the help screen, in order."""
+    text = str(app.screen.query_one("#help-keys").render())
+    return [line.strip() for line in text.splitlines() if line and not line.startswith(" ")]
+
+
+async def test_help_shows_the_current_screens_keys_first(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: app.screen.id == "screen-questions")
+        await pilot.press("question_mark")
+        await until(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
+        assert help_groups(app)[:2] == ["Here: Questions", "Everywhere"]
+        text = str(app.screen.query_one("#help-keys").render())
+        here = text.split("Everywhere")[0]
+        assert "Answer: Write or edit your answer" in here  # enter, though the table has it
+        assert "Fits me" in here and "Go to Home" not in here
+        assert help_groups(app).count("Questions") == 0  # not listed a second time
+
+
+async def test_help_in_the_answer_editor_lists_no_digit_keys(app_factory):
+    from tui.messages import OpenAnswer
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.post_message(OpenAnswer("intro.tell-me-about-yourself"))
+        await until(pilot, lambda: type(app.screen).__name__ == "AnswerEditor")
+        await pilot.press("f1")
+        await until(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
+        assert help_groups(app)[:2] == ["Here: Answer editor", "Everywhere"]
+        text = str(app.screen.query_one("#help-keys").render())
+        everywhere = text.split("Everywhere")[1].split("\n\n")[0]
+        assert "Go to Home" not in everywhere and "1-7 type digits" in everywhere
