@@ -333,8 +333,14 @@ class MatchprepApp(App[None]):
             self.push_screen(HelpScreen(type(here), active, typing=typing_in(self.focused)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Help", "Every key binding, screen by screen", self.action_help)
+        """matchprep's own commands, not Textual's (Screenshot, Maximize, Keys mean nothing
+        to an applicant); the theme switch is kept."""
+        yield SystemCommand("Theme", "Choose a colour theme (kept across runs)",
+                            self.action_change_theme)
+        yield SystemCommand("Help", "The keys of this screen, then every key",
+                            self.action_help)
+        yield SystemCommand("Quit", "Quit matchprep (everything typed is saved first)",
+                            self.action_quit)
 
     @on(Worker.StateChanged)
     def worker_failed(self, event: Worker.StateChanged) -> None:

@@ -153,3 +153,25 @@ async def test_help_in_the_answer_editor_lists_no_digit_keys(app_factory):
         text = str(app.screen.query_one("#help-keys").render())
         everywhere = text.split("Everywhere")[1].split("\n\n")[0]
         assert "Go to Home" not in everywhere and "1-7 type digits" in everywhere
+
+
+async def test_the_empty_palette_offers_matchprep_commands_not_textuals(app_factory):
+    from textual.command import CommandList, CommandPalette
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")  # a screen with a widget that could be maximized
+        await until(pilot, lambda: app.screen.id == "screen-questions")
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+
+        def offered() -> list[str]:
+            commands = app.screen.query_one(CommandList)
+            return [str(getattr(o.prompt, "plain", o.prompt)).split("\n")[0]
+                    for o in commands.options]
+
+        await until(pilot, lambda: any("Theme" in o for o in offered()), what="the commands")
+        names = offered()
+        for theirs in ("Screenshot", "Maximize", "Keys"):
+            assert not any(n.startswith(theirs) for n in names), (theirs, names)
+        assert any(n.startswith("Help") for n in names)
