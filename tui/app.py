@@ -43,6 +43,7 @@ from tui.textual_private import (
     textual_exception_handling,
     uncaught_error,
 )
+from tui.widgets.demo_badge import DemoBadge
 from tui.widgets.section_bar import SectionBar
 from tui.widgets.too_small import TooSmallLine, too_small
 
@@ -128,6 +129,9 @@ class MatchprepApp(App[None]):
             self.theme = saved
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.screen_change_signal.subscribe(self, self._fit_new_screen)
+        if self.ctx.options.get("demo"):  # `matchprep demo`: say so on every screen
+            self.screen_change_signal.subscribe(self, self._badge_demo)
+            self._badge_demo(self.screen)
         self.ctx.speaker.set_listener(lambda n: self.post_message(SpeechTrouble(n.kind, n.message)))
         self.ctx.writer.set_listener(self._writer_trouble)
         self.ctx.on_read_trouble = lambda error: self._writer_trouble("damaged", error)
@@ -147,6 +151,10 @@ class MatchprepApp(App[None]):
                 self.maximized_before.clear()
         if small and self.screen_stack:
             self._fit_new_screen(self.screen, event.size)
+
+    def _badge_demo(self, screen: Screen) -> None:
+        if not screen.query_children(DemoBadge):
+            screen.mount(DemoBadge())
 
     def _fit_new_screen(self, screen: Screen, size: Size | None = None) -> None:
         """A screen shown while the terminal is too small: styled so, with its one line."""

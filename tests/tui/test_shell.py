@@ -175,3 +175,40 @@ async def test_the_empty_palette_offers_matchprep_commands_not_textuals(app_fact
         for theirs in ("Screenshot", "Maximize", "Keys"):
             assert not any(n.startswith(theirs) for n in names), (theirs, names)
         assert any(n.startswith("Help") for n in names)
+
+
+async def test_the_demo_says_so_on_every_screen_all_session(app_factory):
+    """`matchprep demo` used to say it was the demo only at quit: a badge shows on each
+    screen (sections, the answer editor, dialogs), at 100x30 and 40x12."""
+    from textual.widgets import Static
+
+    from tui.messages import OpenAnswer
+
+    def badge_shown() -> bool:
+        badges = app.screen.query("#demo-badge")
+        if not badges:
+            return False
+        region = badges.first().region
+        return region.width > 0 and region.y == 0 and region.right <= app.size.width
+
+    app = app_factory(options={"demo": True})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, badge_shown, what="the badge on Home")
+        assert str(app.screen.query_one("#demo-badge", Static).render()) == "DEMO"
+        for key in "234567":
+            await pilot.press(key)
+            await until(pilot, badge_shown, what=f"the badge in section {key}")
+        app.post_message(OpenAnswer("intro.tell-me-about-yourself"))
+        await until(pilot, lambda: type(app.screen).__name__ == "AnswerEditor")
+        await until(pilot, badge_shown, what="the badge in the editor")
+        await pilot.press("f1")
+        await until(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
+        await until(pilot, badge_shown, what="the badge over the help")
+        await pilot.press("escape", "escape")
+        await pilot.resize_terminal(40, 12)
+        await pilot.press("1")
+        await until(pilot, badge_shown, what="the badge at 40x12")
+    plain = app_factory()
+    async with plain.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not plain.screen.query("#demo-badge")  # the user's own database: no badge
