@@ -312,7 +312,8 @@ async def test_at_40x12_a_speech_notice_leaves_the_question_and_clock_in_view(ap
                     what="the engine's notice")
         await pilot.pause()
         speech = app.screen.query_one("#run-speech").region
-        assert speech.height == 2  # the notice's two lines, whole
+        footer = app.screen.query_one("Footer").region
+        assert speech.height == 3 and speech.bottom <= footer.y  # the notice whole, in view
         for part in ("#run-question", "#countdown-caption"):  # 40x12: the clock in words
             region = app.screen.query_one(part).region
             assert region.height and region.bottom <= speech.y, part

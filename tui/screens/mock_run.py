@@ -116,8 +116,8 @@ class MockRunScreen(Screen):
         the session (a toast would cover the question and the clock on a small terminal)."""
         self.speech_notices.append(text)
         speech = self.query_one("#run-speech", Static)
+        speech.display = True  # shown first: its height is then measured at its width
         speech.update(Content.from_markup("[b]Speech:[/b] $text", text=text))
-        speech.display = True
         return True
 
     def _fit(self) -> None:
