@@ -151,10 +151,16 @@ class MatchprepApp(App[None]):
                 self.maximized_before.clear()
         if small and self.screen_stack:
             self._fit_new_screen(self.screen, event.size)
+        for screen in self.screen_stack:
+            for badge in screen.query_children(DemoBadge):
+                badge.place(event.size.width)
 
     def _badge_demo(self, screen: Screen) -> None:
-        if not screen.query_children(DemoBadge):
-            screen.mount(DemoBadge())
+        badges = screen.query_children(DemoBadge)
+        badge = badges.first() if badges else DemoBadge()
+        if not badges:
+            screen.mount(badge)
+        badge.place(self.size.width)
 
     def _fit_new_screen(self, screen: Screen, size: Size | None = None) -> None:
         """A screen shown while the terminal is too small: styled so, with its one line."""

@@ -189,7 +189,7 @@ async def test_the_demo_says_so_on_every_screen_all_session(app_factory):
         if not badges:
             return False
         region = badges.first().region
-        return region.width > 0 and region.y == 0 and region.right <= app.size.width
+        return region.width > 0 and region.y == 0 and region.right == app.size.width
 
     app = app_factory(options={"demo": True})
     async with app.run_test(size=(100, 30)) as pilot:
@@ -208,6 +208,8 @@ async def test_the_demo_says_so_on_every_screen_all_session(app_factory):
         await pilot.resize_terminal(40, 12)
         await pilot.press("1")
         await until(pilot, badge_shown, what="the badge at 40x12")
+        bar = app.screen.query_one("SectionBar").region
+        assert bar.width == 40  # the badge takes no room from the screen's layout
     plain = app_factory()
     async with plain.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

@@ -11,8 +11,7 @@ class DemoBadge(Static):
     DemoBadge {
         position: absolute;
         overlay: screen;
-        dock: right;
-        width: auto;
+        width: 6;
         height: 1;
         padding: 0 1;
         background: $warning;
@@ -25,3 +24,8 @@ class DemoBadge(Static):
         super().__init__("DEMO", id="demo-badge")
         self.tooltip = ("matchprep demo: sample data in a throwaway database, deleted when you "
                         "quit. Run `matchprep` for your own.")
+
+    def place(self, width: int) -> None:
+        """At the top right of a terminal `width` cells wide, over whatever is there: it
+        takes no room from the screen's layout (docked, it took a column strip)."""
+        self.styles.offset = (max(0, width - 6), 0)
