@@ -52,7 +52,8 @@ def status_text(state: ListState) -> str:
         answered = sum(1 for i in state.ids if i in state.done.answered)
         parts.append(f"· {ANSWERED} {answered} answered (u filters)")
     else:
-        parts.append("(u: next filter)")
+        parts.append("(u: the unanswered)" if state.answer_filter == "answered"
+                     else "(u: all)")
     rehearsed = sum(1 for i in state.ids if i in state.done.rehearsed)
     parts.append(f"· {REHEARSED} {rehearsed} rehearsed")
     if not state.fits_me and state.unfit:
