@@ -54,3 +54,7 @@ def test_the_app_uses_only_these():
             if isinstance(node, ast.ImportFrom) and node.module == "textual.widgets":
                 found += [f"{path.name}: {a.name}" for a in node.names if a.name in theirs]
     assert found == []
+
+
+def test_a_selection_list_takes_its_value_type_as_textuals_does():
+    assert SelectionList[str](("a", "a")).option_count == 1

@@ -7,10 +7,13 @@ Textual's own (a test checks)."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from rich.segment import Segment
 from textual import widgets
 from textual.strip import Strip
 
+Value = TypeVar("Value")  # an option's value: `SelectionList[str](...)` works as Textual's
 CHECK_ON, CHECK_OFF = "✓", " "
 RADIO_ON, RADIO_OFF = "●", "○"
 
@@ -31,7 +34,7 @@ class RadioButton(widgets.RadioButton):
         return RADIO_ON if self.value else RADIO_OFF
 
 
-class SelectionList(widgets.SelectionList):
+class SelectionList(widgets.SelectionList[Value]):
     """A selection list whose boxes show ✓ for a selected option, a blank for the others."""
 
     def render_line(self, y: int) -> Strip:
