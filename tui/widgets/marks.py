@@ -21,16 +21,16 @@ RADIO_ON, RADIO_OFF = "●", "○"
 class Checkbox(widgets.Checkbox):
     """A checkbox: ▐✓▌ when on, ▐ ▌ when off."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802  (Textual's name for the glyph)
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802  (Textual's name)
         return CHECK_ON if self.value else CHECK_OFF
 
 
 class RadioButton(widgets.RadioButton):
     """A radio button: ▐●▌ when chosen, ▐○▌ when not."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802
         return RADIO_ON if self.value else RADIO_OFF
 
 
