@@ -130,6 +130,7 @@ class MatchprepApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.screen_change_signal.subscribe(self, self._fit_new_screen)
         if self.ctx.options.get("demo"):  # `matchprep demo`: say so on every screen
+            self.add_class("-demo")  # the screens' top lines leave the badge its corner
             self.screen_change_signal.subscribe(self, self._badge_demo)
             self._badge_demo(self.screen)
         self.ctx.speaker.set_listener(lambda n: self.post_message(SpeechTrouble(n.kind, n.message)))
