@@ -227,3 +227,6 @@ async def test_question_text_readable_at_100_columns_and_at_40x12(app_factory, d
         assert detail.region.contains_region(text_region) and detail.max_scroll_y == 0
         table = app.screen.query_one("#question-table", DataTable)
         assert table.region.height >= 3  # and the list still shows rows above it
+        status = str(app.screen.query_one("#question-status").render())
+        assert status.startswith(f"{len(list_questions(db))} questions · ✓ 0 · ↻ 0")
+        assert len(status) <= 38  # the counts whole, where the words would be cut

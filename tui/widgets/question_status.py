@@ -27,6 +27,20 @@ class ListState:
     done: Done
 
 
+def short_status_text(state: ListState) -> str:
+    """The counts alone, for a narrow terminal: "219 questions · ✓ 5 · ↻ 78 · ⊘ 34"."""
+    n = len(state.ids)
+    parts = [f"{n} question{'s' if n != 1 else ''}"]
+    if state.answer_filter == "unanswered":
+        parts.append("not answered")
+    else:
+        parts.append(f"{ANSWERED} {sum(1 for i in state.ids if i in state.done.answered)}")
+    parts.append(f"{REHEARSED} {sum(1 for i in state.ids if i in state.done.rehearsed)}")
+    if not state.fits_me and state.unfit:
+        parts.append(f"{NOT_FOR_YOU} {state.unfit}")
+    return " · ".join(parts)
+
+
 def status_text(state: ListState) -> str:
     n = len(state.ids)
     parts = [f"{n} question{'s' if n != 1 else ''}"]
@@ -62,7 +76,22 @@ def status_text(state: ListState) -> str:
 
 
 class QuestionStatus(Static):
-    """Shows a `ListState` in words."""
+    """Shows a `ListState` in words; where the words do not fit one line, the counts."""
+
+    state: ListState | None = None
 
     def show(self, state: ListState) -> None:
-        self.update(Content(status_text(state)))
+        self.state = state
+        self._words()
+
+    def on_resize(self) -> None:
+        self._words()
+
+    def _words(self) -> None:
+        if self.state is None:
+            return
+        text = status_text(self.state)
+        width = self.content_size.width or self.app.size.width
+        if len(text) > width:
+            text = short_status_text(self.state)
+        self.update(Content(text))
