@@ -153,6 +153,7 @@ async def test_help_in_the_answer_editor_lists_no_digit_keys(app_factory):
         text = str(app.screen.query_one("#help-keys").render())
         everywhere = text.split("Everywhere")[1].split("\n\n")[0]
         assert "Go to Home" not in everywhere and "1-7 type digits" in everywhere
+        assert "result.no-outcome" in text and "Spoken length: Spoken at your pace" in text
 
 
 async def test_the_empty_palette_offers_matchprep_commands_not_textuals(app_factory):

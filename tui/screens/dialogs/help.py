@@ -132,7 +132,16 @@ class HelpScreen(Dialog[None]):
             rows = self._binding_rows(list(getattr(screen_class, "BINDINGS", [])))
             if rows:
                 lines += self._group(_title(screen_class), rows)
+        lines += self._group("The answer editor's feedback rules (by id)", feedback_rules_rows())
         return Content("\n").join(lines)
+
+
+def feedback_rules_rows() -> list[tuple[str, str]]:
+    """Each feedback rule's id with its title and why it matters: the panel shows the
+    words, the ids are kept here for whoever wants to name a rule."""
+    from question_bank.feedback import RULES
+
+    return [(r.id, f"{r.title}: {r.explanation}") for r in RULES]
 
 
 def typing_in(widget: object) -> bool:
