@@ -267,6 +267,25 @@ async def test_history_times_are_distinct_and_a_restore_can_be_declined(app_fact
     assert get_answer(db, first.id).parts["situation"] == "I paged the senior"
 
 
+async def test_versions_saved_a_minute_apart_read_different_times(app_factory, db):
+    from datetime import timedelta
+
+    clock = FakeClock()
+    then = clock.now()
+    for seconds, text in ((70, "First take"), (30, "Second take")):
+        save_answer(db, None, question_id=STAR_Q, structure="star",
+                    parts={"situation": text}, now=then - timedelta(seconds=seconds))
+    app = app_factory(clock=clock, now=clock.now)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await pilot.press("ctrl+b")
+        await settle(app, pilot)
+        options = app.screen.query_one("#versions-list")
+        edited = sorted(str(options.get_option_at_index(i).prompt).split("edited ")[1]
+                        for i in range(options.option_count))
+        assert [e.split(" · ")[1] for e in edited] == ["1 min 10 s ago", "30 s ago"]
+
+
 async def test_link_a_story_and_pull_its_parts_in(app_factory, db):
     story = add_story(db, title="The [missed] PE 🩻", competencies=("stress",),
                       parts={"situation": "Night float", "action": "I called radiology",
