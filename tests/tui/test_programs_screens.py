@@ -363,3 +363,19 @@ async def test_reasons_typed_are_saved_in_order_on_leaving(app_factory, db, chic
     assert programs.get_reasons(db, chicago.id, "why") == ["Neuro [fellowship]",
                                                            "Night float calls"]
     assert programs.get_reasons(db, chicago.id, "fit") == ["CT [3/]"]
+
+
+async def test_the_first_space_on_a_checklist_ticks_the_row_that_looks_selected(
+        app_factory, db, chicago):
+    day = add_interview(db, chicago.id, date="2026-01-15", start_time="9:00", timezone="CT",
+                        platform="zoom")
+    app = app_factory(now=FakeClock(NOW).now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.action_open_program(chicago.id, "checklist")
+        await settle(app, pilot)
+        first = app.screen.query_one("#list-setup", SelectionList)
+        assert first.highlighted == 0
+        assert app.screen.focused is first  # the highlighted row is the one keys act on
+        await pilot.press("space")  # no Tab, no click first
+        await settle(app, pilot)
+        assert {i.key for i in checklists.items(db, day) if i.ticked} == {"setup.camera"}
