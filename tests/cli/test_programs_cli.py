@@ -26,7 +26,8 @@ def test_import_list_and_export_every_format(run_cli, tmp_path):
     assert [r["name"] for r in rows] == ["Lakeshore Radiology", "Bayside Imaging"]
     assert rows[0]["interviews"][0]["starts_at_utc"] == "2030-01-15T15:00:00+00:00"
     plain = run_cli("programs", "list", db=db)
-    assert plain.returncode == 0 and "Lakeshore Radiology\tChicago, IL\t" in plain.stdout
+    assert plain.returncode == 0 and plain.stdout.startswith("Program ")
+    assert plain.stdout.splitlines()[1].split("  ")[:2] == ["Lakeshore Radiology", "Chicago, IL"]
     out = tmp_path / "out.csv"
     assert run_cli("programs", "export", "--format", "csv", "-o", str(out), db=db).returncode == 0
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
@@ -56,3 +57,22 @@ def test_mistakes_are_sentences_and_change_nothing(run_cli, tmp_path):
     result = run_cli("programs", "export", "--format", "md", "--program", "nowhere", db=db)
     assert result.returncode == 1 and "no program is called" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_words_of_the_command_line(run_cli, tmp_path):
+    db = tmp_path / "m.db"
+    one = tmp_path / "one.csv"
+    one.write_text("Program,City,State,Interview Date,Start Time,Time Zone\n"
+                   "Lakeshore Radiology,Chicago,IL,2030-01-15,9:00 AM,CT\n", encoding="utf-8")
+    result = run_cli("programs", "import", str(one), db=db)
+    assert "1 program added, 0 updated; 1 interview day added, 0 updated." in result.stdout
+    dry = run_cli("programs", "import", "--dry-run", str(one), db=db)
+    assert "1 program and 1 interview day, all valid" in dry.stdout
+    listed = run_cli("programs", "list", db=db).stdout.splitlines()
+    head = listed[0].split()
+    assert head[:2] == ["Program", "City"] and "Ready" in head and "Score" in head
+    row = listed[1]
+    assert row.startswith("Lakeshore Radiology") and "Chicago, IL" in row
+    assert "0/11" in row and "%" not in row  # as the app counts it, not a percentage
+    assert listed[0].index("Ready") == row.index("0/11")  # columns line up under their names
+

@@ -47,7 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def import_subcommand(args: argparse.Namespace) -> int:
-    from dossiers.csv_io import import_csv, plan_import, read_csv_file
+    from dossiers.csv_io import counted, import_csv, plan_import, read_csv_file
     from question_bank.text import Cleaning
     from tui.store.backup import automatic_backup
     from tui.store.database import retry_locked
@@ -59,8 +59,8 @@ def import_subcommand(args: argparse.Namespace) -> int:
         days = sum(len(p.days) for p in plans.values())
         extra = f" Ignored columns: {', '.join(ignored)}." if ignored else ""
         extra += f" {cleaning.sentence()}" if cleaning.places else ""
-        say(f"{args.file}: {len(plans)} programs and {days} interview days, all valid. "
-              f"Nothing was changed.{extra}")
+        say(f"{args.file}: {counted(len(plans), 'program')} and "
+            f"{counted(days, 'interview day')}, all valid. Nothing was changed.{extra}")
         return 0
     plan_import(text, args.file)  # check before the backup: a bad file changes nothing
     db = open_db(args)
@@ -95,25 +95,38 @@ def _row_json(row: ProgramRow, zone: str) -> dict:
     }
 
 
-def _lines(rows: list[ProgramRow], zone: str) -> Iterator[str]:
+LIST_COLUMNS = ("Program", "City", "Next interview (program's time)", "Your time", "Ready",
+                "Score")
+
+
+def _cells(row: ProgramRow, zone: str) -> tuple[str, ...]:
     from dossiers.zones import format_instant
 
-    for row in rows:
-        nxt = row.next_interview
-        when = "-"
-        if nxt:
-            when = format_instant(nxt.starts_at, nxt.timezone)
-            yours = format_instant(nxt.starts_at, zone)
-            if yours != when:
-                when += f" (yours: {yours})"
-            if row.overlapping:
-                when += " OVERLAPS"
-        score = f"{row.score}/10" if row.score is not None else "-"
-        yield (f"{row.program.name}\t{row.program.place or '-'}\t{when}\t"
-               f"{row.readiness.percent}% ready\t{score}")
+    nxt = row.next_interview
+    when = yours = "-"
+    if nxt:
+        when = format_instant(nxt.starts_at, nxt.timezone)
+        yours = format_instant(nxt.starts_at, zone)
+        if row.overlapping:
+            when = f"⚠ {when}"
+    ready = row.readiness
+    return (row.program.name, row.program.place or "-", when, yours,
+            f"{len(ready.done)}/{ready.total}", f"{row.score}/10" if row.score is not None else "-")
+
+
+def _lines(rows: list[ProgramRow], zone: str) -> Iterator[str]:
+    """A header row and a row a program, each column as wide as its widest cell."""
+    from rich.cells import cell_len
+
+    table = [LIST_COLUMNS, *(_cells(row, zone) for row in rows)]
+    widths = [max(cell_len(r[i]) for r in table) for i in range(len(LIST_COLUMNS))]
+    for r in table:
+        yield "  ".join(cell + " " * (w - cell_len(cell))
+                        for cell, w in zip(r, widths, strict=True)).rstrip()
 
 
 def list_subcommand(args: argparse.Namespace) -> int:
+    from dossiers.csv_io import counted
     from dossiers.overview import overview, sort_rows
     from tui.practice.user_zone import user_zone
 
@@ -126,9 +139,17 @@ def list_subcommand(args: argparse.Namespace) -> int:
     if args.json:
         say_json([_row_json(r, zone) for r in rows])
         return 0
+    if not rows:
+        say("No programs yet: add one in the app (Programs, 5) or `matchprep programs import "
+            "FILE`.")
+        return 0
     for line in _lines(rows, zone):
         say(line)
-    say(f"{len(rows)} programs; times in each program's zone (yours: {zone})", err=True)
+    notes = ["Ready: parts of the dossier done, as the app counts them"]
+    if any(row.overlapping for row in rows):
+        notes.append("⚠ overlaps another interview")
+    say(f"{counted(len(rows), 'program')}; your time zone {zone}. {'; '.join(notes)}.",
+        err=True)
     return 0
 
 
