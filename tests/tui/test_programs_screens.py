@@ -379,3 +379,50 @@ async def test_the_first_space_on_a_checklist_ticks_the_row_that_looks_selected(
         await pilot.press("space")  # no Tab, no click first
         await settle(app, pilot)
         assert {i.key for i in checklists.items(db, day) if i.ticked} == {"setup.camera"}
+
+
+async def test_export_asks_before_replacing_a_file(app_factory, db, chicago, tmp_path):
+    from tui.screens.dialogs.confirm import ConfirmDialog
+    from tui.screens.dialogs.transfer import ExportDialog
+
+    add_interview(db, chicago.id, date="2026-01-15", start_time="9:00", timezone="CT")
+    target = tmp_path / "mine.ics"
+    target.write_text("my own calendar", encoding="utf-8")
+    app = app_factory(now=FakeClock(NOW).now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_programs(app, pilot)
+        await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, ExportDialog))
+        app.screen.query_one("#export-format").value = "ics"
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), what="the question")
+        assert str(target) in shown(app, "#confirm-question")
+        await pilot.press("n")  # keep it: nothing written, the export dialog still open
+        await until(pilot, lambda: isinstance(app.screen, ExportDialog))
+        assert target.read_text(encoding="utf-8") == "my own calendar"
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, (ExportDialog, ConfirmDialog))
+    assert b"Interview: Lakeshore Radiology" in target.read_bytes()
+
+
+async def test_a_dossier_export_proposes_a_file_named_for_its_program(app_factory, db):
+    from tui.screens.dialogs.transfer import ExportDialog
+
+    first = programs.add_program(db, "Lakeshore Radiology")
+    second = programs.add_program(db, "Hôpital Saint-Luc / Imaging [2]")
+    app = app_factory(now=FakeClock(NOW).now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        proposed = []
+        for program in (first, second):
+            dialog = ExportDialog(app.ctx, fmt="md", program_id=program.id,
+                                  program_name=program.name)
+            app.push_screen(dialog)
+            await until(pilot, lambda d=dialog: app.screen is d)
+            proposed.append(app.screen.query_one("#export-path", Input).value)
+            await pilot.press("escape")
+            await until(pilot, lambda d=dialog: app.screen is not d)
+    assert proposed == ["~/lakeshore-radiology.md", "~/hopital-saint-luc-imaging-2.md"]

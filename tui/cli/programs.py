@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from tui.cli.common import add_db_option, db_path, open_db, write_output
+from tui.cli.common import add_db_option, add_output_options, db_path, open_db, write_output
 from tui.cli.output import say, say_json
 
 if TYPE_CHECKING:
@@ -42,7 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="csv (spreadsheet), md (dossiers to print), ics (calendar)")
     exp.add_argument("--program", metavar="NAME",
                      help="only this program: a name, another name it goes by, or a unique part")
-    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print)")
+    add_output_options(exp, "write to FILE (default: print); a FILE that exists is replaced "
+                            "only with --force or a yes at the terminal")
     exp.set_defaults(handler=export_subcommand)
 
 
@@ -166,5 +167,5 @@ def export_subcommand(args: argparse.Namespace) -> int:
         db.close()
     if isinstance(data, bytes):
         data = data.decode("utf-8")
-    write_output(data, args.output)
+    write_output(data, args.output, force=args.force)
     return 0
