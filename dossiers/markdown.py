@@ -35,12 +35,9 @@ def _block(text: str) -> str:
 
 
 def _when(day: interviews.Interview, user_zone: str) -> str:
-    end = day.ends_at
-    text = (f"{format_instant(day.starts_at, day.timezone)}–"
-            f"{format_instant(end, day.timezone, with_date=False)}")
+    text = interviews.span(day, day.timezone)
     if not same_clock(day.timezone, user_zone, day.starts_at):
-        text += (f" (your time: {format_instant(day.starts_at, user_zone)}–"
-                 f"{format_instant(end, user_zone, with_date=False)})")
+        text += f" (your time: {interviews.span(day, user_zone, note=False)})"
     return text
 
 

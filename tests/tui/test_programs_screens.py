@@ -108,15 +108,21 @@ async def test_two_overlapping_interviews_are_flagged(app_factory, db, chicago):
         app.screen.query_one("#interviews-table").focus()
         await pilot.press("a")
         await settle(app, pilot)
-        for field, value in [("date", "1/15/2026"), ("start_time", "10:30 AM"),
-                             ("timezone", "CT"), ("link", "https://zoom.example/1")]:
+        # Its first day: the zone comes from the program's state (Illinois), and says so.
+        assert app.screen.query_one("#i-timezone", Input).value == "America/Chicago"
+        for field, value in [("date", "1/15/2026"), ("start_time", "10:30 AM")]:
             app.screen.query_one(f"#i-{field}", Input).value = value
         await pilot.pause()
-        assert "your time Thu 15 Jan 2026 17:30 CET" in shown(app, "#interview-when")
+        assert "suggested from the state (IL)" in shown(app, "#interview-when")
+        for field, value in [("timezone", "CT"), ("link", "https://zoom.example/1")]:
+            app.screen.query_one(f"#i-{field}", Input).value = value
+        await pilot.pause()
+        assert "(end not given: 4 hours assumed)" in shown(app, "#interview-when")
+        assert "your time Thu 15 Jan 2026 17:30–21:30 CET" in shown(app, "#interview-when")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         table = rows(app, "#interviews-table")
-        assert table[0][0] == "Thu 15 Jan 2026 10:30 CST"
+        assert table[0][0] == "Thu 15 Jan 2026 10:30–14:30 CST (end not given: 4 hours assumed)"
         assert "overlaps Desert Valley Radiology" in table[0][3]
         assert [i.program_name for i in list_interviews(db)] == ["Desert Valley Radiology",
                                                                  "Lakeshore Radiology"]

@@ -153,6 +153,6 @@ def test_markdown_dossier_prints_user_text_as_typed(db):
     assert text.startswith("# Zürich–Søndergaard Radiology, \"North\"\n")
     assert "Family in \\[Chicago\\] 🏙" in text
     assert "## Questions to ask" in text and "## After the interview" in text
-    assert "(your time: Thu 15 Jan 2026 13:00 CET" in text
+    assert "(your time: Thu 15 Jan 2026 13:00–" in text
     assert readiness(db, p.id).percent > 0
     assert len(text.splitlines()) < 90  # one or two printed pages
