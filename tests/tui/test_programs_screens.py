@@ -71,6 +71,11 @@ async def test_new_program_fill_the_dossier_and_watch_readiness(app_factory, db)
         assert program.name == "Bayside [NY] Imaging"
         assert (program.city, program.strengths) == ("Boston", text)
         assert "1/11 ready" in shown(app, "#dossier-readiness")  # strengths done
+        meter = app.screen.query_one("#dossier-readiness")
+        assert meter.size.height == 1  # one line, however much is missing
+        assert "missing: Basics, Size, Program director" in shown(app, "#dossier-readiness")
+        assert "(" not in shown(app, "#dossier-readiness")  # what each needs: the tooltip
+        assert "Basics: the state and the type" in str(meter.tooltip)
         app.screen.query_one("#p-state", Input).value = "MA"
         await pilot.press("escape")  # leaving saves at once
         await settle(app, pilot)

@@ -6,7 +6,7 @@ As the user types, the dialog shows the start in the program's zone and in their
 from __future__ import annotations
 
 import asyncio
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from textual import on
 from textual.app import ComposeResult
@@ -33,7 +33,7 @@ from tui.screens.dialogs.base import Dialog
 FIELDS = ("date", "start_time", "end_time", "timezone", "link", "interview_count",
           "format_notes", "social")
 PLACEHOLDERS = {
-    "date": "2026-01-15, 1/15/2026", "start_time": "09:00, 9 AM", "end_time": "if known",
+    "start_time": "09:00, 9 AM", "end_time": "if known",
     "timezone": "America/Chicago, or CT", "link": "https://… (or the address)",
     "interview_count": "e.g. 4", "format_notes": "who you meet, resident room…",
     "social": "resident social or other event, if any",
@@ -67,6 +67,10 @@ class InterviewForm(Dialog[int | None]):
         if self.suggested_by:
             default_zone = zone_for_state(state) or ""
         values = as_values(interview) if interview else {"timezone": default_zone}
+        # The example date is one to come (an example in the past read as a mistake).
+        coming = (ctx.now() + timedelta(days=30)).date()
+        self.placeholders = {**PLACEHOLDERS, "date": f"{coming.isoformat()}, "
+                             f"{coming.month}/{coming.day}/{coming.year}"}
         self.values = {k: "" if v is None else str(v) for k, v in values.items()}
         if interview:
             self.values["start_time"] = interview.start_time.strftime("%H:%M")
@@ -83,7 +87,7 @@ class InterviewForm(Dialog[int | None]):
         yield Static("", id="interview-when")
         platform = Select([(label, key) for key, label in PLATFORMS.items()],
                           prompt="Not set", value=v.get("platform") or Select.NULL,
-                          id="i-platform", classes="field")
+                          id="i-platform", classes="field labelled")
         platform.border_title = "Platform"
         yield platform
         for name in ("link", "interview_count", "format_notes", "social"):
@@ -94,8 +98,8 @@ class InterviewForm(Dialog[int | None]):
         yield Button("Cancel", id="cancel")
 
     def _input(self, name: str, **kwargs) -> Input:
-        field = Input(self.values.get(name, ""), placeholder=PLACEHOLDERS[name], id=f"i-{name}",
-                      classes="field", **kwargs)
+        field = Input(self.values.get(name, ""), placeholder=self.placeholders[name],
+                      id=f"i-{name}", classes="field", **kwargs)
         field.border_title = LABELS[name]
         return field
 
@@ -117,7 +121,10 @@ class InterviewForm(Dialog[int | None]):
         try:
             row = validate(self._fields())
         except DossierError:
-            when.update(Content("Start: fill in date, time and zone to see it in your zone too."))
+            when.update(Content(f"Time zone suggested from the state ({self.suggested_by}). "
+                                if self.suggested_by else "")
+                        + Content("Start: fill in date, time and zone to see it in your zone "
+                                  "too."))
             return
         probe = Interview(0, "", self.program_id, "", date.fromisoformat(row["date"]),
                           time.fromisoformat(row["start_time"]),
