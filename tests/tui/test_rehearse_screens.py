@@ -127,5 +127,6 @@ async def test_escape_ends_the_drill_with_what_was_done(app_factory, db):
                     what="the summary after escape")
         assert app.screen.id == "screen-drill"
         assert "3 of 4 not reached" in shown(app, "#drill-result")
+        assert "The next card is due" not in shown(app, "#drill-result")  # they are due now
         await pilot.press("escape")
         await until(pilot, lambda: app.screen.id != "screen-drill", what="escape again to leave")

@@ -320,7 +320,7 @@ class DrillScreen(Screen):
         if self.left:
             lines.append(f"Ended early: {self.left} of {len(self.queue)} not reached; they "
                          "wait for the next drill.")
-        if upcoming is not None:
+        if upcoming is not None and not self.left:  # those not reached are due already
             lines.append(f"The next card is due {relative_when(upcoming, self.ctx.now())}.")
         self.query_one("#drill-result", Static).update(Content("\n".join(lines)))
 
