@@ -35,10 +35,10 @@ def _block(text: str) -> str:
 
 
 def _when(day: interviews.Interview, user_zone: str) -> str:
-    text = interviews.span(day, day.timezone)
+    text = interviews.span(day, day.timezone, note=False)
     if not same_clock(day.timezone, user_zone, day.starts_at):
         text += f" (your time: {interviews.span(day, user_zone, note=False)})"
-    return text
+    return f"{text}, {interviews.assumed_note()}" if day.end_assumed else text
 
 
 def dossier_markdown(db: Database, program_id: int, *, user_zone: str, now: datetime,

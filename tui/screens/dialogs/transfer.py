@@ -42,7 +42,9 @@ class ImportDialog(Dialog[str | None]):
         yield Static(Content("Columns such as Program, City, State, Interview Date, Start Time, "
                              "Time Zone, Platform, Link. Importing again updates; nothing is "
                              "erased."), classes="dialog-hint")
-        yield Input(placeholder="~/Documents/programs.csv", id="import-path")
+        path = Input(placeholder="~/Documents/programs.csv", id="import-path")
+        path.border_title = "CSV file"
+        yield path
 
     def compose_buttons(self) -> ComposeResult:
         yield Button("Import", variant="primary", id="go")
@@ -97,9 +99,13 @@ class ExportDialog(Dialog[str | None]):
         return str(Path("~") / f"{stem}{FORMATS[fmt][1]}")
 
     def compose_body(self) -> ComposeResult:
-        yield Select([(label, key) for key, (label, _) in FORMATS.items()],
-                     allow_blank=False, value=self.fmt, id="export-format")
-        yield Input(self._default_path(self.fmt), id="export-path")
+        fmt = Select([(label, key) for key, (label, _) in FORMATS.items()],
+                     allow_blank=False, value=self.fmt, id="export-format", classes="labelled")
+        fmt.border_title = "Format"
+        yield fmt
+        path = Input(self._default_path(self.fmt), id="export-path")
+        path.border_title = "File"
+        yield path
 
     def compose_buttons(self) -> ComposeResult:
         yield Button("Export", variant="primary", id="go")
