@@ -54,7 +54,8 @@ class DrillScreen(Screen):
         Binding("4", "rate(4)", "Easy", id="drill.easy"),
         Binding("r", "read", "Read aloud", id="drill.read", tooltip="Hear the question"),
         Binding("s", "skip", "Skip", id="drill.skip", tooltip="Leave it for later, unrated"),
-        Binding("escape", "close", "Close", id="drill.close"),
+        Binding("escape", "close", "Close", id="drill.close",
+                tooltip="Mid-drill: end it and see what was done; then leave"),
     ]
 
     def __init__(self, ctx: AppContext, *, program_id: int | None = None) -> None:
