@@ -29,6 +29,8 @@ def test_import_list_and_export_every_format(run_cli, tmp_path):
     rows = json.loads(run_cli("programs", "list", "--json", db=db).stdout)
     assert [r["name"] for r in rows] == ["Lakeshore Radiology", "Bayside Imaging"]
     assert rows[0]["interviews"][0]["starts_at_utc"] == "2030-01-15T15:00:00+00:00"
+    assert rows[0]["interviews"][0]["end_assumed"] is True  # no end in the sheet
+    assert rows[0]["interviews"][0]["ends_at"] == "2030-01-15T13:00:00-06:00"
     plain = run_cli("programs", "list", db=db)
     assert plain.returncode == 0 and plain.stdout.startswith("Program ")
     assert plain.stdout.splitlines()[1].split("  ")[:2] == ["Lakeshore Radiology", "Chicago, IL"]

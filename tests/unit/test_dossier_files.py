@@ -142,6 +142,8 @@ def test_ics_events_carry_the_zone_and_the_right_instants(db):
     assert first["SUMMARY"] == f"Interview: {p.name}"
     assert first["LOCATION"] == "https://zoom.example/j/1" and second["LOCATION"] == "Boston"
     assert "Platform: Zoom" in first["DESCRIPTION"]
+    assert "assumed" not in first["DESCRIPTION"]  # its end was given
+    assert "End not given: 4 hours assumed." in second["DESCRIPTION"]
     again = ics_events(export_ics(db))
     assert [e["UID"] for e in again] == [first["UID"], second["UID"]]  # stable
 

@@ -82,6 +82,7 @@ def _row_json(row: ProgramRow, zone: str) -> dict:
         "interviews": [{
             "date": i.date.isoformat(), "start_time": i.start_time.strftime("%H:%M"),
             "end_time": i.end_time.strftime("%H:%M") if i.end_time else None,
+            "ends_at": i.ends_at.isoformat(), "end_assumed": i.end_assumed,
             "timezone": i.timezone, "starts_at": i.starts_at.isoformat(),
             "starts_at_utc": i.starts_at.astimezone(UTC).isoformat(),
             "starts_at_yours": i.starts_at.astimezone(ZoneInfo(zone)).isoformat(),
