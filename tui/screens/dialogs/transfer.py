@@ -149,7 +149,7 @@ class ExportDialog(Dialog[str | None]):
         from tui.practice.exports import export_text
 
         ids = [self.program_id] if self.program_id else None
-        if not replace and (path.exists() or path.is_symlink()):
+        if not replace and path.exists() and not path.is_symlink():  # a link: refused below
             self.app.call_from_thread(self._ask_replace, fmt, path)
             return
         try:
