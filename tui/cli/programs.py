@@ -97,8 +97,7 @@ def _row_json(row: ProgramRow, zone: str) -> dict:
     }
 
 
-LIST_COLUMNS = ("Program", "City", "Next interview (program's time)", "Your time", "Ready",
-                "Score")
+LIST_COLUMNS = ("Program", "City", "Next interview", "Your time", "Ready", "Score")
 
 
 def _cells(row: ProgramRow, zone: str) -> tuple[str, ...]:
@@ -107,8 +106,9 @@ def _cells(row: ProgramRow, zone: str) -> tuple[str, ...]:
     nxt = row.next_interview
     when = yours = "-"
     if nxt:
-        when = format_instant(nxt.starts_at, nxt.timezone)
-        yours = format_instant(nxt.starts_at, zone)
+        # As the app's table shows it (without the year; --json has the full instants).
+        when = format_instant(nxt.starts_at, nxt.timezone, year=False)
+        yours = format_instant(nxt.starts_at, zone, year=False)
         if row.overlapping:
             when = f"⚠ {when}"
     ready = row.readiness
@@ -147,7 +147,8 @@ def list_subcommand(args: argparse.Namespace) -> int:
         return 0
     for line in _lines(rows, zone):
         say(line)
-    notes = ["Ready: parts of the dossier done, as the app counts them"]
+    notes = ["Next interview: in the program's time zone",
+             "Ready: parts of the dossier done, as the app counts them"]
     if any(row.overlapping for row in rows):
         notes.append("⚠ overlaps another interview")
     say(f"{counted(len(rows), 'program')}; your time zone {zone}. {'; '.join(notes)}.",
