@@ -20,7 +20,9 @@ from question_bank.structures import (
     structure_words,
 )
 
-SHORT_RATIO = 0.6  # under 60 % of the target is too short
+# One length rule for the whole app (the feedback panel and the editor's meter): spoken at
+# the user's pace, an answer within a quarter of its target is on target.
+SHORT_RATIO = 0.75  # under 75 % of the target is too short
 LONG_RATIO = 1.25  # over 125 % is too long
 WE_MIN, WE_RATIO = 3, 2  # "we" at least 3 times and more than twice as often as "I"
 WHY_PROGRAM_MIN_WORDS = 15
@@ -102,20 +104,31 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 # Length ----------------------------------------------------------------------------------
 
+def length_verdict(words: int, pace_wpm: int, target_seconds: int) -> str:
+    """"short", "long" or "on target" by the length rule; "" when nothing is written."""
+    if words == 0 or target_seconds <= 0:
+        return ""
+    seconds = spoken_seconds(words, pace_wpm)
+    if seconds < target_seconds * SHORT_RATIO:
+        return "short"
+    if seconds > target_seconds * LONG_RATIO:
+        return "long"
+    return "on target"
+
+
 def _check_length(inp: FeedbackInput) -> list[Finding]:
     n = inp.words
-    if n == 0 or inp.target_seconds <= 0:
+    verdict = length_verdict(n, inp.pace_wpm, inp.target_seconds)
+    if verdict in ("", "on target"):
         return []
     seconds = spoken_seconds(n, inp.pace_wpm)
     seen = (f"{n} words", f"{format_duration(seconds)} at {inp.pace_wpm} wpm",
             f"target {format_duration(inp.target_seconds)}")
-    if seconds < inp.target_seconds * SHORT_RATIO:
+    if verdict == "short":
         return [Finding("length.short", "Too short for the target: say more of the "
                         "concrete story.", seen)]
-    if seconds > inp.target_seconds * LONG_RATIO:
-        return [Finding("length.long", "Too long for the target: cut to what the question "
-                        "asks.", seen)]
-    return []
+    return [Finding("length.long", "Too long for the target: cut to what the question "
+                    "asks.", seen)]
 
 
 # Fillers ---------------------------------------------------------------------------------
@@ -359,7 +372,8 @@ def _check_signal_reasons(inp: FeedbackInput) -> list[Finding]:
 
 RULES: tuple[Rule, ...] = (
     Rule("length", "Spoken length",
-         "The answer, spoken at your pace, should land near the question's target.",
+         "Spoken at your pace, the answer should land within a quarter of the question's "
+         "target (75% to 125% of it).",
          _check_length),
     Rule("filler", "Filler words",
          "“um”, “uh”, “like”, “you know”, “basically”, “actually”, “kind of” weaken an answer.",

@@ -43,6 +43,7 @@ from tui.textual_private import (
     textual_exception_handling,
     uncaught_error,
 )
+from tui.widgets.demo_badge import DemoBadge
 from tui.widgets.section_bar import SectionBar
 from tui.widgets.too_small import TooSmallLine, too_small
 
@@ -128,6 +129,10 @@ class MatchprepApp(App[None]):
             self.theme = saved
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.screen_change_signal.subscribe(self, self._fit_new_screen)
+        if self.ctx.options.get("demo"):  # `matchprep demo`: say so on every screen
+            self.add_class("-demo")  # the screens' top lines leave the badge its corner
+            self.screen_change_signal.subscribe(self, self._badge_demo)
+            self._badge_demo(self.screen)
         self.ctx.speaker.set_listener(lambda n: self.post_message(SpeechTrouble(n.kind, n.message)))
         self.ctx.writer.set_listener(self._writer_trouble)
         self.ctx.on_read_trouble = lambda error: self._writer_trouble("damaged", error)
@@ -147,6 +152,16 @@ class MatchprepApp(App[None]):
                 self.maximized_before.clear()
         if small and self.screen_stack:
             self._fit_new_screen(self.screen, event.size)
+        for screen in self.screen_stack:
+            for badge in screen.query_children(DemoBadge):
+                badge.place(event.size.width)
+
+    def _badge_demo(self, screen: Screen) -> None:
+        badges = screen.query_children(DemoBadge)
+        badge = badges.first() if badges else DemoBadge()
+        if not badges:
+            screen.mount(badge)
+        badge.place(self.size.width)
 
     def _fit_new_screen(self, screen: Screen, size: Size | None = None) -> None:
         """A screen shown while the terminal is too small: styled so, with its one line."""
@@ -261,6 +276,9 @@ class MatchprepApp(App[None]):
 
     @on(SpeechTrouble)
     def _speech_trouble(self, event: SpeechTrouble) -> None:
+        shown_there = getattr(self.screen, "show_speech_trouble", None)  # a running mock
+        if shown_there is not None and shown_there(event.text):
+            return
         self.notify(event.text, title="Speech", severity="warning",
                     timeout=12 if event.kind == "unavailable" else 8, markup=False)
 
@@ -318,14 +336,26 @@ class MatchprepApp(App[None]):
             changed()
 
     def action_help(self) -> None:
-        from tui.screens.dialogs.help import HelpScreen
+        from tui.screens.dialogs.help import HelpScreen, typing_in
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            here = self.screen
+            # The screen's own keys (a focused widget may hold the same key, enter say, and
+            # hide it from active_bindings), then those active there (its widgets').
+            own = [b for b in Binding.make_bindings(getattr(here, "BINDINGS", []))
+                   if here.check_action(b.action.split("(")[0], ()) is not False]
+            active = own + [b.binding for b in here.active_bindings.values()]
+            self.push_screen(HelpScreen(type(here), active, typing=typing_in(self.focused)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Help", "Every key binding, screen by screen", self.action_help)
+        """matchprep's own commands, not Textual's (Screenshot, Maximize, Keys mean nothing
+        to an applicant); the theme switch is kept."""
+        yield SystemCommand("Theme", "Choose a colour theme (kept across runs)",
+                            self.action_change_theme)
+        yield SystemCommand("Help", "The keys of this screen, then every key",
+                            self.action_help)
+        yield SystemCommand("Quit", "Quit matchprep (everything typed is saved first)",
+                            self.action_quit)
 
     @on(Worker.StateChanged)
     def worker_failed(self, event: Worker.StateChanged) -> None:

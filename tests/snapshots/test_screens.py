@@ -162,6 +162,26 @@ def test_a_recorded_answer_in_the_review(snap_compare, demo_app, size):
 
 
 @SIZES
+def test_a_speech_notice_in_a_running_mock(snap_compare, demo_app, size):
+    """The speech engine's notice is a line under the clock, not a toast over the question
+    and the clock (which it covered at 40x12); the demo says it is the demo."""
+    from tui.messages import SpeechTrouble
+
+    async def notice(pilot) -> None:
+        await running(pilot)
+        pilot.app.post_message(SpeechTrouble(
+            "restarted", "The speech engine stopped answering: it was stopped and restarted. "
+            "Press r to hear the question again."))
+        await until(pilot, lambda: "restarted" in str(pilot.app.screen.query_one(
+            "#run-speech").render()), what="the notice")
+        await settled(pilot)
+
+    app = demo_app(start="mock", options={"demo": True,
+                                          "mock": {"format": "stress", "questions": 3}})
+    assert snap_compare(app, terminal_size=size, run_before=notice)
+
+
+@SIZES
 def test_a_dossier_still_to_fill(snap_compare, demo_app, size):
     """One line of readiness (no nested brackets), every field named: the Type too."""
     async def open_dossier(pilot) -> None:
@@ -176,7 +196,6 @@ def test_a_dossier_still_to_fill(snap_compare, demo_app, size):
         await pilot.pause()
 
     assert snap_compare(demo_app(), terminal_size=size, run_before=open_dossier)
-
 
 
 @SIZES

@@ -12,6 +12,7 @@ from question_bank.answers import (
     rename_answer,
     save_answer,
 )
+from question_bank.feedback import rule
 from question_bank.profile import Profile, save_profile
 from question_bank.revisions import list_revisions
 from question_bank.stories import add_story, stories_for_answer
@@ -84,7 +85,8 @@ async def test_type_into_each_structure_see_counts_feedback_and_saved_text(
         expected = {"star": "filler", "narrative": "length.short", "personal": "length.short",
                     "why_radiology": "length.short", "red_flag": "apologetic",
                     "outline": "why-program.generic"}[structure]
-        assert expected in shown(app, "#feedback-findings")
+        findings = shown(app, "#feedback-findings")
+        assert f"▲ {rule(expected).title}\n" in findings  # in words, without the rule's id
         saved = current_answer(db, question_id)  # saved while the editor is still open
         typed = {k: area(app, k).text for k in texts}
         assert saved is not None and {k: saved.parts[k] for k in texts} == typed
@@ -219,14 +221,69 @@ async def test_history_browse_diff_and_restore(app_factory, db):
         options = app.screen.query_one("#history-list")
         assert options.option_count == 2 and options.highlighted == 1
         text = shown(app, "#history-text")
-        assert "+5 words" in text and "−3 words" in text and "[at once] 🩻" in text
-        await pilot.press("r")
+        assert "you added 5 words and cut 3 words in Situation" in text
+        assert "[at once] 🩻" in text
+        await pilot.press("r")  # asks first
+        await until(pilot, lambda: type(app.screen).__name__ == "ConfirmDialog",
+                    what="the question before restoring")
+        assert "Restore the version of" in shown(app, "#confirm-question")
+        assert "restore it to undo" in shown(app, "#confirm-consequence")
+        await pilot.press("y")
         await settle(app, pilot)
         assert isinstance(app.screen, AnswerEditor)
         assert area(app, "situation").text == "I called the senior"
     revisions = list_revisions(db, first.id)
     assert revisions[0].kind == "restore" and len(revisions) == 3
     assert get_answer(db, first.id).parts["situation"] == "I called the senior"
+
+
+async def test_history_times_are_distinct_and_a_restore_can_be_declined(app_factory, db):
+    """Two versions saved 40 s apart used to both read "just now": each reads to the
+    second; n at the question keeps the text."""
+    from datetime import timedelta
+
+    clock = FakeClock()
+    then = clock.now()
+    first = save_answer(db, None, question_id=STAR_Q, structure="star",
+                        parts={"situation": "I called the senior"}, session="a",
+                        now=then - timedelta(seconds=70))
+    save_answer(db, first.id, question_id=STAR_Q, structure="star",
+                parts={"situation": "I paged the senior"}, session="b",
+                now=then - timedelta(seconds=30))
+    app = app_factory(clock=clock, now=clock.now)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await pilot.press("ctrl+o")
+        await settle(app, pilot)
+        options = app.screen.query_one("#history-list")
+        times = [str(options.get_option_at_index(i).prompt).split("\n")[0]
+                 for i in range(options.option_count)]
+        assert len(set(times)) == len(times) == 2
+        assert times[0].endswith("30 s ago") and times[1].endswith("1 min 10 s ago")
+        await pilot.press("r")
+        await until(pilot, lambda: type(app.screen).__name__ == "ConfirmDialog")
+        await pilot.press("n")
+        await until(pilot, lambda: type(app.screen).__name__ == "AnswerHistory")
+    assert get_answer(db, first.id).parts["situation"] == "I paged the senior"
+
+
+async def test_versions_saved_a_minute_apart_read_different_times(app_factory, db):
+    from datetime import timedelta
+
+    clock = FakeClock()
+    then = clock.now()
+    for seconds, text in ((70, "First take"), (30, "Second take")):
+        save_answer(db, None, question_id=STAR_Q, structure="star",
+                    parts={"situation": text}, now=then - timedelta(seconds=seconds))
+    app = app_factory(clock=clock, now=clock.now)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await pilot.press("ctrl+b")
+        await settle(app, pilot)
+        options = app.screen.query_one("#versions-list")
+        edited = sorted(str(options.get_option_at_index(i).prompt).split("edited ")[1]
+                        for i in range(options.option_count))
+        assert [e.split(" · ")[1] for e in edited] == ["1 min 10 s ago", "30 s ago"]
 
 
 async def test_link_a_story_and_pull_its_parts_in(app_factory, db):
@@ -421,10 +478,10 @@ async def test_a_version_for_a_signaled_program_is_held_to_the_reasons_in_its_do
     app = app_factory(clock=FakeClock())
     async with app.run_test(size=(120, 40)) as pilot:
         await open_editor(app, pilot, "why.why-this-program", version.id)
-        await until(pilot, lambda: "signal-reasons" in str(shown(app, "#feedback-findings")),
+        signal = rule("signal-reasons").title
+        await until(pilot, lambda: signal in str(shown(app, "#feedback-findings")),
                     what="the signal rule's finding")
         assert "Neuroradiology volume and the 7T MRI" in str(shown(app, "#feedback-findings"))
         area(app, "outline").insert(" The neuroradiology volume is why I signaled you.")
-        await until(pilot, lambda: "signal-reasons" not in str(shown(app,
-                                                                     "#feedback-findings")),
+        await until(pilot, lambda: signal not in str(shown(app, "#feedback-findings")),
                     what="the finding to go once a reason is given")

@@ -115,6 +115,10 @@ async def test_progress_renders_a_full_history_with_its_numbers(app_factory, db)
         assert bars.display and len(timing.chart.bars) >= 5
         drawn = str(bars.render())
         assert "┃" in drawn or "╋" in drawn  # the 100% mark
+        for bar, line in zip(timing.chart.bars, drawn.splitlines(), strict=True):
+            share = float(bar.note.split("%")[0]) / 100  # a verdict reads without colour:
+            sign = "▲" if share > 1.15 else "▼" if share < 0.7 else ""  # a sign, not a hue
+            assert line.rstrip().endswith(f"{bar.note.split()[0]} {sign}".rstrip())
         assert "good or easy" in str(ratings.query_one(".chart-summary").render())
         assert ratings.query_one(BarRows).display
         await pilot.press("t")

@@ -11,8 +11,10 @@ from textual.widgets import DataTable, Input, RadioButton
 
 from question_bank import drill, mock
 from question_bank.mock_formats import Prompt
+from question_bank.structures import format_duration
 from tests.fakes import FakeClock
 from tests.tui.pilot_helpers import from_palette, shown, until
+from tui.messages import SpeechTrouble
 from tui.practice.mock_plan import Plan
 from tui.practice.mock_setup import MockSetup
 from tui.practice.preferences import SpeechPrefs
@@ -170,9 +172,9 @@ async def test_review_ratings_reach_the_scheduler_and_the_session_reopens(app_fa
         await until(pilot, lambda: app.screen.id == "screen-mock-review")
         await until(pilot, lambda: app.screen.query_one(DataTable).row_count == 2)
         items = app.screen.session.items
-        await pilot.press("1")  # the first: again; the cursor moves on to the next unrated
+        await pilot.press("1")  # the first: again; the cursor stays on it
         await until(pilot, lambda: app.screen.session.items[0].rating == 1)
-        await pilot.press("4")
+        await pilot.press("down", "4")
         await until(pilot, lambda: app.screen.session.items[1].rating == 4)
         await pilot.press("n")
         note = app.screen.query_one("#review-note", Input)
@@ -264,7 +266,8 @@ async def test_a_hanging_speech_helper_is_killed_and_the_user_told(app_factory, 
         await pilot.press("n")  # the app answers keys while the helper hangs
         await until(pilot, lambda: app.screen.run.index == 1)
         await until(pilot, lambda: any("stopped answering" in str(n.message)
-                                       for n in app._notifications), tries=300)
+                                       for n in app._notifications)
+                    or "stopped answering" in shown(app, "#run-speech"), tries=300)
         pids = [json.loads(line)["pid"] for line in log.read_text().splitlines()
                 if "pid" in line]
         assert len(pids) >= 2  # killed and started again
@@ -288,7 +291,33 @@ async def test_no_speech_engine_is_said_once_and_questions_still_show(app_factor
         assert shown(app, "#run-question") == app.screen.run.items[1].prompt.text
         await pilot.pause(0.2)  # a second notice would come now: give it the time not to
         told = [n for n in app._notifications if "espeak-ng" in str(n.message)]
-        assert len(told) == 1
+        assert len(told) + len(app.screen.speech_notices) == 1
+
+
+async def test_at_40x12_a_speech_notice_leaves_the_question_and_clock_in_view(app_factory,
+                                                                             db):
+    """A notice of the speech engine during the interview (restarted, gave up, or r with
+    reading aloud off) used to be a toast over the question and the clock at 40x12: it is
+    a line of the running screen, under them."""
+    set_setting(db, "speech_enabled", "0")
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(40, 12)) as pilot:
+        await start_stress(app, pilot, questions=3)
+        await pilot.press("r")
+        await until(pilot, lambda: "Reading aloud is off" in shown(app, "#run-speech"),
+                    what="the notice of r with speech off")
+        app.post_message(SpeechTrouble("restarted", "The speech engine stopped answering: "
+                                       "it was stopped and restarted."))
+        await until(pilot, lambda: "restarted" in shown(app, "#run-speech"),
+                    what="the engine's notice")
+        await pilot.pause()
+        speech = app.screen.query_one("#run-speech").region
+        footer = app.screen.query_one("Footer").region
+        assert speech.height == 3 and speech.bottom <= footer.y  # the notice whole, in view
+        for part in ("#run-question", "#countdown-caption"):  # 40x12: the clock in words
+            region = app.screen.query_one(part).region
+            assert region.height and region.bottom <= speech.y, part
+        assert not app._notifications
 
 
 async def test_the_palette_starts_a_stress_round(app_factory):
@@ -334,3 +363,114 @@ async def test_the_first_visit_reads_the_history_once(app_factory, db, monkeypat
         await app.workers.wait_for_complete()
         await pilot.pause(0.1)  # a second fill would come now: give it the time not to
         assert len(fills) == 1 and history.row_count == fills[0]
+
+
+async def end_a_stress_round(app, pilot, clock, answers: int = 2) -> None:
+    """A stress round of `answers` questions, each answered 20 s, ends in its review."""
+    await start_stress(app, pilot, questions=answers)
+    for _ in range(answers):
+        clock.advance(20)
+        await pilot.press("n")
+    await until(pilot, lambda: app.screen.id == "screen-mock-review"
+                and app.screen.session is not None, what="the review")
+
+
+async def test_a_rating_stays_on_its_row(app_factory, db):
+    """"3, Down, 2" rates the first question good and the second hard: the cursor does not
+    move by itself (it used to jump to the next unrated row, so Down skipped one)."""
+    clock = FakeClock(NOW)
+    app = app_factory(clock=clock, now=clock.now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await end_a_stress_round(app, pilot, clock, answers=3)
+        table = app.screen.query_one(DataTable)
+        assert table.cursor_row == 0
+        await pilot.press("3")
+        await until(pilot, lambda: app.screen.session.items[0].rating == 3)
+        assert table.cursor_row == 0
+        assert "2 still to rate" in shown(app, "#review-times")
+        await pilot.press("down", "2")
+        await until(pilot, lambda: app.screen.session.items[1].rating == 2)
+        assert [i.rating for i in app.screen.session.items] == [3, 2, None]
+
+
+async def test_each_review_column_holds_one_named_measure(app_factory, db):
+    """The stress round caps answers at 45 s: the review measures against that cap, in a
+    column named Aim, and says so; it never shows a question's longer target beside a
+    share of the cap."""
+    clock = FakeClock(NOW)
+    app = app_factory(clock=clock, now=clock.now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await end_a_stress_round(app, pilot, clock)
+        table = app.screen.query_one(DataTable)
+        labels = [str(c.label) for c in table.columns.values()]
+        assert labels == ["#", "Question", "Think", "Spoke", "Aim", "Of aim", "Rating"]
+        item = app.screen.session.items[0]
+        row = [str(cell) for cell in table.get_row_at(0)]
+        assert row[4] == format_duration(item.aim_seconds)
+        assert row[5] == f"{20 / item.aim_seconds:.0%} short"  # under half: said in words
+        if item.limit_seconds < item.target_seconds:
+            assert "the round's cap" in shown(app, "#review-times")
+
+
+async def test_the_review_at_40x12_shows_the_rating_column(app_factory, db):
+    clock = FakeClock(NOW)
+    app = app_factory(clock=clock, now=clock.now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await end_a_stress_round(app, pilot, clock)
+        await pilot.resize_terminal(40, 12)
+        table = app.screen.query_one(DataTable)
+        await until(pilot, lambda: "rating" in [k.value for k in table.columns]
+                    and table.max_scroll_x == 0, what="the rating column in view")
+        await pilot.press("3")
+        await until(pilot, lambda: app.screen.session.items[0].rating == 3)
+        assert str(table.get_row_at(0)[-1]) == "good"
+
+
+async def test_escape_in_a_review_note_leaves_the_field_not_the_review(app_factory, db):
+    clock = FakeClock(NOW)
+    app = app_factory(clock=clock, now=clock.now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await end_a_stress_round(app, pilot, clock)
+        await pilot.press("n", "o", "k")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen.session.items[0].note == "ok", what="the note")
+        assert app.screen.id == "screen-mock-review"
+        assert isinstance(app.focused, DataTable)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen.id == "screen-mock", what="back in Mock")
+
+
+async def test_after_a_session_and_its_review_h_and_enter_work_at_once(app_factory, db):
+    """The interview was started from a field of the form: back from its review, the past
+    sessions hold the focus (h and enter used to type into a field scrolled out of view),
+    and escape in a field hands the keys back to the screen."""
+    clock = FakeClock(NOW)
+    app = app_factory(clock=clock, now=clock.now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("6")
+        await until(pilot, lambda: app.screen.id == "screen-mock")
+        await pilot.click("#format-stress")
+        length = app.screen.query_one("#mock-length", Input)
+        length.value = "1"
+        length.focus()
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen.id == "screen-mock-run"
+                    and app.screen.session_id is not None)
+        clock.advance(20)
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen.id == "screen-mock-review")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen.id == "screen-mock")
+        history = app.screen.query_one("#mock-history", DataTable)
+        await until(pilot, lambda: history.row_count == 1)
+        assert app.focused is history
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen.id == "screen-mock-review", what="the review")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen.id == "screen-mock")
+        think = app.screen.query_one("#mock-think", Input)
+        before = think.value
+        think.focus()
+        await pilot.press("escape", "h")
+        assert think.value == before
+        assert app.focused is history

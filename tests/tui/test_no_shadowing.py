@@ -27,6 +27,10 @@ HOOKS = {
 # Public Textual methods we extend on purpose (each calls the original).
 DELIBERATE_OVERRIDES = {
     "tui.widgets.table_fit.FitTable.clear",  # also forgets the rows' cells it keeps
+    # a glyph for each state (Textual draws one glyph and tells on from off by colour)
+    "tui.widgets.marks.Checkbox.BUTTON_INNER",
+    "tui.widgets.marks.RadioButton.BUTTON_INNER",
+    "tui.widgets.marks.SelectionList.render_line",
 }
 
 

@@ -21,8 +21,10 @@ def steps(app) -> str:
 
 
 def texts(app) -> list[str]:
+    """Each row's marks and text (⊘ marks a question the profile rules out)."""
     table = app.screen.query_one("#question-table", DataTable)
-    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+    return [str(table.get_row_at(i)[0]).strip() + " " + str(table.get_row_at(i)[1])
+            for i in range(table.row_count)]
 
 
 async def test_the_first_start_asks_who_you_are_and_a_skip_is_not_asked_again(tmp_path, speaker):

@@ -10,7 +10,7 @@ from tests.tui.pilot_helpers import until
 
 def table_texts(app) -> list[str]:
     table = app.screen.query_one("#question-table", DataTable)
-    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+    return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]  # 0: the marks
 
 
 def detail_text(app) -> str:
@@ -150,7 +150,8 @@ async def test_huge_lists_load_in_pages(app_factory, db):
 def fits_its_width(table: DataTable) -> bool:
     """The columns that fit the table's width are shown, and all of them are in view."""
     width = table.size.width
-    wanted = ("text", "category", "target") if width >= 56 else ("text", "target")
+    wanted = ("marks", "text", "category", "target") if width >= 56 \
+        else ("marks", "text", "target")
     return (width > 0 and tuple(key.value for key in table.columns) == wanted
             and table.virtual_size.width <= width)
 
@@ -170,3 +171,62 @@ async def test_columns_fit_again_after_a_resize_in_another_section(app_factory):
             table = app.screen.query_one("#question-table", DataTable)
             await until(pilot, lambda table=table: fits_its_width(table))
             assert table.max_scroll_x == 0  # nothing to the right, out of view
+
+
+def row_marks(app, question_id: str) -> str:
+    table = app.screen.query_one("#question-table", DataTable)
+    return str(table.get_row(question_id)[0])
+
+
+async def test_answered_and_rehearsed_marks_and_the_answered_filter(app_factory, db):
+    """Which questions have I answered? ✓ marks them (↻ those drilled or answered aloud),
+    and u lists only the answered, then only the unanswered, then all again."""
+    from datetime import UTC, datetime
+
+    from question_bank.answers import create_answer
+    from question_bank.drill import QUESTION, review
+
+    first, second, third = list_questions(db)[:3]
+    create_answer(db, first.id, structure="outline", parts={"outline": "A small town, then Lagos."})
+    review(db, QUESTION, second.id, "good", datetime(2026, 1, 5, tzinfo=UTC))
+    app = app_factory()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await open_questions(app, pilot)
+        assert row_marks(app, first.id).startswith("✓ ")
+        assert row_marks(app, second.id).startswith(" ↻")
+        assert row_marks(app, third.id).strip() == ""
+        assert "✓ 1 answered" in str(app.screen.query_one("#question-status").render())
+        await pilot.press("u")
+        await until(pilot, lambda: table_texts(app) == [first.text], what="only the answered")
+        await pilot.press("u")
+        await until(pilot, lambda: first.text not in table_texts(app)
+                    and second.text in table_texts(app), what="only the unanswered")
+        assert "not answered yet" in str(app.screen.query_one("#question-status").render())
+        await pilot.press("u")
+        await until(pilot, lambda: first.text in table_texts(app), what="every question")
+
+
+async def test_question_text_readable_at_100_columns_and_at_40x12(app_factory, db):
+    """At 100 columns the list shows at least 55 characters of each question (the detail
+    pane goes under the list); at 40x12 the selected question is shown whole."""
+    long = max(list_questions(db), key=lambda q: len(q.text))
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_questions(app, pilot)
+        table = app.screen.query_one("#question-table", DataTable)
+        text = table.columns[next(k for k in table.columns if k.value == "text")]
+        assert text.get_render_width(table) - 2 * table.cell_padding >= 55
+        assert "Category" in [str(c.label) for c in table.columns.values()]
+        assert table.max_scroll_x == 0
+        await pilot.resize_terminal(40, 12)
+        app.screen.select_question(long.id)
+        await until(pilot, lambda: long.text in detail_text(app), what="the long question")
+        detail = app.screen.query_one("#question-detail")
+        text_region = app.screen.query_one("#detail-text").region
+        assert text_region.height >= 4 and text_region.bottom <= 11  # above the footer
+        assert detail.region.contains_region(text_region) and detail.max_scroll_y == 0
+        table = app.screen.query_one("#question-table", DataTable)
+        assert table.region.height >= 3  # and the list still shows rows above it
+        status = str(app.screen.query_one("#question-status").render())
+        assert status.startswith(f"{len(list_questions(db))} questions · ✓ 0 · ↻ 0")
+        assert len(status) <= 38  # the counts whole, where the words would be cut

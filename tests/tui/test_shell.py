@@ -117,3 +117,101 @@ async def test_an_older_home_read_finishing_late_is_not_shown(app_factory, db):
         await pilot.pause()
         after = [str(steps.get_option_at_index(i).prompt) for i in range(steps.option_count)]
         assert after == before
+
+
+def help_groups(app) -> list[str]:
+    """The group titles of the help screen, in order."""
+    text = str(app.screen.query_one("#help-keys").render())
+    return [line.strip() for line in text.splitlines() if line and not line.startswith(" ")]
+
+
+async def test_help_shows_the_current_screens_keys_first(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: app.screen.id == "screen-questions")
+        await pilot.press("question_mark")
+        await until(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
+        assert help_groups(app)[:2] == ["Here: Questions", "Everywhere"]
+        text = str(app.screen.query_one("#help-keys").render())
+        here = text.split("Everywhere")[0]
+        assert "Answer: Write or edit your answer" in here  # enter, though the table has it
+        assert "Fits me" in here and "Go to Home" not in here
+        assert help_groups(app).count("Questions") == 0  # not listed a second time
+
+
+async def test_help_in_the_answer_editor_lists_no_digit_keys(app_factory):
+    from tui.messages import OpenAnswer
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.post_message(OpenAnswer("intro.tell-me-about-yourself"))
+        await until(pilot, lambda: type(app.screen).__name__ == "AnswerEditor")
+        await pilot.press("f1")
+        await until(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
+        assert help_groups(app)[:2] == ["Here: Answer editor", "Everywhere"]
+        text = str(app.screen.query_one("#help-keys").render())
+        everywhere = text.split("Everywhere")[1].split("\n\n")[0]
+        assert "Go to Home" not in everywhere and "1-7 type digits" in everywhere
+        assert "result.no-outcome" in text and "Spoken length: Spoken at your pace" in text
+
+
+async def test_the_empty_palette_offers_matchprep_commands_not_textuals(app_factory):
+    from textual.command import CommandList, CommandPalette
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")  # a screen with a widget that could be maximized
+        await until(pilot, lambda: app.screen.id == "screen-questions")
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+
+        def offered() -> list[str]:
+            commands = app.screen.query_one(CommandList)
+            return [str(getattr(o.prompt, "plain", o.prompt)).split("\n")[0]
+                    for o in commands.options]
+
+        await until(pilot, lambda: any("Theme" in o for o in offered()), what="the commands")
+        names = offered()
+        for theirs in ("Screenshot", "Maximize", "Keys"):
+            assert not any(n.startswith(theirs) for n in names), (theirs, names)
+        assert any(n.startswith("Help") for n in names)
+
+
+async def test_the_demo_says_so_on_every_screen_all_session(app_factory):
+    """`matchprep demo` used to say it was the demo only at quit: a badge shows on each
+    screen (sections, the answer editor, dialogs), at 100x30 and 40x12."""
+    from textual.widgets import Static
+
+    from tui.messages import OpenAnswer
+
+    def badge_shown() -> bool:
+        badges = app.screen.query("#demo-badge")
+        if not badges:
+            return False
+        region = badges.first().region
+        return region.width > 0 and region.y == 0 and region.right == app.size.width
+
+    app = app_factory(options={"demo": True})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, badge_shown, what="the badge on Home")
+        assert str(app.screen.query_one("#demo-badge", Static).render()) == "DEMO"
+        for key in "234567":
+            await pilot.press(key)
+            await until(pilot, badge_shown, what=f"the badge in section {key}")
+        app.post_message(OpenAnswer("intro.tell-me-about-yourself"))
+        await until(pilot, lambda: type(app.screen).__name__ == "AnswerEditor")
+        await until(pilot, badge_shown, what="the badge in the editor")
+        await pilot.press("f1")
+        await until(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
+        await until(pilot, badge_shown, what="the badge over the help")
+        await pilot.press("escape", "escape")
+        await pilot.resize_terminal(40, 12)
+        await pilot.press("1")
+        await until(pilot, badge_shown, what="the badge at 40x12")
+        bar = app.screen.query_one("SectionBar").region
+        assert bar.width == 40  # the badge takes no room from the screen's layout
+    plain = app_factory()
+    async with plain.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not plain.screen.query("#demo-badge")  # the user's own database: no badge

@@ -47,7 +47,7 @@ def test_spoken_length_against_target(words, target, expected):
 def test_the_pace_changes_the_verdict():
     text = {"outline": " ".join(["word"] * 110)}
     assert "length.short" not in ids(run(text, target=60, pace=130))
-    assert "length.short" not in ids(run(text, target=60, pace=160))
+    assert "length.short" in ids(run(text, target=60, pace=180))
     assert "length.long" in ids(run(text, target=40, pace=130))
 
 
@@ -263,3 +263,17 @@ def test_the_signal_rule_needs_a_signal_a_why_program_question_and_reasons():
                                        **SIGNALED)) == []
     assert fired("signal-reasons", run({"outline": text}, **WHY_US,
                                        **{**SIGNALED, "dossier_reasons": ()})) == []
+
+
+@pytest.mark.parametrize("target", [45, 60, 90, 120])
+def test_the_editor_meter_and_the_feedback_share_one_length_rule(target):
+    """The meter's "too short"/"too long"/"on target" is the length rule's verdict: it never
+    says short while the panel says nothing about length (they had two tolerances)."""
+    from tui.widgets.answer_meter import meter_content
+
+    for words in range(1, 400, 3):
+        found = ids(run({"outline": " ".join(["word"] * words)}, target=target))
+        meter = str(meter_content(words, 140, target))
+        assert ("too short" in meter) == ("length.short" in found), (words, meter)
+        assert ("too long" in meter) == ("length.long" in found), (words, meter)
+        assert ("on target" in meter) == (not any(f.startswith("length") for f in found))

@@ -83,6 +83,6 @@ def demo_subcommand(args: argparse.Namespace) -> int:
         path = folder / "demo.db"
         fill_demo(path)
         say(f"Demo database: {path} (deleted when you quit)", err=True)
-        return run_app(path)
+        return run_app(path, options={"demo": True})
     finally:
         shutil.rmtree(folder, ignore_errors=True)

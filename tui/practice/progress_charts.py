@@ -111,6 +111,11 @@ def _timing_style(ratio: float) -> str:
     return "$success"
 
 
+def _timing_sign(ratio: float) -> str:
+    """The same verdict as a sign, for a reader without colour: ▲ long, ▼ short."""
+    return " ▲" if ratio > 1.15 else " ▼" if ratio < 0.7 else ""
+
+
 def timing_chart(db: Database, window: Window) -> Chart:
     sessions = session_timings(db, window.start, window.days, window.tz)[-MAX_SESSIONS:]
     base = _Frame(id="timing", title="Time used against target",
@@ -123,7 +128,8 @@ def timing_chart(db: Database, window: Window) -> Chart:
         fmt = FORMATS.get(s.format)
         name = fmt.label.split()[0] if fmt else s.format
         label = f"{s.started_at.astimezone(window.tz):%d %b} {name}"
-        bars.append(Bar(label, ((s.ratio * 100, _timing_style(s.ratio)),), f"{s.ratio:.0%}"))
+        bars.append(Bar(label, ((s.ratio * 100, _timing_style(s.ratio)),),
+                        f"{s.ratio:.0%}{_timing_sign(s.ratio)}"))
         rows.append((label, str(s.answered), format_duration(s.speak_seconds),
                      format_duration(s.target_seconds), f"{s.ratio:.0%}", str(s.over)))
     spoke = sum(s.speak_seconds for s in sessions)
@@ -133,7 +139,8 @@ def timing_chart(db: Database, window: Window) -> Chart:
                f"({format_duration(spoke)} spoken against {format_duration(target)}); "
                "the mark is 100%.")
     scale = max(150.0, max(b.segments[0][0] for b in bars))
-    base["legend"] = (("too short", "$warning"), ("on target", "$success"), ("too long", "$error"))
+    base["legend"] = (("▼ too short", "$warning"), ("on target", "$success"),
+                      ("▲ too long", "$error"))
     base["rows"] = tuple(rows)
     return Chart(summary=summary, bars=tuple(bars), scale=scale, marker=100.0, **base)
 

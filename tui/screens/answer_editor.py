@@ -284,8 +284,8 @@ class AnswerEditor(Screen[None]):
                                         session=self.draft.session)
         restored = await asyncio.wrap_future(future)
         await self.show_answer(restored)
-        self.notify("Restored. The text before the restore stays in the history.",
-                    title="History")
+        self.notify("Restored. To undo: ctrl+o, then restore the version just before it "
+                    "(the text you had).", title="History")
 
     async def action_stories(self) -> None:
         from tui.screens.dialogs.story_picker import StoryPicker

@@ -36,7 +36,7 @@ SORT_LABELS = {"updated": "last edited", "question": "question", "category": "ca
                "words": "length"}
 COLUMNS = (FitColumn("question", "Question", 40),
            FitColumn("version", "Version", 14, shown_from=56),
-           FitColumn("category", "Category", 14, shown_from=84),
+           FitColumn("category", "Category", 14, shown_from=120),
            FitColumn("words", "Words", 6), FitColumn("updated", "Edited", 12))
 COLUMN_SORTS = {"question": "question", "category": "category", "words": "words",
                 "updated": "updated"}

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Input, Label, RadioSet, Select, Static
 
 from question_bank.mock_formats import FORMATS, PROGRAM
 from tui.practice.mock_plan import Plan, build_plan
@@ -23,6 +23,7 @@ from tui.practice.preferences import SpeechPrefs, mock_setup, save_mock_setup
 from tui.practice.recorded_answers import consent_text
 from tui.screens.base import SectionScreen
 from tui.widgets.field_errors import clear_field_errors, show_field_error
+from tui.widgets.marks import Checkbox, RadioButton
 from tui.widgets.mock_history import MockHistory
 from tui.widgets.program_choice import ProgramChoice
 from tui.widgets.recording_settings import RecordingSettings
@@ -45,12 +46,15 @@ class MockScreen(SectionScreen):
                 tooltip="Hear a question in the chosen voice and rate"),
         Binding("h", "history", "History", id="mock.history", show=False,
                 tooltip="Go to the past sessions (enter opens one)"),
+        Binding("escape", "leave_field", "Leave field", id="mock.leave_field", show=False,
+                tooltip="Leave the field you are typing in (h then goes to the history)"),
     ]
 
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self.setup = mock_setup(ctx.db)
         self._starting = False
+        self._away = False  # a session or a review was opened from here
 
     def compose_body(self) -> ComposeResult:
         setup = self.setup
@@ -103,15 +107,33 @@ class MockScreen(SectionScreen):
 
     def on_screen_resume(self) -> None:
         self.query_one(MockHistory).reload()  # the first visit too; then after each session
+        if self._away:
+            # Back from a session or a review: the past sessions, where it now is, hold the
+            # focus (not a field of the form that may be scrolled out of sight and would
+            # take h and enter as typing).
+            self._away = False
+            self.query_one(MockHistory).focus_list()
 
     @on(MockHistory.Chosen)
     def open_session(self, event: MockHistory.Chosen) -> None:
         from tui.screens.mock_review import MockReviewScreen
 
+        self._away = True
         self.app.push_screen(MockReviewScreen(self.ctx, event.session_id))
 
     def action_history(self) -> None:
         self.query_one(MockHistory).focus_list()
+
+    def action_leave_field(self) -> None:
+        """Escape in a field of the form: the form keeps the focus, the keys are the
+        screen's again (h, v, ctrl+s)."""
+        if isinstance(self.focused, Input | Select):
+            self.query_one("#mock-setup").focus()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "leave_field":  # escape stays free for whatever else wants it
+            return isinstance(self.focused, Input | Select)
+        return True
 
     # The program round's program ----------------------------------------------------------
 
@@ -278,4 +300,5 @@ class MockScreen(SectionScreen):
         if getattr(self.ctx.speaker, "status", "off") == "off":
             speech = SpeechPrefs(False, speech.rate, speech.voice)
         record = self.query_one(RecordingSettings).record
+        self._away = True
         self.app.push_screen(MockRunScreen(self.ctx, plan, speech, record=record))

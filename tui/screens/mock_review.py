@@ -31,9 +31,13 @@ from tui.widgets.table_fit import FitColumn, FitTable
 
 OUTCOME_WORDS = {"answered": "", "skipped": "skipped", "unreached": "not reached",
                  "pending": "not reached"}
+# One measure per column: the time spoken, the aim it is measured against (the question's
+# target, or the round's cap when shorter) and the share of that aim. A narrow table keeps
+# the rating and the share; the times come back as it widens.
 COLUMNS = (FitColumn("n", "#", 2), FitColumn("text", "Question", 30),
-           FitColumn("think", "Think", 5), FitColumn("spoke", "Spoke", 5),
-           FitColumn("target", "Target", 6), FitColumn("used", "Used", 11),
+           FitColumn("think", "Think", 5, shown_from=72), FitColumn("spoke", "Spoke", 5,
+                                                                    shown_from=56),
+           FitColumn("aim", "Aim", 5, shown_from=64), FitColumn("used", "Of aim", 10),
            FitColumn("rating", "Rating", 6))
 
 
@@ -42,8 +46,23 @@ def duration_or_dash(seconds: float | None) -> str:
 
 
 def used_text(item: MockItem) -> str:
+    """The share of the aim spoken, with a word where it matters (never only a colour):
+    "over" past the limit (the clock stopped the answer), "short" under half the aim."""
     ratio = item.used_ratio
-    return f"{ratio:.0%}" if ratio is not None else OUTCOME_WORDS.get(item.outcome, "")
+    if ratio is None:
+        return OUTCOME_WORDS.get(item.outcome, "")
+    if (item.speak_seconds or 0) > item.limit_seconds:
+        return f"{ratio:.0%} over"
+    return f"{ratio:.0%} short" if ratio < 0.5 else f"{ratio:.0%}"
+
+
+def aim_words(item: MockItem) -> str:
+    """What the answer was measured against, named: "the target 1:30", or "the round's cap
+    0:45 (target 1:30)"."""
+    if item.limit_seconds < item.target_seconds:
+        return (f"the round's cap of {format_duration(item.limit_seconds)} (the question's "
+                f"target is {format_duration(item.target_seconds)})")
+    return f"the question's target of {format_duration(item.target_seconds)}"
 
 
 def session_start_text(session: MockSession) -> str:
@@ -159,7 +178,7 @@ class MockReviewScreen(Screen):
             "think": Text(duration_or_dash(item.think_seconds), justify="right"),
             "spoke": Text(duration_or_dash(item.speak_seconds if item.outcome == "answered"
                                            else None), justify="right"),
-            "target": Text(format_duration(item.target_seconds), justify="right"),
+            "aim": Text(format_duration(item.aim_seconds), justify="right"),
             "used": Text(used_text(item), style=style or dim, justify="right"),
             "rating": Text(RATINGS[item.rating - 1] if item.rating else "", style="bold"),
         }
@@ -181,17 +200,17 @@ class MockReviewScreen(Screen):
             return
         question.update(Content(item.text))
         lines = [Content.from_markup(
-            "$category · thought [b]$think[/b] · spoke [b]$spoke[/b] against a target of "
-            "[b]$target[/b] (limit $limit)",
+            "$category · thought [b]$think[/b] · spoke [b]$spoke[/b] against $aim",
             category=category_label(item.category), think=duration_or_dash(item.think_seconds),
-            spoke=duration_or_dash(item.speak_seconds),
-            target=format_duration(item.target_seconds),
-            limit=format_duration(item.limit_seconds))]
+            spoke=duration_or_dash(item.speak_seconds), aim=aim_words(item))]
         if item.outcome != "answered":
             lines.append(Content(f"This question was {OUTCOME_WORDS[item.outcome]}."))
         rating = RATINGS[item.rating - 1] if item.rating else "not rated yet"
+        left = sum(1 for i in self.session.items if i.outcome == "answered" and i.rating is None) \
+            if self.session else 0
         lines.append(Content.from_markup(
-            "Rating: [b]$rating[/b]  ·  1 again  2 hard  3 good  4 easy", rating=rating))
+            "Rating: [b]$rating[/b]  ·  1 again  2 hard  3 good  4 easy$left", rating=rating,
+            left=f"  ·  {left} still to rate (↓ next)" if left else ""))
         times.update(Content("\n").join(lines))
         if not note.has_focus:
             note.value = item.note
@@ -257,9 +276,7 @@ class MockReviewScreen(Screen):
             self.notify(f"The rating was not saved: {type(error).__name__}.", severity="error",
                         markup=False)
             return
-        self._replace(updated)
-        table = self.query_one(DataTable)
-        table.move_cursor(row=self._next_to_rate(item.position), animate=False)
+        self._replace(updated)  # the cursor stays on the row rated: Down goes to the next
         self._show_detail()
 
     def action_note(self) -> None:

@@ -68,6 +68,7 @@ class MockRunScreen(Screen):
         self.session_id: int | None = None
         self._shown_index = -1
         self._ending = False
+        self.speech_notices: list[str] = []  # what the speech engine said during the session
         self._format_label = fmt.label + (f": {plan.setup.program}"
                                           if fmt.needs_program and plan.setup.program else "")
 
@@ -90,6 +91,7 @@ class MockRunScreen(Screen):
                 yield Static(id="run-status")
             with Center():
                 yield self.recording
+        yield Static(id="run-speech")  # what the speech engine needs the user to know
         yield Footer()
 
     async def on_mount(self) -> None:
@@ -108,6 +110,15 @@ class MockRunScreen(Screen):
 
     def on_resize(self) -> None:
         self._fit()
+
+    def show_speech_trouble(self, text: str) -> bool:
+        """The speech engine's notice, in a line of its own under the clock for the rest of
+        the session (a toast would cover the question and the clock on a small terminal)."""
+        self.speech_notices.append(text)
+        speech = self.query_one("#run-speech", Static)
+        speech.display = True  # shown first: its height is then measured at its width
+        speech.update(Content.from_markup("[b]Speech:[/b] $text", text=text))
+        return True
 
     def _fit(self) -> None:
         compact = self.size.height < 20 or self.size.width < 50
@@ -269,7 +280,7 @@ class MockRunScreen(Screen):
             speaker = self.ctx.speaker
             why = (speaker.problem if getattr(speaker, "status", "") == "off" and speaker.problem
                    else "Reading aloud is off for this session (turn it on in the setup).")
-            self.notify(why, severity="warning", markup=False)
+            self.show_speech_trouble(why)
             return
         self._say(item.prompt.text)
 

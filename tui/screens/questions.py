@@ -1,7 +1,8 @@
 """Questions: browse the bank by category and tag, search as you type, add, edit, hide.
 
-Every question is listed; one whose premises the applicant's profile does not hold is
-marked "⊘" (the drill and mocks do not draw it), and `f` lists only those that fit."""
+Every question is listed with its marks: "✓" answered, "↻" rehearsed (drilled or answered
+in a mock), "⊘" not for this applicant (the profile does not hold its premises: the drill and
+mocks do not draw it). `f` lists only those that fit, `u` only the answered or unanswered."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Select
 
 from question_bank.categories import categories, category_label
+from question_bank.done import ANSWER_FILTERS, Done, done
 from question_bank.profile import Profile, current_profile, fits
 from question_bank.questions import (
     Question,
@@ -29,16 +30,15 @@ from question_bank.structures import format_duration
 from tui.messages import OpenAnswer
 from tui.screens.base import SectionScreen
 from tui.widgets.question_detail import QuestionDetail
+from tui.widgets.question_status import NOT_FOR_YOU, ListState, QuestionStatus
 from tui.widgets.table_fit import FitColumn, FitTable
 
-COLUMNS = (FitColumn("text", "Question", 40),
+COLUMNS = (FitColumn("marks", "", 3),  # ✓ answered, ↻ rehearsed, ⊘ not for you
+           FitColumn("text", "Question", 40),
            # a table narrower than 56 cells leaves out the category
            FitColumn("category", "Category", 16, shown_from=56),
            FitColumn("target", "Target", 6))
 PAGE = 100  # rows added to the table at a time; more are added as the cursor nears the end
-
-
-NOT_FOR_YOU = "⊘"  # marks a question the profile rules out (a sign, not only a colour)
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class Listing:
     tags: list[tuple[str, int]]
     profile: Profile
     unfit: int  # of the ids, those the profile rules out
+    done: Done
 
 
 class QuestionsScreen(SectionScreen):
@@ -66,6 +67,9 @@ class QuestionsScreen(SectionScreen):
                 tooltip="Show or leave out hidden questions"),
         Binding("f", "toggle_fits_me", "Fits me", id="questions.fits_me",
                 tooltip="List only the questions that fit your profile (⊘ marks the others)"),
+        Binding("u", "cycle_answered", "Answered", id="questions.answered",
+                tooltip="List every question, only those you answered (✓), or only those "
+                        "you have not"),
         Binding("enter", "answer", "Answer", id="questions.answer",
                 tooltip="Write or edit your answer to the selected question"),
         Binding("d", "details", "Details", id="questions.details",
@@ -82,6 +86,8 @@ class QuestionsScreen(SectionScreen):
         self._fits_me = False
         self._profile = Profile()
         self._unfit = 0
+        self._done = Done()
+        self._answer_filter = ANSWER_FILTERS[0]
         self._select_after_load: str | None = None
 
     def compose_body(self) -> ComposeResult:
@@ -94,7 +100,7 @@ class QuestionsScreen(SectionScreen):
             with Vertical(id="question-list"):
                 yield FitTable(COLUMNS, stretch="text", min_stretch=10, id="question-table",
                                cursor_type="row", zebra_stripes=True)
-                yield Static(id="question-status")
+                yield QuestionStatus(id="question-status")
             yield QuestionDetail(id="question-detail")
 
     def on_mount(self) -> None:
@@ -123,9 +129,11 @@ class QuestionsScreen(SectionScreen):
     def _load(self, generation: int, filters: dict) -> None:
         with self.ctx.reader() as db:
             profile = current_profile(db)
-            ids = list_question_ids(db, fitting=profile if self._fits_me else None, **filters)
-            unfit = 0 if self._fits_me else len(ids) - len(
-                list_question_ids(db, fitting=profile, **filters))
+            marks = done(db)
+            ids = marks.keep(list_question_ids(
+                db, fitting=profile if self._fits_me else None, **filters), self._answer_filter)
+            unfit = 0 if self._fits_me else len(ids) - len(marks.keep(
+                list_question_ids(db, fitting=profile, **filters), self._answer_filter))
             wanted = self._select_after_load
             end = PAGE
             if wanted in ids:
@@ -133,7 +141,7 @@ class QuestionsScreen(SectionScreen):
             first_page = get_questions(db, ids[:end])
             tags = tag_counts(db, category=filters["category"])
         self.app.call_from_thread(self._fill, Listing(generation, ids, first_page, tags, profile,
-                                                          unfit))
+                                                          unfit, marks))
 
     def _fill(self, listing: Listing) -> None:
         if listing.generation != self._generation:
@@ -141,6 +149,7 @@ class QuestionsScreen(SectionScreen):
         self._ids = listing.ids
         self._profile = listing.profile
         self._unfit = listing.unfit
+        self._done = listing.done
         self._update_tag_options(listing.tags)
         table = self.query_one("#question-table", FitTable)
         keep = self._select_after_load or self._highlighted_id()
@@ -155,9 +164,10 @@ class QuestionsScreen(SectionScreen):
         self._show_detail()
 
     def _cells(self, q: Question) -> dict[str, Text]:
-        mark = "" if fits(q, self._profile) else f"{NOT_FOR_YOU} "
+        fit = fits(q, self._profile)
         return {
-            "text": Text(mark + q.text, style="dim italic" if q.hidden else "dim" if mark else "",
+            "marks": Text(self._done.marks(q.id) + (" " if fit else NOT_FOR_YOU), no_wrap=True),
+            "text": Text(q.text, style="dim italic" if q.hidden else "" if fit else "dim",
                          no_wrap=True, overflow="ellipsis"),
             "category": Text(category_label(q.category), style="dim", no_wrap=True,
                              overflow="ellipsis"),
@@ -190,22 +200,9 @@ class QuestionsScreen(SectionScreen):
 
     def _update_status(self) -> None:
         filters = self._filters()
-        parts = [f"{len(self._ids)} question{'s' if len(self._ids) != 1 else ''}"]
-        if filters["category"]:
-            parts.append(f"in {category_label(filters['category'])}")
-        if filters["tag"]:
-            parts.append(f"tagged {filters['tag']}")
-        if filters["search"]:
-            parts.append(f"matching “{filters['search']}”")
-        if self._show_hidden:
-            parts.append("(hidden ones shown)")
-        if self._fits_me:
-            parts.append("that fit you (f: all)")
-        elif self._unfit:
-            parts.append(f"· {NOT_FOR_YOU} {self._unfit} not drawn for you (f hides them)")
-        if not self._ids:
-            parts.append("· nothing matches: clear the search or choose another category")
-        self.query_one("#question-status", Static).update(Content(" ".join(parts)))
+        self.query_one(QuestionStatus).show(ListState(
+            self._ids, filters["category"], filters["tag"], filters["search"],
+            self._show_hidden, self._fits_me, self._unfit, self._answer_filter, self._done))
 
     # Selection ---------------------------------------------------------------------------
 
@@ -342,6 +339,11 @@ class QuestionsScreen(SectionScreen):
 
     def action_toggle_show_hidden(self) -> None:
         self._show_hidden = not self._show_hidden
+        self.reload()
+
+    def action_cycle_answered(self) -> None:
+        at = ANSWER_FILTERS.index(self._answer_filter)
+        self._answer_filter = ANSWER_FILTERS[(at + 1) % len(ANSWER_FILTERS)]
         self.reload()
 
     def action_toggle_fits_me(self) -> None:

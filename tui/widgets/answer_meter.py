@@ -5,21 +5,24 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from question_bank.feedback import length_verdict
 from question_bank.structures import format_duration, spoken_seconds
-
-ON_TARGET = 0.15  # within 15 % of the target counts as on target
 
 
 def meter_content(words: int, pace: int, target: int) -> Content:
+    """The length by the feedback's one length rule (the panel explains it when it fires):
+    "too short", "too long" or "on target", and how far from the target."""
     seconds = spoken_seconds(words, pace)
-    if not words:
-        verdict, style = "", ""
-    elif seconds < target * (1 - ON_TARGET):
-        verdict, style = f"{format_duration(target - seconds)} short", "$text-warning"
-    elif seconds > target * (1 + ON_TARGET):
-        verdict, style = f"{format_duration(seconds - target)} over", "$text-error"
+    verdict = length_verdict(words, pace, target)
+    if verdict == "short":
+        verdict, style = f"too short ({format_duration(target - seconds)} under)", \
+            "$text-warning"
+    elif verdict == "long":
+        verdict, style = f"too long ({format_duration(seconds - target)} over)", "$text-error"
+    elif verdict:
+        style = "$text-success"
     else:
-        verdict, style = "on target", "$text-success"
+        style = ""
     markup = "[b]$words[/b] words · [b]$spoken[/b] at $pace wpm · target $target"
     if verdict:
         markup += f" · [{style}]$verdict[/]"

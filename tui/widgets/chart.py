@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Sparkline, Static
 from tui.practice.progress_charts import Bar, Chart
 
 LABEL_WIDTH = 16
-NOTE_WIDTH = 6
+NOTE_WIDTH = 8  # "127% ▲": the share and its sign
 
 
 class BarRows(Widget):

@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Select, TextArea
+from textual.widgets import Input, Select, TextArea
 
 from dossiers import impressions, programs
 from dossiers.errors import DossierError
 from dossiers.readiness import Readiness, readiness
+from tui.widgets.marks import Checkbox
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -14,7 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Select, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Input, Select, Static, TabbedContent, TabPane, TextArea
 
 from dossiers.errors import DossierError
 from dossiers.readiness import Readiness
@@ -23,6 +23,7 @@ from tui.widgets import dossier_fields
 from tui.widgets.asks_list import AsksList
 from tui.widgets.dossier_list import DossierList, DossierView
 from tui.widgets.interview_days import InterviewDays
+from tui.widgets.marks import Checkbox
 from tui.widgets.people_list import PeopleList
 from tui.widgets.planned_stories import PlannedStories
 

@@ -1,5 +1,6 @@
-"""Feedback beside the answer editor: each finding with its rule id, what it means, and the
-words it saw. Shown literally: the matched words are the user's own text.
+"""Feedback beside the answer editor: each finding in words (the rule's title and what it
+saw; the rule ids are for help and exports). Shown literally: the matched words are the
+user's own text.
 
 The rules run in a worker thread (`assess`); only the latest request's findings are shown."""
 
@@ -19,9 +20,9 @@ from question_bank.feedback import RULES, FeedbackInput, Finding, assess, rule
 def finding_content(finding: Finding) -> Content:
     title = rule(finding.rule).title
     lines = [
-        Content.from_markup("[b $text-warning]▲ $title[/] [dim]$id[/dim]", title=title,
-                            id=finding.rule),
+        Content.from_markup("[b $text-warning]▲ $title[/]", title=title),
         Content.from_markup("  $message", message=finding.message),
+        Content.from_markup("  [dim]$why[/dim]", why=rule(finding.rule).explanation),
     ]
     if finding.matched:
         lines.append(Content.from_markup("  [dim]saw[/dim] $words",

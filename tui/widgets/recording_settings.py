@@ -10,11 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Checkbox, Input, Label
+from textual.widgets import Input, Label
 
 from tui.practice.recorded_answers import record_choice, save_record_choice
 from tui.store.audio_files import KEEP_SETTING, keep_sessions
 from tui.store.settings import set_setting
+from tui.widgets.marks import Checkbox
 
 KEEP_RANGE = (1, 500)
 

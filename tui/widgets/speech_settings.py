@@ -13,11 +13,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from tui.context import AppContext
 from tui.practice.mock_setup import SetupError
 from tui.practice.preferences import SpeechPrefs, parse_rate, save_speech_prefs, speech_prefs
+from tui.widgets.marks import Checkbox
 
 SAMPLE = "Tell me about yourself."
 

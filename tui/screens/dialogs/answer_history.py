@@ -24,28 +24,54 @@ KINDS = {"created": "first saved", "edit": "edited", "restore": "restored"}
 
 
 def when(stamp: str, now: datetime) -> str:
-    """A revision's time in the user's zone, with how long ago."""
+    """A revision's time in the user's zone, with how long ago: to the second within the
+    last day, so two versions saved a minute apart never read the same."""
     moment = datetime.fromisoformat(stamp).astimezone(now.tzinfo)
-    seconds = (now - moment).total_seconds()
+    seconds = max(0, int((now - moment).total_seconds()))
     if seconds < 60:
-        ago = "just now"
+        ago = f"{seconds} s ago"
     elif seconds < 3600:
-        ago = f"{int(seconds // 60)} min ago"
+        ago = f"{seconds // 60} min {seconds % 60} s ago" if seconds < 600 \
+            else f"{seconds // 60} min ago"
     elif seconds < 86400:
-        ago = f"{int(seconds // 3600)} h ago"
+        ago = f"{seconds // 3600} h {seconds % 3600 // 60} min ago"
     else:
-        ago = f"{int(seconds // 86400)} d ago"
-    return f"{moment:%a %d %b %H:%M} · {ago}"
+        return f"{moment:%a %d %b %H:%M} · {seconds // 86400} d ago"
+    return f"{moment:%a %d %b %H:%M:%S} · {ago}"
+
+
+def words_phrase(n: int) -> str:
+    return f"{n} word{'s' if n != 1 else ''}"
+
+
+def change_words(diff: Diff) -> str:
+    """What changed since a version, said as a person would: "Since this version you cut
+    100 words from Result." (never "+0 words, −100 words")."""
+    if not diff.changed:
+        return "Same as now."
+    where = [p.label for p in diff.parts if p.changed]
+    place = f" in {', '.join(where[:-1]) + ' and ' if len(where) > 1 else ''}{where[-1]}" \
+        if where else ""
+    added, removed = diff.added_words, diff.removed_words
+    if added and removed:
+        did = f"added {words_phrase(added)} and cut {words_phrase(removed)}"
+    elif added:
+        did = f"added {words_phrase(added)}"
+    elif removed:
+        did = f"cut {words_phrase(removed)}"
+    else:
+        did = "changed the structure"
+        place = ""
+    return (f"Since this version you {did}{place}. Restoring it takes that back; "
+            "the text you have now stays in the history.")
 
 
 def diff_content(diff: Diff) -> Content:
-    """The diff as text: added words underlined in green, removed ones struck through in red."""
+    """The diff as text: what changed in words, then the parts with added words underlined
+    (and green), removed ones struck through (and red): a sign, not only a colour."""
     if not diff.changed:
         return Content("Same as now.")
-    head = Content.from_markup(
-        "Compared with now: [$text-success]+$added[/] words, [$text-error]−$removed[/] words",
-        added=str(diff.added_words), removed=str(diff.removed_words))
-    blocks = [head]
+    blocks = [Content(change_words(diff))]
     if diff.structure_from != diff.structure_to:
         blocks.append(Content(f"Structure then: {get_structure(diff.structure_from).label}; "
                               f"now: {get_structure(diff.structure_to).label}."))
@@ -139,6 +165,22 @@ class AnswerHistory(Dialog[int | None]):
 
     @on(OptionList.OptionSelected, "#history-list")
     def action_restore(self) -> None:
+        """Ask first: restoring replaces the text on screen (which the history keeps)."""
+        from tui.screens.dialogs.confirm import ConfirmDialog
+
         revision = self.selected()
-        if revision is not None:
-            self.dismiss(revision.id)
+        if revision is None:
+            return
+        if revision is self.revisions[0]:
+            self.notify("That is the text you have now.")
+            return
+        saved = when(revision.saved_at, self.ctx.now()).split(" · ")[0]
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(revision.id)
+
+        self.app.push_screen(ConfirmDialog(
+            f"Restore the version of {saved}?",
+            "Your answer becomes that text. The text you have now stays in the history, "
+            "first in this list: restore it to undo.", yes="Restore", no="Keep mine"), answered)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,6 +22,7 @@ from question_bank.answers import (
 )
 from question_bank.questions import Question
 from tui.context import AppContext
+from tui.screens.dialogs.answer_history import when
 from tui.screens.dialogs.base import Dialog
 
 NEW_ANSWER = -1
@@ -68,13 +68,13 @@ class AnswerVersions(Dialog[int | None]):
         self.answers = answers_for_question(self.ctx.db, self.question.id)
         options = self.query_one("#versions-list", OptionList)
         options.clear_options()
+        now = self.ctx.now()
         for a in self.answers:
             marks = ("● " if a.is_current else "  ") + ("▶ " if a.id == self.open_id else "  ")
-            edited = datetime.fromisoformat(a.updated_at).astimezone(self.ctx.now().tzinfo)
             options.add_option(Option(Content.from_markup(
                 "$marks[b]$label[/b]$current\n      [dim]$words words · edited $edited[/dim]",
                 marks=marks, label=a.label, current=" (current)" if a.is_current else "",
-                words=str(a.words), edited=f"{edited:%d %b %H:%M}"), id=str(a.id)))
+                words=str(a.words), edited=when(a.updated_at, now)), id=str(a.id)))
         ids = [a.id for a in self.answers]
         wanted = select if select in ids else self.open_id
         options.highlighted = ids.index(wanted) if wanted in ids else (0 if ids else None)

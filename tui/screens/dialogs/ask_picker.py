@@ -6,13 +6,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Button, Select, SelectionList, Static
+from textual.widgets import Button, Select, Static
 from textual.widgets.selection_list import Selection
 
 from question_bank.categories import AUDIENCES
 from question_bank.questions import Question, list_questions
 from tui.context import AppContext
 from tui.screens.dialogs.base import Dialog
+from tui.widgets.marks import SelectionList
 
 
 class AskPicker(Dialog[list[Question] | None]):

@@ -1,4 +1,5 @@
-"""The help screen: every key binding, grouped by where it works."""
+"""The help screen: the keys of the screen you are on first, then every key binding,
+grouped by where it works."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from importlib import import_module
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Input, Static, TextArea
 
 from tui.screens.dialogs.base import Dialog
 from tui.sections import SECTIONS
@@ -48,7 +49,8 @@ def _title(screen_class: type) -> str:
 
 
 class HelpScreen(Dialog[None]):
-    """Every key, screen by screen. Escape, q or ? closes it."""
+    """The keys of the screen it was opened on (`here`, with the bindings active there),
+    then every key, screen by screen. Escape, q or ? closes it."""
 
     HELP_TITLE = "Help"
     BINDINGS = [
@@ -56,6 +58,13 @@ class HelpScreen(Dialog[None]):
     ]
     TITLE = "Keys"
     SUB_TITLE = "escape closes"
+
+    def __init__(self, here: type | None = None, active: list[Binding] | None = None, *,
+                 typing: bool = False) -> None:
+        super().__init__()
+        self.here = here  # the class of the screen help was opened on
+        self.active = active or []  # the bindings active there (its own, its focused widget's)
+        self.typing = typing  # the focus was in a field that types digits
 
     def compose_body(self) -> ComposeResult:
         yield Static(self._render_keys(), id="help-keys")
@@ -81,11 +90,36 @@ class HelpScreen(Dialog[None]):
             rows.setdefault(binding.description, []).append(self.app.get_key_display(binding))
         return [(" ".join(dict.fromkeys(keys)), text) for text, keys in rows.items()]
 
+    def _here_rows(self) -> list[tuple[str, str]]:
+        """The keys of the screen help was opened on: matchprep's own bindings (each has an
+        id) active there, without the app's (listed under Everywhere), with what each does."""
+        app_ids = {getattr(b, "id", None) for b in self.app.BINDINGS}
+        rows: dict[str, tuple[list[str], str]] = {}
+        for binding in self.active:
+            if not binding.id or binding.id in app_ids or ".section." in binding.id \
+                    or not binding.description:
+                continue
+            keys, _ = rows.setdefault(binding.id, ([], binding.description))
+            keys.append(self.app.get_key_display(binding))
+            text = binding.description + (f": {binding.tooltip}" if binding.tooltip else "")
+            rows[binding.id] = (keys, text)
+        return [(" ".join(dict.fromkeys(keys)), text) for keys, text in rows.values()]
+
     def _render_keys(self) -> Content:
         lines: list[Content] = []
-        everywhere = [(s.key, f"Go to {s.label}: {s.description}") for s in SECTIONS]
-        everywhere += self._binding_rows([b for b in self.app.BINDINGS
-                                      if not str(getattr(b, "id", "")).startswith("section.")])
+        here = self._here_rows()
+        if self.here is not None and here:
+            lines += self._group(f"Here: {_title(self.here)}", here)
+        app_keys = [b for b in self.app.BINDINGS
+                    if not str(getattr(b, "id", "")).startswith("section.")]
+        if self.typing:  # digits and ? type there: they are not keys here
+            everywhere = [("ctrl+p", "Go to a section (here 1-7 type digits: leave the "
+                                     "field first)"),
+                          ("f1", "Help (here ? types a question mark)")]
+            app_keys = [b for b in app_keys if getattr(b, "id", "") != "app.help"]
+        else:
+            everywhere = [(s.key, f"Go to {s.label}: {s.description}") for s in SECTIONS]
+        everywhere += self._binding_rows(app_keys)
         everywhere += ALWAYS
         lines += self._group("Everywhere", everywhere)
         classes = [s.screen_class() for s in SECTIONS]
@@ -93,7 +127,23 @@ class HelpScreen(Dialog[None]):
             module, _, name = path.partition(":")
             classes.append(getattr(import_module(module), name))
         for screen_class in classes:
+            if screen_class is self.here and here:
+                continue  # shown first
             rows = self._binding_rows(list(getattr(screen_class, "BINDINGS", [])))
             if rows:
                 lines += self._group(_title(screen_class), rows)
+        lines += self._group("The answer editor's feedback rules (by id)", feedback_rules_rows())
         return Content("\n").join(lines)
+
+
+def feedback_rules_rows() -> list[tuple[str, str]]:
+    """Each feedback rule's id with its title and why it matters: the panel shows the
+    words, the ids are kept here for whoever wants to name a rule."""
+    from question_bank.feedback import RULES
+
+    return [(r.id, f"{r.title}: {r.explanation}") for r in RULES]
+
+
+def typing_in(widget: object) -> bool:
+    """Whether keys typed into `widget` (the focused one) are text: digits too."""
+    return isinstance(widget, Input | TextArea)

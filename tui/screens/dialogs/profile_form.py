@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Button, Label, Select, SelectionList, Static
+from textual.widgets import Button, Label, Select, Static
 
 from question_bank.profile import (
     APPLICANTS,
@@ -22,6 +22,7 @@ from question_bank.profile import (
     ProfileError,
 )
 from tui.screens.dialogs.base import Dialog
+from tui.widgets.marks import SelectionList
 
 WHY = ("Who you are decides which questions the drill and mock interviews draw: no visa "
        "questions if you need no visa, no \"why did you fail Step 1?\" if you passed it. The "

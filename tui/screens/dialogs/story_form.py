@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Input, Label, Select, SelectionList, TextArea
+from textual.widgets import Input, Label, Select, TextArea
 from textual.widgets.selection_list import Selection
 
 from question_bank.answers import Answer
@@ -27,6 +27,7 @@ from question_bank.stories import (
 from question_bank.structures import part_label
 from tui.context import AppContext
 from tui.screens.dialogs.base import Dialog
+from tui.widgets.marks import SelectionList
 
 # Where an answer's parts go when a story is written from it.
 _FROM_ANSWER = {"context": "situation", "background": "situation", "changed": "action"}

@@ -6,12 +6,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Button, SelectionList, Static
+from textual.widgets import Button, Static
 from textual.widgets.selection_list import Selection
 
 from question_bank.stories import StorySummary, competency_labels, list_stories
 from tui.context import AppContext
 from tui.screens.dialogs.base import Dialog
+from tui.widgets.marks import SelectionList
 
 
 class StoryPlanPicker(Dialog[list[int] | None]):
