@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from textual.css.query import NoMatches
 from textual.worker import WorkerCancelled
 
 
 async def until(pilot, condition, tries: int = 150, what: str = "") -> None:
     """Let the app work (workers, timers, the writer) until `condition()` holds; fail,
-    saying `what` was waited for, after `tries` rounds (3 s and more)."""
+    saying `what` was waited for, after `tries` rounds (3 s and more). A widget the
+    condition queries that is not mounted yet counts as "not yet"."""
     for _ in range(tries):
         try:
             await pilot.app.workers.wait_for_complete()
         except WorkerCancelled:  # an exclusive worker replaced by a newer one
             pass
         await pilot.pause(0.02)  # one round of the app's loop: timers and messages run
-        if condition():
-            return
+        try:
+            if condition():
+                return
+        except NoMatches:  # what the condition looks at is not mounted yet
+            continue
     assert condition(), f"waited {tries} rounds for {what or 'a condition'}: it never held"
 
 

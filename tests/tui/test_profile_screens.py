@@ -41,7 +41,8 @@ async def test_the_first_start_asks_who_you_are_and_a_skip_is_not_asked_again(tm
                         what="the dialog to close")
             await until(pilot, lambda: "Say who you are" in steps(app),
                         what="Home to offer the profile")
-            assert "Skipped." in shown(app, "#profile-summary")
+            await until(pilot, lambda: "Skipped." in shown(app, "#profile-summary"),
+                        what="Home's profile card to say the profile was skipped")
     finally:
         app.ctx.close()
     db = connect(path)
