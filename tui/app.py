@@ -99,6 +99,12 @@ class MatchprepApp(App[None]):
                 # each section). It is styled on mount with the current theme anyway; a later
                 # theme change still raises the app's count and refreshes it.
                 mark_css_current(screen, self)
+                # The width class (-narrow, -normal...) Textual would give it at its first
+                # resize, given now: its widgets are styled once as they mount, not styled
+                # and then all restyled when the class comes.
+                width = width_class(self.HORIZONTAL_BREAKPOINTS, self.size.width)
+                if width is not None:
+                    screen.set_class(True, width, update=False)
                 return screen
         raise KeyError(section_id)
 
@@ -366,6 +372,15 @@ class MatchprepApp(App[None]):
         variables or messages (they may hold the user's words)."""
         error = uncaught_error(self)
         end_with_report(self, None if error is None else withheld_traceback(error))
+
+
+def width_class(breakpoints: list[tuple[int, str]], width: int) -> str | None:
+    """The class Textual gives a screen `width` cells wide (as `Screen` reads
+    HORIZONTAL_BREAKPOINTS: the widest breakpoint the width reaches)."""
+    for breakpoint, name in sorted(breakpoints, reverse=True):
+        if width >= breakpoint:
+            return name
+    return None
 
 
 def file_trouble_in(error: BaseException, *, damage_only: bool = False) -> BaseException | None:
