@@ -27,6 +27,7 @@ HOOKS = {
 # Public Textual methods we extend on purpose (each calls the original).
 DELIBERATE_OVERRIDES = {
     "tui.widgets.table_fit.FitTable.clear",  # also forgets the rows' cells it keeps
+    "tui.widgets.footer.KeysFooter.bindings_changed",  # skips a rebuild showing the same keys
 }
 
 
