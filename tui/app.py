@@ -50,6 +50,12 @@ if TYPE_CHECKING:
     from question_bank.profile import Profile
 
 
+STYLES = sorted((Path(__file__).parent / "styles").glob("*.tcss"))
+# What Home's first frame is styled with; the other parts' styles (their own screens' ids,
+# classes and types: none is on Home) are read just after it (`read_later_styles`).
+HOME_STYLES = {"app.tcss", "home.tcss"}
+
+
 def _section_bindings() -> list[Binding]:
     return [
         Binding(s.key, f"app.section('{s.id}')", s.label, show=False, id=f"section.{s.id}",
@@ -63,7 +69,7 @@ class MatchprepApp(App[None]):
 
     TITLE = "matchprep"
     # Every part of the app keeps its styles in its own file under tui/styles/.
-    CSS_PATH = sorted(str(p) for p in (Path(__file__).parent / "styles").glob("*.tcss"))
+    CSS_PATH = [str(p) for p in STYLES]
     COMMANDS = App.COMMANDS | {SectionCommands, QuestionCommands, ProgramCommands,
                                PracticeCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-normal"), (160, "-wide")]
@@ -80,6 +86,10 @@ class MatchprepApp(App[None]):
         self.DEFAULT_MODE = start  # type: ignore[misc]  # Textual reads it through self in __init__
         super().__init__()
         self.ctx = ctx
+        self.later_styles: list[Path] = []
+        if start == "home":  # parsing every part's styles held its first frame back 15 ms
+            self.css_path = [p for p in STYLES if p.name in HOME_STYLES]
+            self.later_styles = [p for p in STYLES if p.name not in HOME_STYLES]
         let_worker_state_changes_bubble()  # a failed worker is reported here, see worker_failed
         show_control_characters()  # ESC in user text shows as ␛, never reaches the terminal
         guard_pastes()  # a paste arrives whole, as text, without control characters
@@ -90,7 +100,15 @@ class MatchprepApp(App[None]):
         for s in SECTIONS:
             self.add_mode(s.id, partial(self._make_section, s.id))
 
+    def read_later_styles(self) -> None:
+        """Add the styles Home's first frame went without (before any other screen shows:
+        on the first frame, or when a key came even sooner)."""
+        if self.later_styles:
+            self.stylesheet.read_all(self.later_styles)
+            self.later_styles = []
+
     def _make_section(self, section_id: str) -> Screen:
+        self.read_later_styles()
         for s in SECTIONS:
             if s.id == section_id:
                 screen = s.screen_class()(self.ctx)
@@ -115,6 +133,7 @@ class MatchprepApp(App[None]):
         # The first frame is out. A screen may hold back work that would have delayed it
         # (the home screen's cards) until now: it has an `after_first_frame` method.
         self.first_frame_shown = True
+        self.read_later_styles()
         follow_up = getattr(self.screen, "after_first_frame", None)
         if follow_up is not None:
             self.call_after_refresh(follow_up)
@@ -239,6 +258,7 @@ class MatchprepApp(App[None]):
     @on(OpenAnswer)
     async def _open_answer(self, event: OpenAnswer) -> None:
         """Open the answer editor on a question (palette, question list, home, a link)."""
+        self.read_later_styles()
         from tui.screens.answer_editor import open_answer_editor
 
         await open_answer_editor(self, event.question_id, event.answer_id)
@@ -272,6 +292,7 @@ class MatchprepApp(App[None]):
 
     def action_drill(self, program_id: int | None = None) -> None:
         """Drill what is due; with a program, rehearse its cards before its interview."""
+        self.read_later_styles()
         from tui.screens.drill import DrillScreen
 
         if not isinstance(self.screen, DrillScreen):
@@ -299,6 +320,7 @@ class MatchprepApp(App[None]):
     def ask_profile(self, first_start: bool = False) -> None:
         """Who the applicant is (tui.screens.dialogs.profile_form); on first start, a skip
         is recorded so the question is not asked again."""
+        self.read_later_styles()
         from question_bank.profile import load_profile
         from tui.screens.dialogs.profile_form import ProfileDialog
 
@@ -324,6 +346,7 @@ class MatchprepApp(App[None]):
             changed()
 
     def action_help(self) -> None:
+        self.read_later_styles()
         from tui.screens.dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):

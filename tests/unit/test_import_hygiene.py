@@ -51,6 +51,7 @@ def test_the_first_frame_needs_no_sqlite_utils_icalendar_fsrs_or_commands(db_pat
 
     sqlite-utils alone costs ~50 ms to import; the first frame needs none of these, and the
     home screen's cards (which do) are mounted just after it (see benchmarks/startup.py).
+    Nor the question bank's modules: start-up asks only whether the bank is current.
     `matchprep --db PATH` goes through `tui.cli.main.main` as a user runs it, without building
     the other commands' parsers (which import every command module).
     """
@@ -63,7 +64,8 @@ def test_the_first_frame_needs_no_sqlite_utils_icalendar_fsrs_or_commands(db_pat
         "heavy = ('sqlite_utils', 'icalendar', 'fsrs', 'pyttsx3', 'importlib.metadata',\n"
         "         'numpy', 'sounddevice', 'soundfile', 'pocketsphinx',\n"
         "         'tui.cli.questions', 'tui.cli.doctor', 'tui.cli.backups',\n"
-        "         'tui.cli.programs', 'tui.cli.answers', 'tui.cli.mock')\n"
+        "         'tui.cli.programs', 'tui.cli.answers', 'tui.cli.mock',\n"
+        "         'question_bank.bank', 'question_bank.questions', 'hashlib')\n"
         "def on_ready(self):\n"
         f"    open({str(seen)!r}, 'w').write(json.dumps(sorted(\n"
         "        m for m in sys.modules if m in heavy)))\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
 
@@ -31,14 +31,16 @@ class SectionScreen(Screen):
     def compose_body(self) -> ComposeResult:
         yield from ()
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Textual restyles the whole screen on each resume, for what may have changed while
-        # it was away (the theme, the app's classes). A section not yet left was styled as
-        # its widgets mounted, with the current stylesheet (`mark_css_current`): its first
-        # visit brings two resumes, each a full restyle of every widget (a third of the
-        # time Home took to open at scale), for nothing.
+    @on(events.ScreenResume)
+    def skip_first_restyles(self, event: events.ScreenResume) -> None:
+        # Runs before Screen's own handler, which restyles the whole screen on each resume
+        # for what may have changed while it was away (the theme, the app's classes). A
+        # section not yet left was styled as its widgets mounted, with the current
+        # stylesheet (`mark_css_current`): its first visit brings two resumes, each a full
+        # restyle of every widget (a third of the time Home took to open at scale).
         if self.never_left:
             event.refresh_styles = False
 
-    def on_screen_suspend(self) -> None:
+    @on(events.ScreenSuspend)
+    def left(self) -> None:
         self.never_left = False

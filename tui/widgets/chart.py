@@ -124,7 +124,7 @@ class ChartCard(Vertical):
 
     def watch_numbers(self, numbers: bool) -> None:
         if numbers and self.chart is not None and not self.query_children(DataTable):
-            table = DataTable(cursor_type="row", zebra_stripes=True)
+            table: DataTable = DataTable(cursor_type="row", zebra_stripes=True)
             self.fill_figures(table, self.chart)
             self.mount(table)
         self._arrange()
