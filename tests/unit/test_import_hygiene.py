@@ -93,3 +93,34 @@ def test_anything_but_the_app_goes_through_the_full_parser(tmp_path):
                              text=True, timeout=60)
     assert missing.returncode == 2
     assert "--db: expected one argument" in missing.stderr
+
+
+def test_the_screens_are_imported_after_the_first_frame_not_when_first_opened(db_path,
+                                                                               tmp_path):
+    """Their modules (and the domain modules behind them) load in a worker thread once Home
+    is on screen: none at the first frame, every one before a section is opened."""
+    seen = tmp_path / "seen.json"
+    code = (
+        "import json, sys\n"
+        "import tui.cli.main\n"
+        "from textual.app import App\n"
+        "from tui.app import WARM_MODULES, MatchprepApp\n"
+        "ready = MatchprepApp.on_ready\n"
+        "def on_ready(self):\n"
+        "    first = sorted(m for m in WARM_MODULES if m in sys.modules)\n"
+        "    ready(self)\n"
+        "    def later():\n"
+        f"        open({str(seen)!r}, 'w').write(json.dumps([first, sorted(\n"
+        "            m for m in WARM_MODULES if m in sys.modules), sorted(WARM_MODULES)]))\n"
+        "        self.exit()\n"
+        "    self.set_timer(3, later)\n"
+        "MatchprepApp.on_ready = on_ready\n"
+        "MatchprepApp.run = lambda self, **kw: App.run(self, headless=True)\n"
+        f"sys.exit(tui.cli.main.main(['--db', {str(db_path)!r}]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    at_first_frame, later, warmed = json.loads(seen.read_text())
+    assert at_first_frame == ["tui.screens.home"]
+    assert later == warmed and "tui.screens.mock" in warmed and len(warmed) == 9
