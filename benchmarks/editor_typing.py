@@ -3,13 +3,14 @@
     python benchmarks/editor_typing.py [--rounds 3]
 
 The answer editor (the real app, its autosave, word counts and feedback running) and a bare
-Textual app holding one TextArea with the same text run in turn, alternately, in a
-pseudo-terminal of 120×40. Each key is written to the terminal and timed until the screen
-(kept by a terminal emulator, pyte) shows that character in the cell where it goes: what a
-person waits for. Two typists: a steady one (a key every 120 ms, "the quick brown fox jumps
-over the lazy dog") and a burst (40 keys 25 ms apart); the letters are timed (a space shows
-nothing new). Two answers: a short one (40 words) and one of 3,000 words (30 paragraphs),
-typed at its end on a line of its own. Each round starts a fresh process per row.
+Textual app holding one TextArea with the same text (in a box the size of the editor's
+part) run in turn, alternately, in a pseudo-terminal of 120×40. Each key is written to the
+terminal and timed until the screen (kept by a terminal emulator, pyte) shows that character
+in the cell where it goes: what a person waits for. Two typists: a steady one (a key every
+120 ms, "the quick brown fox jumps over the lazy dog") and a burst (40 keys 25 ms apart);
+the letters are timed (a space shows nothing new). Two answers (--words): a short one (40
+words) and one of 3,000 words (in paragraphs of 100), typed at its end on a line of its own.
+Each round starts a fresh process per row.
 
 Prints, per row, the median and the 95th percentile, and the editor's p95 against the bare
 TextArea's (budget, ARCHITECTURE.md: within 1.2× at every size). Asserts nothing.
@@ -72,6 +73,10 @@ async def _bare(text: str, ready_fd: int) -> None:
     from textual.widgets import TextArea
 
     class Bare(App):
+        # The box of the editor's part at 120×40 (tui/widgets/answer_part.py): as many
+        # lines to draw as there.
+        CSS = "TextArea { width: 73; height: auto; max-height: 16; border: round $primary; }"
+
         def compose(self):
             yield TextArea(text, soft_wrap=True)
 
@@ -241,6 +246,8 @@ def p95(samples: list[float]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--words", type=int, nargs="*", default=[40, 3000],
+                        help="answer sizes, in words")
     parser.add_argument("--child", choices=("bare", "editor"), help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--text", type=Path, help=argparse.SUPPRESS)
@@ -257,7 +264,7 @@ def main() -> None:
     env = {**os.environ, "TERM": "xterm-256color", "PYTHONPATH": str(ROOT),
            "XDG_DATA_HOME": str(folder / "data"), "XDG_CONFIG_HOME": str(folder / "config")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    sizes = {"short answer (40 words)": 40, "3,000 words": 3000}
+    sizes = {f"{n:,} words": n for n in args.words}
     samples: dict[tuple[str, str, str], list[float]] = {}
     programs: dict[tuple[str, str], list[str]] = {}
     for label, words in sizes.items():
