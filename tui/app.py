@@ -108,6 +108,14 @@ class MatchprepApp(App[None]):
         for s in SECTIONS:
             self.add_mode(s.id, partial(self._make_section, s.id))
 
+    def update_styles(self, node, animate: bool = True) -> None:
+        """Textual restyles a widget (and everything in it) whenever its classes change,
+        also before it is mounted: an Input sets its own in `__init__`, so each was styled
+        twice or three times as a screen composed it (with its four component classes: 55
+        of Mock's 390 stylings on its first open). A widget is styled as it mounts anyway."""
+        if node is self or node.is_attached:
+            super().update_styles(node, animate)
+
     def read_later_styles(self) -> None:
         """Add the styles Home's first frame went without (before any other screen shows:
         on the first frame, or when a key came even sooner)."""

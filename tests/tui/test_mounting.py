@@ -81,3 +81,20 @@ async def test_the_footer_is_rebuilt_only_when_the_keys_it_shows_change():
         app.query_one("#a").focus()
         await until(pilot, lambda: all(k.description != "Ring" for k in app.query("FooterKey")),
                     what="its key gone again")
+
+
+async def test_a_widget_is_styled_when_it_mounts_not_each_time_it_changes_before(
+        app_factory, monkeypatch):
+    from textual.widgets import Input
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        styled = count_styling(monkeypatch)
+        field = Input("typed", id="later")  # Textual sets its classes as it is made
+        field.add_class("-later")
+        assert field not in styled
+        await app.screen.mount(field)
+        await pilot.pause()
+        assert field in styled and field.has_class("-later")
+        field.add_class("-now")  # mounted: restyled as before
+        assert styled.count(field) >= 2

@@ -28,6 +28,7 @@ HOOKS = {
 DELIBERATE_OVERRIDES = {
     "tui.widgets.table_fit.FitTable.clear",  # also forgets the rows' cells it keeps
     "tui.widgets.footer.KeysFooter.bindings_changed",  # skips a rebuild showing the same keys
+    "tui.app.MatchprepApp.update_styles",  # skips widgets not mounted yet
 }
 
 
