@@ -234,14 +234,20 @@ class ImportReport:
     cleaning: Cleaning = field(default_factory=Cleaning)
 
     def summary(self) -> str:
-        text = (f"{self.source}: {self.programs_added} programs added, "
-                f"{self.programs_updated} updated; {self.days_added} interview days added, "
+        text = (f"{self.source}: {counted(self.programs_added, 'program')} added, "
+                f"{self.programs_updated} updated; "
+                f"{counted(self.days_added, 'interview day')} added, "
                 f"{self.days_updated} updated.")
         if self.ignored_columns:
             text += " Ignored columns: " + ", ".join(self.ignored_columns) + "."
         if self.cleaning.places:
             text += " " + self.cleaning.sentence()
         return text
+
+
+def counted(n: int, noun: str) -> str:
+    """"1 program", "2 programs"."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _letter(index: int) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from icalendar import Calendar, Event, vText
 
-from dossiers.interviews import DEFAULT_LENGTH, Interview, list_interviews
+from dossiers.interviews import Interview, assumed_note, list_interviews
 from dossiers.programs import get_program
 
 if TYPE_CHECKING:
@@ -54,9 +54,9 @@ def _description(day: Interview) -> str:
         shown = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
         if shown:
             parts.append(f"{label}: {shown}")
-    if day.end_time is None:
-        hours = int(DEFAULT_LENGTH.total_seconds() // 3600)
-        parts.append(f"End time not known: {hours} hours assumed.")
+    if day.end_assumed:  # in the app's words
+        note = assumed_note()
+        parts.append(f"{note[0].upper()}{note[1:]}.")
     parts.append("From matchprep: open the program's dossier the night before.")
     return "\n".join(parts)
 

@@ -16,7 +16,7 @@ from dossiers.dates import parse_date, parse_time
 from dossiers.errors import DossierError
 from dossiers.rows import insert_row, update_row
 from dossiers.text import fold, now_iso
-from dossiers.zones import find_zone
+from dossiers.zones import find_zone, format_span
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -81,6 +81,11 @@ class Interview:
             return (self.starts_at.astimezone(UTC) + DEFAULT_LENGTH).astimezone(
                 ZoneInfo(self.timezone))
         return datetime.combine(self.date, self.end_time, ZoneInfo(self.timezone))
+
+    @property
+    def end_assumed(self) -> bool:
+        """No end time was given: `ends_at` is the start plus DEFAULT_LENGTH."""
+        return self.end_time is None
 
     @property
     def in_person(self) -> bool:
@@ -255,3 +260,16 @@ def just_ended(db: Database, now: datetime, zone_name: str) -> list[Interview]:
     return [i for i in list_interviews(db) if i.ends_at <= now and (
         i.ends_at.astimezone(ZoneInfo(zone_name)).date() == today
         or now - i.ends_at < timedelta(hours=24))]
+
+
+def assumed_note() -> str:
+    """What an interview shown with an end it was not given says about it."""
+    hours = int(DEFAULT_LENGTH.total_seconds() // 3600)
+    return f"end not given: {hours} hours assumed"
+
+
+def span(day: Interview, zone_name: str, *, note: bool = True) -> str:
+    """The day from start to end in a zone ("Thu 15 Jan 2026 09:00–13:00 CST"), saying
+    when the end is assumed (`note`), the end's date when it falls on another day there."""
+    text = format_span(day.starts_at, day.ends_at, zone_name)
+    return f"{text} ({assumed_note()})" if note and day.end_assumed else text

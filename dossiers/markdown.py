@@ -35,13 +35,10 @@ def _block(text: str) -> str:
 
 
 def _when(day: interviews.Interview, user_zone: str) -> str:
-    end = day.ends_at
-    text = (f"{format_instant(day.starts_at, day.timezone)}–"
-            f"{format_instant(end, day.timezone, with_date=False)}")
+    text = interviews.span(day, day.timezone, note=False)
     if not same_clock(day.timezone, user_zone, day.starts_at):
-        text += (f" (your time: {format_instant(day.starts_at, user_zone)}–"
-                 f"{format_instant(end, user_zone, with_date=False)})")
-    return text
+        text += f" (your time: {interviews.span(day, user_zone, note=False)})"
+    return f"{text}, {interviews.assumed_note()}" if day.end_assumed else text
 
 
 def dossier_markdown(db: Database, program_id: int, *, user_zone: str, now: datetime,

@@ -59,13 +59,18 @@ class Facts:
     logistics_done: int = 0  # interview days with a platform and a link (or in person)
 
 
+def _the(names: list[str]) -> str:
+    """"the type", "the city and the state": what a part still needs, in words."""
+    named = [f"the {n}" for n in names]
+    return " and ".join(named) if len(named) < 3 else f"{', '.join(named[:-1])} and {named[-1]}"
+
+
 def assess(f: Facts) -> Readiness:
     p = f.program
     checks: list[tuple[str, str, bool, str]] = [
         ("basics", "Basics", bool(p.city and p.state and p.type),
-         "city, state and type (" + ", ".join(
-             n for n, v in (("city", p.city), ("state", p.state), ("type", p.type)) if not v)
-         + " missing)"),
+         _the([n for n, v in (("city", p.city), ("state", p.state), ("type", p.type))
+               if not v])),
         ("size", "Size", p.residents_per_year is not None, "residents per year"),
         ("strengths", "Strengths", bool(p.strengths.strip()), "the program's strengths"),
         ("director", "Program director", "pd" in f.roles, "the program director's name"),

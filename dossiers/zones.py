@@ -105,6 +105,58 @@ def format_instant(at: datetime, zone_name: str, *, with_date: bool = True,
     return f"{text} {zone_label(zone_name, at)}"
 
 
+def format_span(start: datetime, end: datetime, zone_name: str) -> str:
+    """From `start` to `end` in a zone: "Thu 15 Jan 2026 09:00–13:00 CST"; an end on
+    another day there carries its date: "Tue 20 Jan 2026 23:00 – Wed 21 Jan 03:00 CET"."""
+    tz = ZoneInfo(zone_name)
+    first, last = start.astimezone(tz), end.astimezone(tz)
+    begin = first.strftime("%a %d %b %Y %H:%M")
+    first_label, last_label = zone_label(zone_name, start), zone_label(zone_name, end)
+    if first.date() == last.date():
+        if first_label == last_label:
+            return f"{begin}–{last:%H:%M} {last_label}"
+        return f"{begin} {first_label}–{last:%H:%M} {last_label}"
+    ending = last.strftime("%a %d %b %H:%M" if last.year == first.year else "%a %d %b %Y %H:%M")
+    if first_label == last_label:
+        return f"{begin} – {ending} {last_label}"
+    return f"{begin} {first_label} – {ending} {last_label}"
+
+
+# A program's state suggests the zone of a new interview day: the zone most of the state
+# keeps (Texas: Central, though El Paso is Mountain); the person sees it and may change it.
+_STATE_ZONES: dict[str, tuple[str, ...]] = {
+    "America/New_York": ("CT Connecticut", "DE Delaware", "DC District of Columbia",
+                         "FL Florida", "GA Georgia", "KY Kentucky", "ME Maine", "MD Maryland",
+                         "MA Massachusetts", "NH New Hampshire", "NJ New Jersey",
+                         "NY New York", "NC North Carolina", "OH Ohio", "PA Pennsylvania",
+                         "RI Rhode Island", "SC South Carolina", "VT Vermont", "VA Virginia",
+                         "WV West Virginia"),
+    "America/Detroit": ("MI Michigan",),
+    "America/Indiana/Indianapolis": ("IN Indiana",),
+    "America/Chicago": ("AL Alabama", "AR Arkansas", "IL Illinois", "IA Iowa", "KS Kansas",
+                        "LA Louisiana", "MN Minnesota", "MS Mississippi", "MO Missouri",
+                        "NE Nebraska", "ND North Dakota", "OK Oklahoma", "SD South Dakota",
+                        "TN Tennessee", "TX Texas", "WI Wisconsin"),
+    "America/Denver": ("CO Colorado", "MT Montana", "NM New Mexico", "UT Utah", "WY Wyoming"),
+    "America/Boise": ("ID Idaho",),
+    "America/Phoenix": ("AZ Arizona",),
+    "America/Los_Angeles": ("CA California", "NV Nevada", "OR Oregon", "WA Washington"),
+    "America/Anchorage": ("AK Alaska",),
+    "Pacific/Honolulu": ("HI Hawaii",),
+    "America/Puerto_Rico": ("PR Puerto Rico",),
+}
+STATE_ZONES: dict[str, str] = {
+    key.casefold(): zone_name
+    for zone_name, states in _STATE_ZONES.items() for state in states
+    for key in state.split(" ", 1)
+}
+
+
+def zone_for_state(state: str) -> str | None:
+    """The time zone a US state's code or name suggests ("IL", "Illinois"), or None."""
+    return STATE_ZONES.get(" ".join(state.split()).casefold().removesuffix("."))
+
+
 def same_clock(a: str, b: str, at: datetime) -> bool:
     """Whether two zones show the same wall-clock time at that instant."""
     return at.astimezone(ZoneInfo(a)).utcoffset() == at.astimezone(ZoneInfo(b)).utcoffset()

@@ -196,5 +196,6 @@ def export_markdown(db: Database, *, pace_wpm: int = PACE_DEFAULT,
                     out += [f"**{p.label}**", "", *_paragraphs(s["parts"][p.key]), ""]
             used = [questions[q]["text"] for q in s["question_ids"] if q in questions]
             if used:
-                out += ["Answers: " + "; ".join(_line(q) for q in used), ""]
+                # One a line: joined, "yourself.; Tell me" read as one broken sentence.
+                out += ["Answers:", "", *(f"- {_line(q)}" for q in used), ""]
     return "\n".join(out).rstrip() + "\n"

@@ -46,3 +46,18 @@ def test_bad_format_and_unsafe_target_are_sentences(run_cli, db_path, tmp_path):
     refused = run_cli("answers", "export", "-o", str(link), db=db_path)
     assert refused.returncode == 1 and "symbolic link" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_the_binder_lists_a_storys_questions_one_a_line(run_cli, db, db_path):
+    from question_bank.questions import list_questions
+    from question_bank.stories import link_question
+
+    story = add_story(db, title="Night call", parts={"action": "I paged"})
+    asked = [q for q in list_questions(db) if q.text.endswith(".")][:2]
+    for q in asked:
+        link_question(db, story.id, q.id)
+    md = run_cli("answers", "export", db=db_path).stdout
+    assert ".;" not in md
+    block = md.split("### Night call", 1)[1]
+    for q in asked:
+        assert f"\n- {markdown_literal(q.text)}\n" in block

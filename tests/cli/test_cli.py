@@ -108,3 +108,17 @@ def test_backup_and_restore(run_cli, tmp_path):
     bad.write_text("nope")
     failed = run_cli("restore", str(bad), db=db)
     assert failed.returncode == 1 and "not a matchprep backup" in failed.stderr
+
+
+def test_restoring_what_is_not_a_backup_says_so_in_words(run_cli, tmp_path):
+    db = tmp_path / "m.db"
+    run_cli("programs", "list", db=db)
+    for name, content in (("notes.txt", "hello, not a backup\n"), ("cut.json", '{"format": '),
+                          ("other.json", '{"a": 1}')):
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        result = run_cli("restore", str(path), db=db)
+        assert result.returncode == 1
+        assert "not a matchprep backup" in result.stderr and "Nothing was changed" in result.stderr
+        for parser_words in ("Expecting", "char ", "column 1", "field 'format'"):
+            assert parser_words not in result.stderr, result.stderr

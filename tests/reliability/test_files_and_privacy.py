@@ -118,7 +118,7 @@ def test_a_kill_in_the_middle_of_an_export_leaves_the_old_file_whole(db_path, tm
     target = tmp_path / "out.file"
     target.write_bytes(b"the export of yesterday\n")
     env = app_env(MATCHPREP_TEST_KILL_ON="os:replace")  # written, not yet renamed: kill
-    result = run(_sabotaged([*command, "-o", str(target)], db_path), env, tmp_path)
+    result = run(_sabotaged([*command, "-o", str(target), "--force"], db_path), env, tmp_path)
     assert result.returncode == -signal.SIGKILL
     assert target.read_bytes() == b"the export of yesterday\n"
     leftovers = [p for p in tmp_path.iterdir() if p.name.startswith(".out.file.")]

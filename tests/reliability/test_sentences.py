@@ -168,7 +168,7 @@ def test_output_in_ascii_only_shows_every_name_escaped(tmp_path, db_path):
     assert run("programs", "import", str(names), db=db_path, env=env).returncode == 0
     listed = run("programs", "list", db=db_path, env=env)
     assert listed.returncode == 0, listed.stderr
-    assert "S\\xe3o Paulo Radiolog\\xeda\tZ\\xfcrich" in listed.stdout
+    assert "S\\xe3o Paulo Radiolog\\xeda  Z\\xfcrich" in listed.stdout
     bad = sheet(tmp_path, "Zürich Imaging,1/1/2026,25:00,CT")
     sentence(run("programs", "import", str(bad), db=db_path, env=env), "'25:00'")
     assert run("questions", "list", "--search", "radiology", db=db_path, env=env).returncode == 0

@@ -25,8 +25,11 @@ pytestmark = pytest.mark.slow
 
 
 def typed_then(terminal: Terminal, sig: signal.Signals) -> int:
-    """Type TYPED, send `sig` at once (well within the autosave's delay), wait for the end."""
+    """Type TYPED, send `sig` as soon as the app has it on screen (well within the autosave's
+    delay, on a machine that is not overloaded), wait for the end. Keys still in the
+    terminal's buffer when a signal comes are not the app's to save."""
     terminal.type(TYPED, per_key=0.01)
+    terminal.wait_for(TYPED.rstrip())
     os.kill(terminal.process.pid, sig)
     return terminal.process.wait(30)
 

@@ -159,3 +159,54 @@ def test_a_recorded_answer_in_the_review(snap_compare, demo_app, size):
         await settled(pilot)
 
     assert snap_compare(demo_app(), terminal_size=size, run_before=open_recorded)
+
+
+@SIZES
+def test_a_dossier_still_to_fill(snap_compare, demo_app, size):
+    """One line of readiness (no nested brackets), every field named: the Type too."""
+    async def open_dossier(pilot) -> None:
+        from dossiers.programs import find_program
+
+        await settled(pilot)
+        program = find_program(pilot.app.ctx.db, "hudson")
+        pilot.app.post_message(OpenProgram(program.id))
+        await until(pilot, lambda: pilot.app.screen.id == "screen-dossier", what="the dossier")
+        await settled(pilot)
+        pilot.app.screen.query_one("#p-type").focus()
+        await pilot.pause()
+
+    assert snap_compare(demo_app(), terminal_size=size, run_before=open_dossier)
+
+
+
+@SIZES
+def test_the_new_question_form(snap_compare, demo_app, size):
+    """Each field named: the category, the structure, the target with its unit."""
+    async def open_form(pilot) -> None:
+        from tui.screens.dialogs.question_form import QuestionForm
+
+        await settled(pilot)
+        pilot.app.push_screen(QuestionForm(pilot.app.ctx))
+        await until(pilot, lambda: isinstance(pilot.app.screen, QuestionForm), what="the form")
+        pilot.app.screen.query_one("#field-target_seconds").focus()
+        await pilot.pause()
+
+    assert snap_compare(demo_app(), terminal_size=size, run_before=open_form)
+
+
+@SIZES
+def test_a_programs_first_interview_day_form(snap_compare, demo_app, size):
+    """The platform named, an example date to come, the zone its state suggests."""
+    async def open_form(pilot) -> None:
+        from dossiers.programs import add_program
+        from tui.screens.dialogs.interview_form import InterviewForm
+
+        await settled(pilot)
+        app = pilot.app
+        program = add_program(app.ctx.db, "Bayside Imaging", city="Oakland", state="CA")
+        app.push_screen(InterviewForm(app.ctx, program.id, "UTC", state=program.state))
+        await until(pilot, lambda: isinstance(app.screen, InterviewForm), what="the form")
+        app.screen.query_one("#i-platform").focus()
+        await pilot.pause()
+
+    assert snap_compare(demo_app(), terminal_size=size, run_before=open_form)

@@ -135,3 +135,33 @@ async def test_a_dialog_title_holding_user_text_is_shown_as_typed(app_factory, d
         await until(pilot, lambda: type(app.screen).__name__ == "ExportDialog")
         title = app.screen.query_one("#dialog-body").border_title
         assert Content.from_markup(title).plain == "Export Bayside [/] [b]Imaging[/b]"
+
+
+async def test_every_field_of_a_form_is_named_by_its_border_title(app_factory, db):
+    """A placeholder goes once something is typed, a Select's prompt once a choice is made:
+    each field keeps a name of its own, and a Select's is drawn (class `labelled`)."""
+    from textual.widgets import Select
+
+    from tui.screens.dialogs.interview_form import InterviewForm
+    from tui.screens.dialogs.person_form import PersonForm
+    from tui.screens.dialogs.profile_form import ProfileDialog
+    from tui.screens.dialogs.question_form import QuestionForm
+    from tui.screens.dialogs.story_form import StoryForm
+    from tui.screens.dialogs.transfer import ExportDialog, ImportDialog
+
+    program = programs.add_program(db, "Bayside Imaging", state="CA")
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        for dialog in (QuestionForm(app.ctx), InterviewForm(app.ctx, program.id, "UTC"),
+                       PersonForm("New person"), StoryForm(app.ctx), ProfileDialog(None),
+                       ExportDialog(app.ctx), ImportDialog(app.ctx)):
+            app.push_screen(dialog)
+            await until(pilot, lambda d=dialog: app.screen is d)
+            for field in dialog.query(f"{Input.__name__}, {Select.__name__}"):
+                if field.id == "story-new-competency":
+                    continue  # a line to add a competency, under its list's label
+                assert field.border_title, f"{type(dialog).__name__} #{field.id}"
+                if isinstance(field, Select):
+                    assert field.has_class("labelled"), f"{type(dialog).__name__} #{field.id}"
+            await pilot.press("escape")
+            await until(pilot, lambda d=dialog: app.screen is not d)

@@ -71,6 +71,11 @@ async def test_new_program_fill_the_dossier_and_watch_readiness(app_factory, db)
         assert program.name == "Bayside [NY] Imaging"
         assert (program.city, program.strengths) == ("Boston", text)
         assert "1/11 ready" in shown(app, "#dossier-readiness")  # strengths done
+        meter = app.screen.query_one("#dossier-readiness")
+        assert meter.size.height == 1  # one line, however much is missing
+        assert "missing: Basics, Size, Program director" in shown(app, "#dossier-readiness")
+        assert "(" not in shown(app, "#dossier-readiness")  # what each needs: the tooltip
+        assert "Basics: the state and the type" in str(meter.tooltip)
         app.screen.query_one("#p-state", Input).value = "MA"
         await pilot.press("escape")  # leaving saves at once
         await settle(app, pilot)
@@ -108,15 +113,21 @@ async def test_two_overlapping_interviews_are_flagged(app_factory, db, chicago):
         app.screen.query_one("#interviews-table").focus()
         await pilot.press("a")
         await settle(app, pilot)
-        for field, value in [("date", "1/15/2026"), ("start_time", "10:30 AM"),
-                             ("timezone", "CT"), ("link", "https://zoom.example/1")]:
+        # Its first day: the zone comes from the program's state (Illinois), and says so.
+        assert app.screen.query_one("#i-timezone", Input).value == "America/Chicago"
+        for field, value in [("date", "1/15/2026"), ("start_time", "10:30 AM")]:
             app.screen.query_one(f"#i-{field}", Input).value = value
         await pilot.pause()
-        assert "your time Thu 15 Jan 2026 17:30 CET" in shown(app, "#interview-when")
+        assert "suggested from the state (IL)" in shown(app, "#interview-when")
+        for field, value in [("timezone", "CT"), ("link", "https://zoom.example/1")]:
+            app.screen.query_one(f"#i-{field}", Input).value = value
+        await pilot.pause()
+        assert "(end not given: 4 hours assumed)" in shown(app, "#interview-when")
+        assert "your time Thu 15 Jan 2026 17:30–21:30 CET" in shown(app, "#interview-when")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         table = rows(app, "#interviews-table")
-        assert table[0][0] == "Thu 15 Jan 2026 10:30 CST"
+        assert table[0][0] == "Thu 15 Jan 2026 10:30–14:30 CST (end not given: 4 hours assumed)"
         assert "overlaps Desert Valley Radiology" in table[0][3]
         assert [i.program_name for i in list_interviews(db)] == ["Desert Valley Radiology",
                                                                  "Lakeshore Radiology"]
@@ -363,3 +374,66 @@ async def test_reasons_typed_are_saved_in_order_on_leaving(app_factory, db, chic
     assert programs.get_reasons(db, chicago.id, "why") == ["Neuro [fellowship]",
                                                            "Night float calls"]
     assert programs.get_reasons(db, chicago.id, "fit") == ["CT [3/]"]
+
+
+async def test_the_first_space_on_a_checklist_ticks_the_row_that_looks_selected(
+        app_factory, db, chicago):
+    day = add_interview(db, chicago.id, date="2026-01-15", start_time="9:00", timezone="CT",
+                        platform="zoom")
+    app = app_factory(now=FakeClock(NOW).now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.action_open_program(chicago.id, "checklist")
+        await settle(app, pilot)
+        first = app.screen.query_one("#list-setup", SelectionList)
+        assert first.highlighted == 0
+        assert app.screen.focused is first  # the highlighted row is the one keys act on
+        await pilot.press("space")  # no Tab, no click first
+        await settle(app, pilot)
+        assert {i.key for i in checklists.items(db, day) if i.ticked} == {"setup.camera"}
+
+
+async def test_export_asks_before_replacing_a_file(app_factory, db, chicago, tmp_path):
+    from tui.screens.dialogs.confirm import ConfirmDialog
+    from tui.screens.dialogs.transfer import ExportDialog
+
+    add_interview(db, chicago.id, date="2026-01-15", start_time="9:00", timezone="CT")
+    target = tmp_path / "mine.ics"
+    target.write_text("my own calendar", encoding="utf-8")
+    app = app_factory(now=FakeClock(NOW).now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_programs(app, pilot)
+        await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, ExportDialog))
+        app.screen.query_one("#export-format").value = "ics"
+        app.screen.query_one("#export-path", Input).value = str(target)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), what="the question")
+        assert str(target) in shown(app, "#confirm-question")
+        await pilot.press("n")  # keep it: nothing written, the export dialog still open
+        await until(pilot, lambda: isinstance(app.screen, ExportDialog))
+        assert target.read_text(encoding="utf-8") == "my own calendar"
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, (ExportDialog, ConfirmDialog))
+    assert b"Interview: Lakeshore Radiology" in target.read_bytes()
+
+
+async def test_a_dossier_export_proposes_a_file_named_for_its_program(app_factory, db):
+    from tui.screens.dialogs.transfer import ExportDialog
+
+    first = programs.add_program(db, "Lakeshore Radiology")
+    second = programs.add_program(db, "Hôpital Saint-Luc / Imaging [2]")
+    app = app_factory(now=FakeClock(NOW).now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        proposed = []
+        for program in (first, second):
+            dialog = ExportDialog(app.ctx, fmt="md", program_id=program.id,
+                                  program_name=program.name)
+            app.push_screen(dialog)
+            await until(pilot, lambda d=dialog: app.screen is d)
+            proposed.append(app.screen.query_one("#export-path", Input).value)
+            await pilot.press("escape")
+            await until(pilot, lambda d=dialog: app.screen is not d)
+    assert proposed == ["~/lakeshore-radiology.md", "~/hopital-saint-luc-imaging-2.md"]

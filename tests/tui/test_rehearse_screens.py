@@ -85,3 +85,48 @@ async def test_a_program_with_nothing_written_says_what_to_write(app_factory, db
         await app.run_action(f"app.drill({p.id})")
         await until(pilot, lambda: "Nothing to rehearse for" in shown(app, "#drill-result"))
         assert drill.cards_of(db, KIND) == []
+
+
+async def test_home_lists_a_programs_cards_once_and_the_drill_calls_them_due(app_factory, db):
+    from question_bank.questions import list_questions
+
+    p = lakeshore(db, with_story=False)
+    due_q = list_questions(db, category="why")[0]
+    drill.rate(db, due_q.id, "again", NOW - timedelta(hours=1))
+    set_setting(db, "speech_enabled", "0")
+    app = app_factory(now=lambda: NOW)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: "still to review" in shown(app, "#rehearse-summary"))
+        steps = app.screen.query_one("#next-steps", OptionList)
+        lines = [str(steps.get_option_at_index(i).prompt) for i in range(steps.option_count)]
+        assert sum("card" in line for line in lines) == 1, lines  # the rehearse step alone
+        assert any(line.endswith("Drill the 1 question due today") for line in lines), lines
+        await app.run_action("app.drill")
+        await until(pilot, lambda: "program cards" in shown(app, "#drill-due"))
+        app.screen.query_one("#drill-new-count").value = "0"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: p.name in shown(app, "#drill-question"))
+        assert shown(app, "#drill-progress") == "1 of 5 · due"  # never rated, yet due: not new
+
+
+async def test_escape_ends_the_drill_with_what_was_done(app_factory, db):
+    lakeshore(db, with_story=False)
+    set_setting(db, "speech_enabled", "0")
+    app = app_factory(now=lambda: NOW)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.run_action("app.drill")
+        await until(pilot, lambda: "program cards" in shown(app, "#drill-due"))
+        app.screen.query_one("#drill-new-count").value = "0"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "1 of 4" in shown(app, "#drill-progress"))
+        await pilot.press("3")
+        await until(pilot, lambda: "2 of 4" in shown(app, "#drill-progress"))
+        await pilot.press("escape")
+        await until(pilot, lambda: "Done: 1 rating" in shown(app, "#drill-result"),
+                    what="the summary after escape")
+        assert app.screen.id == "screen-drill"
+        assert "3 of 4 not reached" in shown(app, "#drill-result")
+        assert "The next card is due" not in shown(app, "#drill-result")  # they are due now
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen.id != "screen-drill", what="escape again to leave")

@@ -101,7 +101,7 @@ def test_audio_lives_beside_the_database_in_private_month_folders(tmp_path):
     db_path = tmp_path / "m.db"
     path, relative = new_audio_path(db_path, T0, "take")
     assert path == audio_dir(db_path) / relative and relative.startswith("2025-03/")
-    assert audio_dir(db_path) == tmp_path / "m-audio"
+    assert audio_dir(db_path) == tmp_path / "m.db-audio"
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE(audio_dir(db_path).stat().st_mode) == 0o700
     assert resolve(db_path, "../m.db") is None and resolve(db_path, "/etc/passwd") is None
@@ -128,6 +128,16 @@ def test_retention_deletes_older_sessions_audio_and_strays_are_swept(db, tmp_pat
     assert not stray.exists() and fresh.exists()
     assert len(gone) == 3 and len(audio_paths(db)) == 2
     assert sweep_strays(db_path, audio_paths(db), older_than=0) == ["2025-03/being-saved.ogg"]
+
+
+def test_two_databases_side_by_side_never_sweep_each_others_audio(db, tmp_path):
+    mine, other = tmp_path / "a.db", tmp_path / "a.sqlite"
+    assert audio_dir(mine) != audio_dir(other)
+    theirs, _ = new_audio_path(other, T0, "mock")
+    theirs.write_bytes(b"OggS theirs")
+    os.utime(theirs, (0, 0))  # old enough to be swept, were it in this database's folder
+    assert sweep_strays(mine, audio_paths(db), older_than=0) == []
+    assert theirs.exists()
 
 
 def test_a_backup_with_audio_archives_it_privately(db, tmp_path):

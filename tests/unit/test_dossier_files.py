@@ -142,6 +142,8 @@ def test_ics_events_carry_the_zone_and_the_right_instants(db):
     assert first["SUMMARY"] == f"Interview: {p.name}"
     assert first["LOCATION"] == "https://zoom.example/j/1" and second["LOCATION"] == "Boston"
     assert "Platform: Zoom" in first["DESCRIPTION"]
+    assert "assumed" not in first["DESCRIPTION"]  # its end was given
+    assert "End not given: 4 hours assumed." in second["DESCRIPTION"]
     again = ics_events(export_ics(db))
     assert [e["UID"] for e in again] == [first["UID"], second["UID"]]  # stable
 
@@ -153,6 +155,6 @@ def test_markdown_dossier_prints_user_text_as_typed(db):
     assert text.startswith("# Zürich–Søndergaard Radiology, \"North\"\n")
     assert "Family in \\[Chicago\\] 🏙" in text
     assert "## Questions to ask" in text and "## After the interview" in text
-    assert "(your time: Thu 15 Jan 2026 13:00 CET" in text
+    assert "(your time: Thu 15 Jan 2026 13:00–" in text
     assert readiness(db, p.id).percent > 0
     assert len(text.splitlines()) < 90  # one or two printed pages

@@ -106,3 +106,42 @@ def test_checklists_tick_per_interview_and_take_own_items(db, program):
     assert own.key not in {i.key for i in checklists.items(db, virtual)}
     with pytest.raises(DossierError):
         checklists.remove_item(db, "setup.camera")
+
+
+def test_an_interviews_span_says_when_its_end_is_assumed_and_dates_an_end_on_another_day(
+        db, program):
+    from dossiers.interviews import span
+
+    given = add_interview(db, program.id, date="2026-01-15", start_time="09:00",
+                          end_time="12:30", timezone="CT")
+    assumed = add_interview(db, program.id, date="2026-01-16", start_time="09:00",
+                            timezone="CT")
+    assert span(given, "America/Chicago") == "Thu 15 Jan 2026 09:00–12:30 CST"
+    assert span(assumed, "America/Chicago") == \
+        "Fri 16 Jan 2026 09:00–13:00 CST (end not given: 4 hours assumed)"
+    # In Tokyo the day runs past midnight: the end carries its own date.
+    assert span(given, "Asia/Tokyo") == "Fri 16 Jan 2026 00:00–03:30 JST"
+    assert span(assumed, "Asia/Tokyo", note=False) == \
+        "Sat 17 Jan 2026 00:00–04:00 JST"
+    late = add_interview(db, program.id, date="2026-01-20", start_time="16:00",
+                         end_time="20:00", timezone="CT")
+    assert span(late, "Europe/Berlin") == "Tue 20 Jan 2026 23:00 – Wed 21 Jan 03:00 CET"
+
+
+def test_markdown_shows_the_assumed_end_and_the_date_of_an_end_on_another_day(db, program):
+    from dossiers.markdown import dossier_markdown
+
+    add_interview(db, program.id, date="2026-01-20", start_time="16:00", timezone="CT")
+    text = dossier_markdown(db, program.id, user_zone="Europe/Berlin",
+                            now=datetime(2026, 1, 1, tzinfo=UTC))
+    assert ("Tue 20 Jan 2026 16:00–20:00 CST (your time: Tue 20 Jan 2026 23:00 – "
+            "Wed 21 Jan 03:00 CET), end not given: 4 hours assumed") in text
+
+
+@pytest.mark.parametrize(("state", "zone_name"), [
+    ("IL", "America/Chicago"), ("ny", "America/New_York"), ("Arizona", "America/Phoenix"),
+    ("WA", "America/Los_Angeles"), ("", None), ("Ontario", None)])
+def test_a_programs_state_suggests_its_time_zone(state, zone_name):
+    from dossiers.zones import zone_for_state
+
+    assert zone_for_state(state) == zone_name

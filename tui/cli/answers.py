@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import add_db_option, open_db, write_output
+from tui.cli.common import add_db_option, add_output_options, open_db, write_output
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,8 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_option(exp)
     exp.add_argument("--format", choices=("md", "json"), default="md",
                      help="md (default) or json")
-    exp.add_argument("-o", "--output", metavar="FILE",
-                     help="write to FILE (0600, replaced whole) instead of printing")
+    add_output_options(exp, "write to FILE (0600) instead of printing; a FILE that exists is "
+                            "replaced only with --force or a yes at the terminal")
     exp.set_defaults(handler=export_subcommand)
 
 
@@ -36,5 +36,5 @@ def export_subcommand(args: argparse.Namespace) -> int:
             text = export_markdown(db, pace_wpm=read_pace(db))
     finally:
         db.close()
-    write_output(text, args.output)
+    write_output(text, args.output, force=args.force)
     return 0

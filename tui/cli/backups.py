@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tui.cli.common import add_db_option, db_path
+from tui.cli.common import add_db_option, add_output_options, db_path, may_replace
 from tui.cli.output import say
 from tui.store.backup import backup, restore
 
@@ -13,9 +13,9 @@ from tui.store.backup import backup, restore
 def register(sub: argparse._SubParsersAction) -> None:
     b = sub.add_parser("backup", help="a consistent copy of the database, also while the app runs")
     add_db_option(b)
-    b.add_argument("-o", "--output", metavar="FILE",
-                   help="where to write it (.db, or .json for a JSON dump); "
-                        "default: the backups folder beside the database")
+    add_output_options(b, "where to write it (.db, or .json for a JSON dump); default: the "
+                          "backups folder beside the database. A FILE that exists is replaced "
+                          "only with --force or a yes at the terminal")
     audio = b.add_mutually_exclusive_group()
     audio.add_argument("--with-audio", action="store_true",
                        help="also archive the recorded answers' audio (FILE-audio.tar beside "
@@ -36,6 +36,8 @@ def backup_subcommand(args: argparse.Namespace) -> int:
     from tui.store.audio_files import audio_dir, audio_usage, backup_audio
 
     path = db_path(args)
+    if args.output:
+        may_replace(Path(args.output), args.force)
     target = backup(path, Path(args.output) if args.output else None)
     say(f"Backed up {path} to {target}")
     count, size = audio_usage(path)

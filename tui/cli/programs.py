@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from tui.cli.common import add_db_option, db_path, open_db, write_output
+from tui.cli.common import add_db_option, add_output_options, db_path, open_db, write_output
 from tui.cli.output import say, say_json
 
 if TYPE_CHECKING:
@@ -42,12 +42,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="csv (spreadsheet), md (dossiers to print), ics (calendar)")
     exp.add_argument("--program", metavar="NAME",
                      help="only this program: a name, another name it goes by, or a unique part")
-    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print)")
+    add_output_options(exp, "write to FILE (default: print); a FILE that exists is replaced "
+                            "only with --force or a yes at the terminal")
     exp.set_defaults(handler=export_subcommand)
 
 
 def import_subcommand(args: argparse.Namespace) -> int:
-    from dossiers.csv_io import import_csv, plan_import, read_csv_file
+    from dossiers.csv_io import counted, import_csv, plan_import, read_csv_file
     from question_bank.text import Cleaning
     from tui.store.backup import automatic_backup
     from tui.store.database import retry_locked
@@ -59,8 +60,8 @@ def import_subcommand(args: argparse.Namespace) -> int:
         days = sum(len(p.days) for p in plans.values())
         extra = f" Ignored columns: {', '.join(ignored)}." if ignored else ""
         extra += f" {cleaning.sentence()}" if cleaning.places else ""
-        say(f"{args.file}: {len(plans)} programs and {days} interview days, all valid. "
-              f"Nothing was changed.{extra}")
+        say(f"{args.file}: {counted(len(plans), 'program')} and "
+            f"{counted(days, 'interview day')}, all valid. Nothing was changed.{extra}")
         return 0
     plan_import(text, args.file)  # check before the backup: a bad file changes nothing
     db = open_db(args)
@@ -81,6 +82,7 @@ def _row_json(row: ProgramRow, zone: str) -> dict:
         "interviews": [{
             "date": i.date.isoformat(), "start_time": i.start_time.strftime("%H:%M"),
             "end_time": i.end_time.strftime("%H:%M") if i.end_time else None,
+            "ends_at": i.ends_at.isoformat(), "end_assumed": i.end_assumed,
             "timezone": i.timezone, "starts_at": i.starts_at.isoformat(),
             "starts_at_utc": i.starts_at.astimezone(UTC).isoformat(),
             "starts_at_yours": i.starts_at.astimezone(ZoneInfo(zone)).isoformat(),
@@ -95,25 +97,38 @@ def _row_json(row: ProgramRow, zone: str) -> dict:
     }
 
 
-def _lines(rows: list[ProgramRow], zone: str) -> Iterator[str]:
+LIST_COLUMNS = ("Program", "City", "Next interview", "Your time", "Ready", "Score")
+
+
+def _cells(row: ProgramRow, zone: str) -> tuple[str, ...]:
     from dossiers.zones import format_instant
 
-    for row in rows:
-        nxt = row.next_interview
-        when = "-"
-        if nxt:
-            when = format_instant(nxt.starts_at, nxt.timezone)
-            yours = format_instant(nxt.starts_at, zone)
-            if yours != when:
-                when += f" (yours: {yours})"
-            if row.overlapping:
-                when += " OVERLAPS"
-        score = f"{row.score}/10" if row.score is not None else "-"
-        yield (f"{row.program.name}\t{row.program.place or '-'}\t{when}\t"
-               f"{row.readiness.percent}% ready\t{score}")
+    nxt = row.next_interview
+    when = yours = "-"
+    if nxt:
+        # As the app's table shows it (without the year; --json has the full instants).
+        when = format_instant(nxt.starts_at, nxt.timezone, year=False)
+        yours = format_instant(nxt.starts_at, zone, year=False)
+        if row.overlapping:
+            when = f"⚠ {when}"
+    ready = row.readiness
+    return (row.program.name, row.program.place or "-", when, yours,
+            f"{len(ready.done)}/{ready.total}", f"{row.score}/10" if row.score is not None else "-")
+
+
+def _lines(rows: list[ProgramRow], zone: str) -> Iterator[str]:
+    """A header row and a row a program, each column as wide as its widest cell."""
+    from rich.cells import cell_len
+
+    table = [LIST_COLUMNS, *(_cells(row, zone) for row in rows)]
+    widths = [max(cell_len(r[i]) for r in table) for i in range(len(LIST_COLUMNS))]
+    for r in table:
+        yield "  ".join(cell + " " * (w - cell_len(cell))
+                        for cell, w in zip(r, widths, strict=True)).rstrip()
 
 
 def list_subcommand(args: argparse.Namespace) -> int:
+    from dossiers.csv_io import counted
     from dossiers.overview import overview, sort_rows
     from tui.practice.user_zone import user_zone
 
@@ -126,9 +141,18 @@ def list_subcommand(args: argparse.Namespace) -> int:
     if args.json:
         say_json([_row_json(r, zone) for r in rows])
         return 0
+    if not rows:
+        say("No programs yet: add one in the app (Programs, 5) or `matchprep programs import "
+            "FILE`.")
+        return 0
     for line in _lines(rows, zone):
         say(line)
-    say(f"{len(rows)} programs; times in each program's zone (yours: {zone})", err=True)
+    notes = ["Next interview: in the program's time zone",
+             "Ready: parts of the dossier done, as the app counts them"]
+    if any(row.overlapping for row in rows):
+        notes.append("⚠ overlaps another interview")
+    say(f"{counted(len(rows), 'program')}; your time zone {zone}. {'; '.join(notes)}.",
+        err=True)
     return 0
 
 
@@ -145,5 +169,5 @@ def export_subcommand(args: argparse.Namespace) -> int:
         db.close()
     if isinstance(data, bytes):
         data = data.decode("utf-8")
-    write_output(data, args.output)
+    write_output(data, args.output, force=args.force)
     return 0

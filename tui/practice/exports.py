@@ -6,6 +6,8 @@ for each program, which live in the question bank.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -27,3 +29,12 @@ def export_text(db: Database, fmt: str, program_ids: list[int] | None, *, zone: 
         return export_ics(db, program_ids, stamp=now)
     return dossiers_markdown(db, program_ids, user_zone=zone, now=now,
                              stories=titles_by_id(db))
+
+
+def file_stem(program_name: str, *, fallback: str = "dossier") -> str:
+    """A file name (without extension) for one program's export: "Hôpital Saint-Luc /
+    Imaging" gives "hopital-saint-luc-imaging"; letters and digits only, so it is safe in
+    any folder and shell."""
+    plain = unicodedata.normalize("NFKD", program_name).encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60].rstrip("-")
+    return stem or fallback

@@ -41,7 +41,9 @@ class ChecklistScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="checklist-title")
-        with VerticalScroll(id="checklist-body"):
+        # The body scrolls, but keys go to a list: focus on the body left the first row
+        # looking selected while space ticked nothing.
+        with VerticalScroll(id="checklist-body", can_focus=False):
             for c in checklists.lists():
                 selection = SelectionList[str](id=f"list-{c.id}", classes="checklist")
                 selection.border_title = c.title
@@ -85,7 +87,7 @@ class ChecklistScreen(Screen):
                               i.key, i.ticked) for i in own])
             if own:
                 selection.highlighted = min(highlighted or 0, len(own) - 1)
-        if self.focused is None:
+        if not isinstance(self.focused, SelectionList):
             first = next((s for s in self.query(SelectionList) if s.display), None)
             if first is not None:
                 first.focus()

@@ -274,7 +274,9 @@ class DossierScreen(Screen):
 
             self.app.push_screen(InterviewForm(self.ctx, self.program_id, self.zone,
                                                day if action == "edit" else None,
-                                               default_zone=days.last_zone()), saved)
+                                               default_zone=days.last_zone(),
+                                               state=self.dossier.program.state
+                                               if self.dossier else ""), saved)
         elif action == "remove" and day:
             async def answered(yes: bool | None) -> None:
                 if yes:

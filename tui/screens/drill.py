@@ -55,7 +55,8 @@ class DrillScreen(Screen):
         Binding("4", "rate(4)", "Easy", id="drill.easy"),
         Binding("r", "read", "Read aloud", id="drill.read", tooltip="Hear the question"),
         Binding("s", "skip", "Skip", id="drill.skip", tooltip="Leave it for later, unrated"),
-        Binding("escape", "close", "Close", id="drill.close"),
+        Binding("escape", "close", "Close", id="drill.close",
+                tooltip="Mid-drill: end it and see what was done; then leave"),
     ]
 
     def __init__(self, ctx: AppContext, *, program_id: int | None = None) -> None:
@@ -69,6 +70,7 @@ class DrillScreen(Screen):
         self.counts = {name: 0 for name in RATINGS}
         self._shown_at = 0.0
         self._revealed = False
+        self.left = 0  # cards not reached when the drill was ended early
 
     def compose(self) -> ComposeResult:
         yield Static("Rehearse before the interview" if self.program_id is not None
@@ -224,9 +226,9 @@ class DrillScreen(Screen):
 
     def _show_turn(self) -> None:
         turn = self.queue[self.position]
-        kind = "new" if turn.is_new else "due"
-        if turn.again:
-            kind = "again"
+        # A program card never rated is still due (before its interview), not "new".
+        kind = "again" if turn.again else \
+            "new" if turn.question is not None and turn.is_new else "due"
         self.query_one("#drill-progress", Static).update(Content(
             f"{self.position + 1} of {len(self.queue)} · {kind}"))
         self.query_one("#drill-question", Static).update(Content(turn.front))
@@ -317,7 +319,10 @@ class DrillScreen(Screen):
         parts = [f"{n} {name}" for name, n in self.counts.items() if n]
         lines = [f"Done: {total} rating{'s' if total != 1 else ''}"
                  + (f" ({', '.join(parts)})." if parts else ".")]
-        if upcoming is not None:
+        if self.left:
+            lines.append(f"Ended early: {self.left} of {len(self.queue)} not reached; they "
+                         "wait for the next drill.")
+        if upcoming is not None and not self.left:  # those not reached are due already
             lines.append(f"The next card is due {relative_when(upcoming, self.ctx.now())}.")
         self.query_one("#drill-result", Static).update(Content("\n".join(lines)))
 
@@ -327,4 +332,9 @@ class DrillScreen(Screen):
 
     def action_close(self) -> None:
         self.ctx.speaker.stop()
+        if self.view == "drill-card":
+            # Ending mid-drill shows what was done first; escape again leaves.
+            self.left = len(self.queue) - self.position
+            self._finish()
+            return
         self.app.pop_screen()

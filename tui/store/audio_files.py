@@ -29,8 +29,10 @@ RECORD_SETTING = "record_answers"  # "1" on, "0" off, unset: not asked yet
 
 
 def audio_dir(db_path: Path) -> Path:
-    """The folder of `db_path`'s recordings (not created here)."""
-    return db_path.parent / f"{db_path.stem}-audio"
+    """The folder of `db_path`'s recordings (not created here), named after the whole file
+    name: `a.db` and `a.sqlite` side by side each have their own, so sweeping one's strays
+    never deletes the other's recordings."""
+    return db_path.parent / f"{db_path.name}-audio"
 
 
 def new_audio_path(db_path: Path, at: datetime, kind: str) -> tuple[Path, str]:

@@ -251,15 +251,22 @@ def _cleaned_json(value: object, where: str, cleaning: Cleaning) -> object:
 def _database_from_json(source: Path, data: bytes, scratch: Path,
                         cleaning: Cleaning) -> None:
     """Build a complete, migrated database at `scratch` from a JSON backup, or raise."""
+    if not data.lstrip().startswith(b"{"):
+        raise BackupError(f"{source} is not a matchprep backup: matchprep backs up into a "
+                          "database file (.db) or a JSON file (.json), and this is neither. "
+                          "Nothing was changed.")
     try:
         doc = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        # The parser's own words ("Expecting value: line 1 column 1 (char 0)") say nothing
+        # to a person; where it stopped does.
         line = getattr(error, "lineno", None)
-        where = f", line {line}" if line else ""
-        raise BackupError(f"{source}{where}: this is not a matchprep backup ({error}).") from None
+        where = f" (it cannot be read past line {line})" if line else ""
+        raise BackupError(f"{source} is not a matchprep backup, or it is damaged or cut "
+                          f"short{where}. Nothing was changed.") from None
     if not isinstance(doc, dict) or doc.get("format") != JSON_FORMAT:
-        raise BackupError(f"{source}: field 'format': expected \"{JSON_FORMAT}\"; "
-                          "this is not a matchprep JSON backup.")
+        raise BackupError(f"{source} is a JSON file, but not a matchprep backup (those say "
+                          f"\"format\": \"{JSON_FORMAT}\"). Nothing was changed.")
     versions, tables = doc.get("schema_versions"), doc.get("tables")
     if not isinstance(versions, dict) or not isinstance(tables, dict):
         raise BackupError(f"{source}: fields 'schema_versions' and 'tables' must be objects.")

@@ -79,7 +79,7 @@ def build(widget_id: str, label: str, kind: str) -> Widget:
         choices = CHOICES[kind.split(":", 1)[1]]
         widget = Select([(text, key) for key, text in choices.items()],
                         prompt=f"{label}: not set",
-                        id=widget_id, classes="field")
+                        id=widget_id, classes="field labelled")
     elif kind == "check":
         widget = Checkbox(label, id=widget_id, classes="field")
     else:

@@ -33,16 +33,6 @@ class DrillState:
     mock_week: int
 
 
-def due_text(state: DrillState) -> str:
-    """"3 questions", or "3 questions and 8 program cards" when rehearsal cards are due."""
-    questions = state.due_today - state.programs_today
-    parts = [f"{questions} question{'s' if questions != 1 else ''}"] if questions else []
-    if state.programs_today:
-        parts.append(f"{state.programs_today} program card"
-                     f"{'s' if state.programs_today != 1 else ''}")
-    return " and ".join(parts)
-
-
 class DrillPanel(HomePanel):
     TITLE = "Drill and mock interviews"
 
@@ -89,9 +79,13 @@ class DrillPanel(HomePanel):
 
     def next_steps(self, state: DrillState) -> list[NextStep]:
         steps = []
-        if state.due_today:
-            steps.append(NextStep(10, f"Drill the {due_text(state)} due today", "app.drill"))
-        elif not state.rated:
+        questions = state.due_today - state.programs_today
+        if questions:
+            # Program cards due today have their own step, per program ("Rehearse ..."):
+            # counted here too, they were listed twice.
+            steps.append(NextStep(10, f"Drill the {questions} question"
+                                      f"{'s' if questions != 1 else ''} due today", "app.drill"))
+        elif not state.rated and not state.due_today:
             steps.append(NextStep(40, "Start drilling: answer a few questions aloud and rate them",
                                   "app.drill"))
         if not state.mock_week:

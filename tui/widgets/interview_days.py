@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from dossiers import interviews
-from dossiers.interviews import Interview
-from dossiers.zones import format_instant, same_clock
+from dossiers.interviews import Interview, span
+from dossiers.zones import same_clock
 from tui.context import AppContext
 from tui.widgets.cells import text_cell
 from tui.widgets.dossier_list import DossierList, DossierView
@@ -25,9 +25,9 @@ class InterviewDays(DossierList):
         self.days = view.dossier.interviews
         rows = []
         for day in self.days:
-            theirs = format_instant(day.starts_at, day.timezone)
+            theirs = span(day, day.timezone)  # says when the end is assumed
             yours = "same" if same_clock(day.timezone, view.zone, day.starts_at) else \
-                format_instant(day.starts_at, view.zone)
+                span(day, view.zone, note=False)
             clash = view.dossier.clashes.get(day.id, [])
             flag = text_cell("⚠ overlaps " + ", ".join(c.program_name for c in clash),
                              "bold red") if clash else text_cell("")

@@ -24,21 +24,29 @@ def readiness_cell(r: Readiness) -> Content:
 
 
 class ReadinessMeter(Static):
-    """Shows a Readiness; `show(None)` while loading."""
+    """Shows a Readiness on one line (the parts missing by name; what each needs in its
+    tooltip); `show(None)` while loading."""
 
     DEFAULT_CSS = """
-    ReadinessMeter { height: auto; padding: 0 1; color: $text-muted; }
+    ReadinessMeter {
+        height: 1; padding: 0 1; color: $text-muted;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     """
 
     def show(self, r: Readiness | None) -> None:
         if r is None:
             self.update("")
+            self.tooltip = None
             return
         style = "$text-success" if r.complete else "$text-warning"
         head = Content.from_markup(f"[{style}]$bar[/] [b]$count[/b] ready",
                                    bar=bar(r.fraction), count=f"{len(r.done)}/{r.total}")
         if r.complete:
             self.update(head + Content(" · everything is in place"))
+            self.tooltip = None
             return
-        missing = ", ".join(f"{g.label} ({g.detail})" for g in r.missing)
-        self.update(head + Content(" · missing: ") + Content(missing))
+        self.update(head + Content(" · missing: ") + Content(", ".join(g.label for g in r.missing)))
+        self.tooltip = Content("\n").join(
+            [Content.from_markup("[b]$label[/b]: $detail", label=g.label, detail=g.detail)
+             for g in r.missing] + [Content("ctrl+g goes to the next one.")])

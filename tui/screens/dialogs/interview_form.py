@@ -6,7 +6,7 @@ As the user types, the dialog shows the start in the program's zone and in their
 from __future__ import annotations
 
 import asyncio
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from textual import on
 from textual.app import ComposeResult
@@ -22,17 +22,18 @@ from dossiers.interviews import (
     Interview,
     add_interview,
     as_values,
+    span,
     update_interview,
     validate,
 )
-from dossiers.zones import all_zone_names, format_instant, same_clock
+from dossiers.zones import all_zone_names, same_clock, zone_for_state
 from tui.context import AppContext
 from tui.screens.dialogs.base import Dialog
 
 FIELDS = ("date", "start_time", "end_time", "timezone", "link", "interview_count",
           "format_notes", "social")
 PLACEHOLDERS = {
-    "date": "2026-01-15, 1/15/2026", "start_time": "09:00, 9 AM", "end_time": "optional",
+    "start_time": "09:00, 9 AM", "end_time": "if known",
     "timezone": "America/Chicago, or CT", "link": "https://… (or the address)",
     "interview_count": "e.g. 4", "format_notes": "who you meet, resident room…",
     "social": "resident social or other event, if any",
@@ -54,12 +55,22 @@ class InterviewForm(Dialog[int | None]):
     SUB_TITLE = "ctrl+s save · escape cancel"
 
     def __init__(self, ctx: AppContext, program_id: int, user_zone: str,
-                 interview: Interview | None = None, *, default_zone: str = "") -> None:
+                 interview: Interview | None = None, *, default_zone: str = "",
+                 state: str = "") -> None:
         super().__init__()
         self.ctx, self.program_id, self.user_zone = ctx, program_id, user_zone
         self.interview = interview
         self.title = "Edit interview day" if interview else "New interview day"
+        # A program's first day: its state suggests the zone (said, so it is checked).
+        self.suggested_by = state.strip() if not interview and not default_zone \
+            and zone_for_state(state) else ""
+        if self.suggested_by:
+            default_zone = zone_for_state(state) or ""
         values = as_values(interview) if interview else {"timezone": default_zone}
+        # The example date is one to come (an example in the past read as a mistake).
+        coming = (ctx.now() + timedelta(days=30)).date()
+        self.placeholders = {**PLACEHOLDERS, "date": f"{coming.isoformat()}, "
+                             f"{coming.month}/{coming.day}/{coming.year}"}
         self.values = {k: "" if v is None else str(v) for k, v in values.items()}
         if interview:
             self.values["start_time"] = interview.start_time.strftime("%H:%M")
@@ -76,7 +87,7 @@ class InterviewForm(Dialog[int | None]):
         yield Static("", id="interview-when")
         platform = Select([(label, key) for key, label in PLATFORMS.items()],
                           prompt="Not set", value=v.get("platform") or Select.NULL,
-                          id="i-platform", classes="field")
+                          id="i-platform", classes="field labelled")
         platform.border_title = "Platform"
         yield platform
         for name in ("link", "interview_count", "format_notes", "social"):
@@ -87,8 +98,8 @@ class InterviewForm(Dialog[int | None]):
         yield Button("Cancel", id="cancel")
 
     def _input(self, name: str, **kwargs) -> Input:
-        field = Input(self.values.get(name, ""), placeholder=PLACEHOLDERS[name], id=f"i-{name}",
-                      classes="field", **kwargs)
+        field = Input(self.values.get(name, ""), placeholder=self.placeholders[name],
+                      id=f"i-{name}", classes="field", **kwargs)
         field.border_title = LABELS[name]
         return field
 
@@ -110,13 +121,20 @@ class InterviewForm(Dialog[int | None]):
         try:
             row = validate(self._fields())
         except DossierError:
-            when.update(Content("Start: fill in date, time and zone to see it in your zone too."))
+            when.update(Content(f"Time zone suggested from the state ({self.suggested_by}). "
+                                if self.suggested_by else "")
+                        + Content("Start: fill in date, time and zone to see it in your zone "
+                                  "too."))
             return
         probe = Interview(0, "", self.program_id, "", date.fromisoformat(row["date"]),
-                          time.fromisoformat(row["start_time"]), None, row["timezone"])
-        text = f"Starts {format_instant(probe.starts_at, row['timezone'])}"
+                          time.fromisoformat(row["start_time"]),
+                          time.fromisoformat(row["end_time"]) if row["end_time"] else None,
+                          row["timezone"])
+        text = span(probe, row["timezone"])
         if not same_clock(row["timezone"], self.user_zone, probe.starts_at):
-            text += f" · your time {format_instant(probe.starts_at, self.user_zone)}"
+            text += f" · your time {span(probe, self.user_zone, note=False)}"
+        if self.suggested_by and row["timezone"] == zone_for_state(self.suggested_by):
+            text += f" · time zone suggested from the state ({self.suggested_by})"
         when.update(Content(text))
 
     @on(Button.Pressed, "#save")

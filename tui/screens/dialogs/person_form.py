@@ -30,11 +30,17 @@ class PersonForm(Dialog[tuple[str, str, str] | None]):
 
     def compose_body(self) -> ComposeResult:
         p = self.person
+        name = Input(p.name if p else "", placeholder="Dr. Jane Doe", id="person-name")
+        role = Select([(label, key) for key, label in ROLES.items()], allow_blank=False,
+                      value=p.role if p else self.default_role, id="person-role",
+                      classes="labelled")
+        note = Input(p.note if p else "", placeholder=self.note_hint, id="person-note")
+        # Named by their border titles: a placeholder is gone once something is typed.
+        name.border_title, role.border_title, note.border_title = "Name", "Role", "Note"
         with Horizontal(classes="form-row"):
-            yield Input(p.name if p else "", placeholder="name", id="person-name")
-            yield Select([(label, key) for key, label in ROLES.items()], allow_blank=False,
-                         value=p.role if p else self.default_role, id="person-role")
-        yield Input(p.note if p else "", placeholder=self.note_hint, id="person-note")
+            yield name
+            yield role
+        yield note
 
     def compose_buttons(self) -> ComposeResult:
         yield Button("Save", variant="primary", id="save")

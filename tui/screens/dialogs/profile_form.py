@@ -49,10 +49,15 @@ class ProfileDialog(Dialog[Profile | None]):
     def compose_body(self) -> ComposeResult:
         p = self.profile
         yield Static(Content(WHY), classes="dialog-hint profile-why")
-        yield Select([(label, key) for key, label in APPLICANTS.items()], id="field-applicant",
-                     prompt="Who you are", value=p.applicant or Select.NULL)
-        yield Select([(label, key) for key, label in VISAS.items()], id="field-visa",
-                     prompt="The visa you will need", value=p.visa or Select.NULL)
+        applicant = Select([(label, key) for key, label in APPLICANTS.items()],
+                           id="field-applicant", prompt="Not set", classes="labelled",
+                           value=p.applicant or Select.NULL)
+        visa = Select([(label, key) for key, label in VISAS.items()], id="field-visa",
+                      prompt="Not set", classes="labelled", value=p.visa or Select.NULL)
+        # Named by their border titles: a prompt is gone once a choice is made.
+        applicant.border_title, visa.border_title = "Who you are", "The visa you will need"
+        yield applicant
+        yield visa
         for field, label, choices, chosen in (
                 ("tracks", "What you apply to or lean towards", TRACKS, p.tracks),
                 ("explain", "What you may be asked to explain", EXPLAINS, p.explain),

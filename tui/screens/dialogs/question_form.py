@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TypeVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, TextArea
 
 from question_bank.categories import (
@@ -19,6 +21,13 @@ from question_bank.categories import (
 from question_bank.questions import Question, QuestionError, add_question, update_question
 from tui.context import AppContext
 from tui.screens.dialogs.base import Dialog
+
+W = TypeVar("W", bound=Widget)
+
+def titled(widget: W, title: str) -> W:
+    """`widget` named by its border title."""
+    widget.border_title = title
+    return widget
 
 
 class QuestionForm(Dialog[str | None]):
@@ -43,22 +52,28 @@ class QuestionForm(Dialog[str | None]):
         yield Label("Question, as the interviewer would ask it")
         yield TextArea(q.text if q else "", id="field-text", soft_wrap=True,
                        show_line_numbers=False, tab_behavior="focus")
+        # Every field is named by its border title ("90" alone said nothing).
         with Horizontal(classes="form-row"):
-            yield Select([(c.label, c.id) for c in categories()], allow_blank=False,
-                         value=self.initial_category, id="field-category")
-            yield Select([(label.split(" (")[0], key) for key, label in STRUCTURES.items()],
-                         allow_blank=False, id="field-structure",
-                         value=q.structure if q else DEFAULT_STRUCTURE_BY_CATEGORY.get(
-                             self.initial_category, "outline"))
+            yield titled(Select([(c.label, c.id) for c in categories()], allow_blank=False,
+                                value=self.initial_category, id="field-category",
+                                classes="labelled"), "Category")
+            yield titled(Select([(label.split(" (")[0], key)
+                                 for key, label in STRUCTURES.items()],
+                                allow_blank=False, id="field-structure", classes="labelled",
+                                value=q.structure if q else DEFAULT_STRUCTURE_BY_CATEGORY.get(
+                                    self.initial_category, "outline")), "Answer structure")
         with Horizontal(classes="form-row"):
-            yield Input(str(q.target_seconds) if q else "90", id="field-target_seconds",
-                        placeholder="target seconds", type="integer",
-                        tooltip="Target spoken length, in seconds")
-            yield Input(", ".join(q.tags) if q else "", id="field-tags",
-                        placeholder="tags, separated by commas")
-        yield Select([(label, key) for key, label in AUDIENCES.items()], id="field-audience",
-                     prompt="Audience (questions to ask only)",
-                     value=q.audience if q and q.audience else Select.NULL)
+            yield titled(Input(str(q.target_seconds) if q else "90", id="field-target_seconds",
+                               placeholder="90", type="integer",
+                               tooltip="Target spoken length, in seconds"),
+                         "Target (s)")
+            yield titled(Input(", ".join(q.tags) if q else "", id="field-tags",
+                               placeholder="teamwork, conflict"),
+                         "Tags")
+        yield titled(Select([(label, key) for key, label in AUDIENCES.items()],
+                            id="field-audience", prompt="Not set", classes="labelled",
+                            value=q.audience if q and q.audience else Select.NULL),
+                     "Audience (questions to ask only)")
         yield Label("Guidance: what it probes, the shape of a good answer, the pitfall")
         yield TextArea(q.guidance if q else "", id="field-guidance", soft_wrap=True,
                        show_line_numbers=False, tab_behavior="focus")

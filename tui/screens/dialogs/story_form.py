@@ -74,14 +74,19 @@ class StoryForm(Dialog[int | None]):
     def compose_body(self) -> ComposeResult:
         s = self.story
         chosen = set(s.competencies) if s else set(self.preset)
-        yield Input(s.title if s else "", id="story-title",
-                    placeholder="Title: a few words you will recognise (“The missed PE”)")
+        title = Input(s.title if s else "", id="story-title",
+                      placeholder="a few words you will recognise (“The missed PE”)")
+        kind = Select([(label, key) for key, label in EXPERIENCE_KINDS.items()],
+                      value=s.experience_kind if s else "rotation", allow_blank=False,
+                      id="story-kind", classes="labelled")
+        where = Input(s.experience if s else "", id="story-experience",
+                      placeholder="the rotation, project or job")
+        # Named by their border titles: a placeholder is gone once something is typed.
+        title.border_title, kind.border_title, where.border_title = "Title", "Kind", "Where"
+        yield title
         with Horizontal(classes="story-row"):
-            yield Select([(label, key) for key, label in EXPERIENCE_KINDS.items()],
-                         value=s.experience_kind if s else "rotation", allow_blank=False,
-                         id="story-kind")
-            yield Input(s.experience if s else "", id="story-experience",
-                        placeholder="Where: the rotation, project or job")
+            yield kind
+            yield where
         yield Label("What it shows (space to tick)")
         yield SelectionList[str](
             *[Selection(Content(c.label), c.id, c.id in chosen) for c in competencies(

@@ -42,7 +42,9 @@ class ImportDialog(Dialog[str | None]):
         yield Static(Content("Columns such as Program, City, State, Interview Date, Start Time, "
                              "Time Zone, Platform, Link. Importing again updates; nothing is "
                              "erased."), classes="dialog-hint")
-        yield Input(placeholder="~/Documents/programs.csv", id="import-path")
+        path = Input(placeholder="~/Documents/programs.csv", id="import-path")
+        path.border_title = "CSV file"
+        yield path
 
     def compose_buttons(self) -> ComposeResult:
         yield Button("Import", variant="primary", id="go")
@@ -89,13 +91,21 @@ class ExportDialog(Dialog[str | None]):
         self.title = f"Export {program_name}" if program_id else "Export every program"
 
     def _default_path(self, fmt: str) -> str:
-        stem = "matchprep-" + ("dossier" if self.program_id else "programs")
+        from tui.practice.exports import file_stem
+
+        # One program's file is named for it: every dossier under one name invited
+        # replacing the last one.
+        stem = file_stem(self.program_name) if self.program_id else "matchprep-programs"
         return str(Path("~") / f"{stem}{FORMATS[fmt][1]}")
 
     def compose_body(self) -> ComposeResult:
-        yield Select([(label, key) for key, (label, _) in FORMATS.items()],
-                     allow_blank=False, value=self.fmt, id="export-format")
-        yield Input(self._default_path(self.fmt), id="export-path")
+        fmt = Select([(label, key) for key, (label, _) in FORMATS.items()],
+                     allow_blank=False, value=self.fmt, id="export-format", classes="labelled")
+        fmt.border_title = "Format"
+        yield fmt
+        path = Input(self._default_path(self.fmt), id="export-path")
+        path.border_title = "File"
+        yield path
 
     def compose_buttons(self) -> ComposeResult:
         yield Button("Export", variant="primary", id="go")
@@ -120,11 +130,28 @@ class ExportDialog(Dialog[str | None]):
             return
         self._export(str(self.query_one("#export-format", Select).value), _expand(text))
 
+    def _ask_replace(self, fmt: str, path: Path) -> None:
+        from tui.screens.dialogs.confirm import ConfirmDialog
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._export(fmt, path, replace=True)
+            else:
+                self.query_one("#export-path", Input).focus()
+
+        self.app.push_screen(ConfirmDialog(
+            f"Replace {path}?", "A file of that name is there already; the export takes its "
+            "place and what it holds now is lost. Keep it to choose another name.",
+            yes="Replace", title="The file exists"), answered)
+
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, fmt: str, path: Path) -> None:
+    def _export(self, fmt: str, path: Path, *, replace: bool = False) -> None:
         from tui.practice.exports import export_text
 
         ids = [self.program_id] if self.program_id else None
+        if not replace and path.exists() and not path.is_symlink():  # a link: refused below
+            self.app.call_from_thread(self._ask_replace, fmt, path)
+            return
         try:
             with self.ctx.reader() as db:
                 data = export_text(db, fmt, ids, zone=user_zone(db),
