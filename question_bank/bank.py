@@ -25,12 +25,14 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
-from question_bank.categories import shipped_bank_version
+from question_bank.categories import (  # noqa: F401  (bank_is_current: here too)
+    bank_is_current,
+    installed_bank_version,
+    shipped_bank_version,
+)
 from question_bank.questions import now_iso, parse_tags, validate
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from sqlite_utils import Database
 
 CONTENT_FIELDS = ("text", "category", "tags", "target_seconds", "structure", "guidance", "audience",
@@ -88,16 +90,6 @@ def shipped_rows() -> list[dict[str, Any]]:
 def content_hash(row: dict[str, Any]) -> str:
     canonical = json.dumps({k: row.get(k) for k in CONTENT_FIELDS}, sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
-
-
-def installed_bank_version(db: Database | sqlite3.Connection) -> int:
-    row = db.execute("select value from question_bank_meta where key = 'bank_version'").fetchone()
-    return int(row[0]) if row else 0
-
-
-def bank_is_current(db: Database | sqlite3.Connection) -> bool:
-    """Whether the shipped bank needs no merge (works on a plain sqlite3 connection too)."""
-    return installed_bank_version(db) >= shipped_bank_version()
 
 
 def merge_shipped(db: Database, *, rows: list[dict[str, Any]] | None = None,

@@ -6,7 +6,12 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,18 @@ def categories() -> tuple[Category, ...]:
 @cache
 def shipped_bank_version() -> int:
     return int(_manifest()["bank"]["version"])
+
+
+# Here rather than in question_bank.bank: start-up asks it before the first frame, without
+# the bank's imports (the questions, hashing, JSON).
+def installed_bank_version(db: Database | sqlite3.Connection) -> int:
+    row = db.execute("select value from question_bank_meta where key = 'bank_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def bank_is_current(db: Database | sqlite3.Connection) -> bool:
+    """Whether the shipped bank needs no merge (works on a plain sqlite3 connection too)."""
+    return installed_bank_version(db) >= shipped_bank_version()
 
 
 def category_ids() -> tuple[str, ...]:

@@ -374,6 +374,21 @@ def due_questions(db: Database, now: datetime, *, until: datetime | None = None,
     return pairs[:limit] if limit else pairs
 
 
+def due_question_counts(db: Database, now: datetime, *, until: datetime,
+                        fitting: Profile | None = None) -> tuple[int, int]:
+    """How many `due_questions` there are by `until` and by now, counted in one read,
+    without making the questions (Home shows only the numbers)."""
+    params = {"now": stamp(now), "until": stamp(max(until, now))}
+    rows = db.execute(
+        f"select {_EFFECTIVE} <= :now, q.presumes from drill_cards c "
+        f"join questions q on q.id = c.ref and q.hidden = 0 "
+        f"where {_EFFECTIVE} <= :until and {_LIVE}" + _kinds_clause((QUESTION,), params),
+        params).fetchall()
+    fit = [due_now for due_now, presumes in rows
+           if fitting is None or fits_stored(presumes, fitting)]
+    return len(fit), sum(1 for due_now in fit if due_now)
+
+
 def _visible_questions(db: Database, ids: list[str]) -> dict[str, Question]:
     found: dict[str, Question] = {}
     for start in range(0, len(ids), 500):

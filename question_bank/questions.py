@@ -292,6 +292,15 @@ def list_question_ids(db: Database, fitting: Profile | None = None,
     return [row[0] for row in rows if fits_stored(row[1], fitting)]
 
 
+def count_fitting(db: Database, profile: Profile | None) -> int:
+    """How many visible questions fit `profile` (`len(list_question_ids(db, fitting=...))`,
+    counted per distinct premise list: a few dozen, not every question)."""
+    rows = db.execute(
+        "select presumes, count(*) from questions where hidden = 0 group by presumes"
+    ).fetchall()
+    return sum(n for presumes, n in rows if fits_stored(presumes, profile))
+
+
 def get_questions(db: Database, ids: list[str]) -> list[Question]:
     """The questions with these ids, in the order given (missing ones left out)."""
     found: dict[str, Question] = {}

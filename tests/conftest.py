@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -72,22 +73,38 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("MATCHPREP_DEBUG", raising=False)
 
 
-@pytest.fixture
-def db_path(tmp_path) -> Path:
-    """A database with every migration run and the shipped bank merged, whose applicant
-    skipped the profile (so the app does not ask on start; a test of the first start, or of
-    a profile, makes its own file or saves one)."""
+@pytest.fixture(scope="session")
+def prepared_database(tmp_path_factory) -> Path:
+    """The file `db_path` copies: prepared once per test process (migrating and merging the
+    bank took about half a second a test)."""
     from question_bank.profile import Profile, save_profile
     from tui.cli.launch import prepare_database
     from tui.store.database import connect
 
+    folder = tmp_path_factory.mktemp("prepared")
+    with pytest.MonkeyPatch.context() as env:  # (before the autouse fixture's own folders)
+        env.setenv("XDG_DATA_HOME", str(folder / "data"))
+        env.setenv("XDG_CONFIG_HOME", str(folder / "config"))
+        path = folder / "matchprep.db"
+        prepare_database(path)
+        db = connect(path)
+        try:
+            save_profile(db, Profile())
+        finally:
+            db.close()
+    leftovers = sorted(p.name for p in folder.iterdir())
+    assert leftovers == ["matchprep.db"], leftovers  # whole in one file: a copy is all of it
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path, prepared_database) -> Path:
+    """A database with every migration run and the shipped bank merged, whose applicant
+    skipped the profile (so the app does not ask on start; a test of the first start, or of
+    a profile, makes its own file or saves one). A copy of one prepared per test process."""
     path = tmp_path / "matchprep.db"
-    prepare_database(path)
-    db = connect(path)
-    try:
-        save_profile(db, Profile())
-    finally:
-        db.close()
+    shutil.copyfile(prepared_database, path)
+    path.chmod(0o600)
     return path
 
 

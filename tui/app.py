@@ -6,6 +6,7 @@ import asyncio
 import sqlite3
 from collections.abc import Iterable
 from functools import partial
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,19 @@ if TYPE_CHECKING:
     from question_bank.profile import Profile
 
 
+STYLES = sorted((Path(__file__).parent / "styles").glob("*.tcss"))
+# What Home's first frame is styled with; the other parts' styles (their own screens' ids,
+# classes and types: none is on Home) are read just after it (`read_later_styles`).
+HOME_STYLES = {"app.tcss", "home.tcss"}
+
+
+# The screens a user goes to from Home, with the domain modules behind them: imported in the
+# background once Home is on screen, not when each is first opened (Mock's took 50 ms).
+WARM_MODULES = [*(s.screen.partition(":")[0] for s in SECTIONS),
+                "tui.screens.answer_editor", "tui.screens.drill"]
+WARM_UP_DELAY = 0.2  # seconds after the first frame: Home's cards first
+
+
 def _section_bindings() -> list[Binding]:
     return [
         Binding(s.key, f"app.section('{s.id}')", s.label, show=False, id=f"section.{s.id}",
@@ -64,7 +78,7 @@ class MatchprepApp(App[None]):
 
     TITLE = "matchprep"
     # Every part of the app keeps its styles in its own file under tui/styles/.
-    CSS_PATH = sorted(str(p) for p in (Path(__file__).parent / "styles").glob("*.tcss"))
+    CSS_PATH = [str(p) for p in STYLES]
     COMMANDS = App.COMMANDS | {SectionCommands, QuestionCommands, ProgramCommands,
                                PracticeCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (90, "-normal"), (160, "-wide")]
@@ -81,6 +95,10 @@ class MatchprepApp(App[None]):
         self.DEFAULT_MODE = start  # type: ignore[misc]  # Textual reads it through self in __init__
         super().__init__()
         self.ctx = ctx
+        self.later_styles: list[Path] = []
+        if start == "home":  # parsing every part's styles held its first frame back 15 ms
+            self.css_path = [p for p in STYLES if p.name in HOME_STYLES]
+            self.later_styles = [p for p in STYLES if p.name not in HOME_STYLES]
         let_worker_state_changes_bubble()  # a failed worker is reported here, see worker_failed
         show_control_characters()  # ESC in user text shows as ␛, never reaches the terminal
         guard_pastes()  # a paste arrives whole, as text, without control characters
@@ -91,7 +109,23 @@ class MatchprepApp(App[None]):
         for s in SECTIONS:
             self.add_mode(s.id, partial(self._make_section, s.id))
 
+    def update_styles(self, node, animate: bool = True) -> None:
+        """Textual restyles a widget (and everything in it) whenever its classes change,
+        also before it is mounted: an Input sets its own in `__init__`, so each was styled
+        twice or three times as a screen composed it (with its four component classes: 55
+        of Mock's 390 stylings on its first open). A widget is styled as it mounts anyway."""
+        if node is self or node.is_attached:
+            super().update_styles(node, animate)
+
+    def read_later_styles(self) -> None:
+        """Add the styles Home's first frame went without (before any other screen shows:
+        on the first frame, or when a key came even sooner)."""
+        if self.later_styles:
+            self.stylesheet.read_all(self.later_styles)
+            self.later_styles = []
+
     def _make_section(self, section_id: str) -> Screen:
+        self.read_later_styles()
         for s in SECTIONS:
             if s.id == section_id:
                 screen = s.screen_class()(self.ctx)
@@ -100,6 +134,12 @@ class MatchprepApp(App[None]):
                 # each section). It is styled on mount with the current theme anyway; a later
                 # theme change still raises the app's count and refreshes it.
                 mark_css_current(screen, self)
+                # The width class (-narrow, -normal...) Textual would give it at its first
+                # resize, given now: its widgets are styled once as they mount, not styled
+                # and then all restyled when the class comes.
+                width = width_class(self.HORIZONTAL_BREAKPOINTS, self.size.width)
+                if width is not None:
+                    screen.set_class(True, width, update=False)
                 return screen
         raise KeyError(section_id)
 
@@ -110,6 +150,7 @@ class MatchprepApp(App[None]):
         # The first frame is out. A screen may hold back work that would have delayed it
         # (the home screen's cards) until now: it has an `after_first_frame` method.
         self.first_frame_shown = True
+        self.read_later_styles()
         follow_up = getattr(self.screen, "after_first_frame", None)
         if follow_up is not None:
             self.call_after_refresh(follow_up)
@@ -119,6 +160,10 @@ class MatchprepApp(App[None]):
 
         if self.DEFAULT_MODE == "home" and not self.ctx.peek(profile_asked, True):
             self.call_after_refresh(self.ask_profile, True)
+        self.set_timer(WARM_UP_DELAY, self.warm_up)
+
+    def warm_up(self) -> None:
+        self.run_worker(import_screens, thread=True, group="warm-up", exit_on_error=False)
 
     def on_mount(self) -> None:
         self.event_loop = asyncio.get_running_loop()
@@ -248,6 +293,7 @@ class MatchprepApp(App[None]):
     @on(OpenAnswer)
     async def _open_answer(self, event: OpenAnswer) -> None:
         """Open the answer editor on a question (palette, question list, home, a link)."""
+        self.read_later_styles()
         from tui.screens.answer_editor import open_answer_editor
 
         await open_answer_editor(self, event.question_id, event.answer_id)
@@ -284,6 +330,7 @@ class MatchprepApp(App[None]):
 
     def action_drill(self, program_id: int | None = None) -> None:
         """Drill what is due; with a program, rehearse its cards before its interview."""
+        self.read_later_styles()
         from tui.screens.drill import DrillScreen
 
         if not isinstance(self.screen, DrillScreen):
@@ -311,6 +358,7 @@ class MatchprepApp(App[None]):
     def ask_profile(self, first_start: bool = False) -> None:
         """Who the applicant is (tui.screens.dialogs.profile_form); on first start, a skip
         is recorded so the question is not asked again."""
+        self.read_later_styles()
         from question_bank.profile import load_profile
         from tui.screens.dialogs.profile_form import ProfileDialog
 
@@ -336,6 +384,7 @@ class MatchprepApp(App[None]):
             changed()
 
     def action_help(self) -> None:
+        self.read_later_styles()
         from tui.screens.dialogs.help import HelpScreen, typing_in
 
         if not isinstance(self.screen, HelpScreen):
@@ -396,6 +445,21 @@ class MatchprepApp(App[None]):
         variables or messages (they may hold the user's words)."""
         error = uncaught_error(self)
         end_with_report(self, None if error is None else withheld_traceback(error))
+
+
+def import_screens() -> None:
+    """Import the modules of WARM_MODULES (in a worker thread)."""
+    for name in WARM_MODULES:
+        import_module(name)
+
+
+def width_class(breakpoints: list[tuple[int, str]], width: int) -> str | None:
+    """The class Textual gives a screen `width` cells wide (as `Screen` reads
+    HORIZONTAL_BREAKPOINTS: the widest breakpoint the width reaches)."""
+    for breakpoint, name in sorted(breakpoints, reverse=True):
+        if width >= breakpoint:
+            return name
+    return None
 
 
 def file_trouble_in(error: BaseException, *, damage_only: bool = False) -> BaseException | None:

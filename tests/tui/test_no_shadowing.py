@@ -31,6 +31,8 @@ DELIBERATE_OVERRIDES = {
     "tui.widgets.marks.Checkbox.BUTTON_INNER",
     "tui.widgets.marks.RadioButton.BUTTON_INNER",
     "tui.widgets.marks.SelectionList.render_line",
+    "tui.widgets.footer.KeysFooter.bindings_changed",  # skips a rebuild showing the same keys
+    "tui.app.MatchprepApp.update_styles",  # skips widgets not mounted yet
 }
 
 

@@ -165,7 +165,9 @@ async def test_recording_is_asked_for_once_saying_where_files_go(app_factory, db
         box = app.screen.query_one("#mock-record", Checkbox)
         assert box.value is False  # off until the user says so
         box.value = True
-        await until(pilot, lambda: "Record your spoken answers?" in shown(app, "#confirm-question"),
+        # (the dialog is on top a moment before its text is mounted)
+        await until(pilot, lambda: bool(app.screen.query("#confirm-question")) and
+                    "Record your spoken answers?" in shown(app, "#confirm-question"),
                     what="the question")
         assert str(audio_dir(db_path)) in shown(app, "#confirm-consequence")
         assert "nothing leaves this computer" in shown(app, "#confirm-consequence")

@@ -51,6 +51,7 @@ def test_the_first_frame_needs_no_sqlite_utils_icalendar_fsrs_or_commands(db_pat
 
     sqlite-utils alone costs ~50 ms to import; the first frame needs none of these, and the
     home screen's cards (which do) are mounted just after it (see benchmarks/startup.py).
+    Nor the question bank's modules: start-up asks only whether the bank is current.
     `matchprep --db PATH` goes through `tui.cli.main.main` as a user runs it, without building
     the other commands' parsers (which import every command module).
     """
@@ -63,7 +64,8 @@ def test_the_first_frame_needs_no_sqlite_utils_icalendar_fsrs_or_commands(db_pat
         "heavy = ('sqlite_utils', 'icalendar', 'fsrs', 'pyttsx3', 'importlib.metadata',\n"
         "         'numpy', 'sounddevice', 'soundfile', 'pocketsphinx',\n"
         "         'tui.cli.questions', 'tui.cli.doctor', 'tui.cli.backups',\n"
-        "         'tui.cli.programs', 'tui.cli.answers', 'tui.cli.mock')\n"
+        "         'tui.cli.programs', 'tui.cli.answers', 'tui.cli.mock',\n"
+        "         'question_bank.bank', 'question_bank.questions', 'hashlib')\n"
         "def on_ready(self):\n"
         f"    open({str(seen)!r}, 'w').write(json.dumps(sorted(\n"
         "        m for m in sys.modules if m in heavy)))\n"
@@ -91,3 +93,34 @@ def test_anything_but_the_app_goes_through_the_full_parser(tmp_path):
                              text=True, timeout=60)
     assert missing.returncode == 2
     assert "--db: expected one argument" in missing.stderr
+
+
+def test_the_screens_are_imported_after_the_first_frame_not_when_first_opened(db_path,
+                                                                               tmp_path):
+    """Their modules (and the domain modules behind them) load in a worker thread once Home
+    is on screen: none at the first frame, every one before a section is opened."""
+    seen = tmp_path / "seen.json"
+    code = (
+        "import json, sys\n"
+        "import tui.cli.main\n"
+        "from textual.app import App\n"
+        "from tui.app import WARM_MODULES, MatchprepApp\n"
+        "ready = MatchprepApp.on_ready\n"
+        "def on_ready(self):\n"
+        "    first = sorted(m for m in WARM_MODULES if m in sys.modules)\n"
+        "    ready(self)\n"
+        "    def later():\n"
+        f"        open({str(seen)!r}, 'w').write(json.dumps([first, sorted(\n"
+        "            m for m in WARM_MODULES if m in sys.modules), sorted(WARM_MODULES)]))\n"
+        "        self.exit()\n"
+        "    self.set_timer(3, later)\n"
+        "MatchprepApp.on_ready = on_ready\n"
+        "MatchprepApp.run = lambda self, **kw: App.run(self, headless=True)\n"
+        f"sys.exit(tui.cli.main.main(['--db', {str(db_path)!r}]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    at_first_frame, later, warmed = json.loads(seen.read_text())
+    assert at_first_frame == ["tui.screens.home"]
+    assert later == warmed and "tui.screens.mock" in warmed and len(warmed) == 9

@@ -26,7 +26,13 @@ from question_bank.profile import (
     unmet,
     with_value,
 )
-from question_bank.questions import Question, get_question, list_question_ids, list_questions
+from question_bank.questions import (
+    Question,
+    count_fitting,
+    get_question,
+    list_question_ids,
+    list_questions,
+)
 from tui.cli.launch import prepare_database
 from tui.store.database import connect
 
@@ -136,6 +142,7 @@ def test_only_the_questions_that_fit_are_listed_for_a_profile(db):
         ids = list_question_ids(db, fitting=profile)
         assert ids == [i for i in everything if i in set(ids)]
         assert all(fits(q, profile) for q in list_questions(db, fitting=profile))
+        assert count_fitting(db, profile) == len(ids)  # Home's count, read per premise list
     us_grad = set(list_question_ids(db, fitting=US_GRAD))
     assert "img.visa-needs" not in us_grad and "intro.tell-me-about-yourself" in us_grad
     assert "img.visa-needs" in list_question_ids(db, fitting=NON_US_IMG)

@@ -100,7 +100,10 @@ def _check(db, profile: Profile, seed: int) -> None:
     due_cards = drill.due(db, NOW, until=end_of_day(NOW), kinds=(drill.QUESTION,))
     fitting_due = [c for c in due_cards
                    if (q := get_question(db, c.ref)) and not q.hidden and fits(q, profile)]
-    assert due_today(db, NOW).questions_today == len(fitting_due)
+    due = due_today(db, NOW)
+    assert due.questions_today == len(fitting_due)
+    due_now = drill.due_questions(db, NOW, fitting=profile)
+    assert due.questions_now == len(due_now) and due_now
     rated = {c.ref for c in drill.cards_of(db, drill.QUESTION)}
     new = [q for q in list_questions(db, fitting=profile) if q.id not in rated]
     assert sum(drill_outlook(db, NOW).new_by_category.values()) == len(new)

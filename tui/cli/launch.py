@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from question_bank.bank import bank_is_current
+from question_bank.categories import bank_is_current
 from tui.audio.recorder import NoRecorder
 from tui.context import AppContext
 from tui.speech.speaker import SilentSpeaker

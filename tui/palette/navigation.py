@@ -8,8 +8,6 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from question_bank.categories import category_label
-from question_bank.questions import list_questions
 from tui.context import app_context
 from tui.messages import OpenAnswer
 from tui.sections import SECTIONS
@@ -41,12 +39,16 @@ class QuestionCommands(Provider):
     opens the answer editor on it, ready to type."""
 
     def _find(self, query: str) -> list:
+        from question_bank.questions import list_questions  # when asked, not at start-up
+
         with app_context(self.app).reader() as db:
             return list_questions(db, search=query, limit=MAX_QUESTION_HITS)
 
     async def search(self, query: str) -> Hits:
         if len(query.strip()) < 2:
             return
+        from question_bank.categories import category_label
+
         questions = await asyncio.to_thread(self._find, query)
         for rank, question in enumerate(questions):
             display = Content.from_markup("$text", text=question.text)

@@ -113,9 +113,11 @@ class DueToday:
 def due_today(db: Database, now: datetime) -> DueToday:
     until = end_of_day(now)
     profile = current_profile(db)
+    questions_today, questions_now = drill.due_question_counts(db, now, until=until,
+                                                                fitting=profile)
     return DueToday(
-        questions_today=len(drill.due_questions(db, now, until=until, fitting=profile)),
-        questions_now=len(drill.due_questions(db, now, fitting=profile)),
+        questions_today=questions_today,
+        questions_now=questions_now,
         programs_today=drill.due_count(db, now, until=until, kinds=(KIND,)),
         programs_now=drill.due_count(db, now, kinds=(KIND,)),
     )

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from question_bank.answers import Answer, get_answer, restore_revision
 from question_bank.feedback import FeedbackInput
@@ -37,6 +37,7 @@ from tui.widgets.answer_parts import AnswerParts
 from tui.widgets.answer_saver import AnswerSaver
 from tui.widgets.feedback_names import FeedbackNames
 from tui.widgets.feedback_panel import FeedbackPanel
+from tui.widgets.footer import KeysFooter
 from tui.widgets.read_aloud import ReadAloud
 
 FEEDBACK_DELAY = 0.3  # seconds of quiet before the rules run again
@@ -109,7 +110,7 @@ class AnswerEditor(Screen[None]):
             yield panel
         yield self.names
         yield self.aloud
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.refresh_facts()

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.widgets.selection_list import Selection
 
 from dossiers import checklists
@@ -19,6 +19,7 @@ from dossiers.interviews import get_interview
 from dossiers.zones import format_instant, until
 from tui.context import AppContext
 from tui.practice.user_zone import user_zone
+from tui.widgets.footer import KeysFooter
 from tui.widgets.marks import SelectionList
 
 
@@ -49,7 +50,7 @@ class ChecklistScreen(Screen):
                 selection.border_title = c.title
                 selection.border_subtitle = c.when
                 yield selection
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.reload()

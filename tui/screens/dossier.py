@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TabbedContent
+from textual.widgets import Static, TabbedContent
 
 from dossiers.dossier import Dossier, load_dossier
 from dossiers.errors import DossierError
@@ -26,6 +26,7 @@ from tui.widgets.asks_list import AsksList
 from tui.widgets.dossier_form import GAP_TAB, DossierForm
 from tui.widgets.dossier_list import DossierList, DossierView
 from tui.widgets.field_errors import clear_field_errors, show_field_errors
+from tui.widgets.footer import KeysFooter
 from tui.widgets.interview_days import InterviewDays
 from tui.widgets.item_table import ItemTable
 from tui.widgets.people_list import PeopleList
@@ -68,7 +69,7 @@ class DossierScreen(Screen):
         yield ReadinessMeter(id="dossier-readiness")
         yield self.form
         yield Static("", id="dossier-status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#dossier-tabs").loading = True

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, ContentSwitcher, Footer, Input, Label, Static
+from textual.widgets import Button, ContentSwitcher, Input, Label, Static
 from textual.widgets.selection_list import Selection
 
 from dossiers.programs import get_program
@@ -34,6 +34,7 @@ from tui.practice.drill_queue import (
 from tui.practice.preferences import drill_categories, save_drill_categories, speech_prefs
 from tui.practice.program_cards import ensure_synced
 from tui.practice.when import relative_when
+from tui.widgets.footer import KeysFooter
 from tui.widgets.marks import SelectionList
 from tui.widgets.question_detail import question_guidance
 
@@ -96,7 +97,7 @@ class DrillScreen(Screen):
                     yield Static(id="drill-result")
                 with Center():
                     yield Button("Back (escape)", id="drill-back", compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         if self.program_id is not None:

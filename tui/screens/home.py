@@ -62,13 +62,19 @@ class HomeScreen(SectionScreen):
         if getattr(self.app, "first_frame_shown", True):
             self.call_after_refresh(self.after_first_frame)
 
+    _early: tuple | None = None  # a read that finished before the cards were mounted
+
     async def after_first_frame(self) -> None:
         if self._panels_ready:
             return
         panels = [_panel_class(path)(self.ctx) for path in PANELS]
+        # Read while the cards mount (each takes about as long at scale).
+        self._reads += 1
+        self._gather(self._reads, panels)
         await self.query_one("#home-body", VerticalScroll).mount_all(panels)
         self._panels_ready = True
-        self.action_reload()
+        if self._early is not None:
+            self._show(*self._early)
 
     def on_screen_resume(self) -> None:
         self.query_one("#next-steps", OptionList).focus()
@@ -85,8 +91,8 @@ class HomeScreen(SectionScreen):
         self._gather(self._reads)
 
     @work(thread=True, exclusive=True, group="home", exit_on_error=False)
-    def _gather(self, read: int) -> None:
-        panels = list(self.query(HomePanel))
+    def _gather(self, read: int, panels: list[HomePanel] | None = None) -> None:
+        panels = list(self.query(HomePanel)) if panels is None else list(panels)
         for panel in panels:
             panel.prepare()
         # Those that prepared something read last, while it runs.
@@ -98,6 +104,10 @@ class HomeScreen(SectionScreen):
     def _show(self, states: list, read: int) -> None:
         if read != self._reads:
             return  # an older read, finishing after a newer one started
+        if not self._panels_ready:
+            self._early = (states, read)
+            return
+        self._early = None
         steps: list[NextStep] = []
         for panel, state in states:
             panel.show(state)

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from question_bank.categories import category_label
 from question_bank.drill import RATINGS
@@ -25,6 +25,7 @@ from tui.practice.program_names import version_for_program
 from tui.practice.spoken_answers import SpokenAnswers, load_spoken
 from tui.sections import SECTIONS
 from tui.store.audio_files import forget_recording
+from tui.widgets.footer import KeysFooter
 from tui.widgets.player import STEP
 from tui.widgets.recorded_answer import RecordedAnswer
 from tui.widgets.table_fit import FitColumn, FitTable
@@ -115,7 +116,7 @@ class MockReviewScreen(Screen):
             yield self.recorded
             yield Input(placeholder="A note on this answer (enter saves)", id="review-note",
                         max_length=2000)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._load()

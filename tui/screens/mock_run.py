@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Center, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from question_bank.categories import category_label
 from question_bank.mock import create_session, delete_session, finish_session, record_item
@@ -30,6 +30,7 @@ from tui.practice.preferences import SpeechPrefs
 from tui.practice.recorded_answers import Take
 from tui.widgets.answer_recording import AnswerRecording
 from tui.widgets.countdown import Countdown, clock_text
+from tui.widgets.footer import KeysFooter
 from tui.widgets.star_budget import StarBudget
 
 TICK = 0.1  # seconds between refreshes (the clocks themselves never drift)
@@ -92,7 +93,7 @@ class MockRunScreen(Screen):
             with Center():
                 yield self.recording
         yield Static(id="run-speech")  # what the speech engine needs the user to know
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         plan = self.plan

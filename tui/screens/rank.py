@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from dossiers.rank import RankEntry, move_in_rank, rank_order
 from tui.context import AppContext
 from tui.widgets.cells import signal_cell
+from tui.widgets.footer import KeysFooter
 from tui.widgets.table_fit import FitColumn, FitTable
 
 COLUMNS = (FitColumn("position", "#", 3), FitColumn("name", "Program"),
@@ -46,7 +47,7 @@ class RankScreen(Screen):
             "[b]Rank-order list[/b]  [dim]$keys[/dim]",
             keys="shift+↑/↓ or [ ] move · enter opens the dossier"), id="rank-title")
         yield FitTable(COLUMNS, id="rank-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#rank-table", FitTable).focus()

@@ -30,8 +30,10 @@ class AnswerFacts(Static):
         stories = [s.title for s in stories_for_answer(db, answer.id)] if answer else []
         if stories:
             which += " · stories: " + ", ".join(stories)
+        # One line the width of the editor whatever it says (answers.tcss): no layout of
+        # the whole editor after each save, while a key is being typed.
         self.update(Content.from_markup(
             "[dim]$category · $structure · target[/dim] [b]$target[/b] [dim]·[/dim] $which",
             category=category_label(question.category),
             structure=get_structure(structure).label,
-            target=format_duration(question.target_seconds), which=which))
+            target=format_duration(question.target_seconds), which=which), layout=False)

@@ -83,6 +83,16 @@ class AnswerSaver(Static):
         self.show_state("Saved", ok=True)
         return answer
 
+    shown_width = 0  # cells of the status shown
+
     def show_state(self, text: str, *, ok: bool) -> None:
-        self.update(Content(text))  # changes about once a second at most
+        # A change of the status's width lays the whole editor out again (about 15 ms, on
+        # whatever key is being typed): "Saving…" keeps the width of the "Saved 10:42:03"
+        # before it, which the next "Saved 10:42:09" has too.
+        content = Content(text)
+        if text == "Saving…":
+            content = content.pad_right(max(0, self.shown_width - content.cell_length))
+        layout = content.cell_length != self.shown_width
+        self.shown_width = content.cell_length
+        self.update(content, layout=layout)  # changes about once a second at most
         self.set_class(not ok, "-error")

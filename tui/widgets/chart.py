@@ -96,7 +96,8 @@ class ChartCard(Vertical):
             yield Static(classes="axis-end")
         yield BarRows()
         yield Static(classes="chart-legend")
-        yield DataTable(cursor_type="row", zebra_stripes=True)
+        # The table of figures (a DataTable: a dozen widgets' worth of styling) is made
+        # when first asked for (t), not with every card.
 
     def show(self, chart: Chart) -> None:
         self.chart = chart
@@ -110,14 +111,22 @@ class ChartCard(Vertical):
         legend = [Content.from_markup("[$style]■[/] $name", style=style, name=name)
                   for name, style in chart.legend]
         self.query_one(".chart-legend", Static).update(Content("   ").join(legend))
-        table = self.query_one(DataTable)
+        for table in self.query_children(DataTable):
+            self.fill_figures(table, chart)
+        self.watch_numbers(self.numbers)
+
+    @staticmethod
+    def fill_figures(table: DataTable, chart: Chart) -> None:
         table.clear(columns=True)
         table.add_columns(*chart.columns)
         for row in chart.rows:
             table.add_row(*(Text(cell) for cell in row))
-        self._arrange()
 
-    def watch_numbers(self) -> None:
+    def watch_numbers(self, numbers: bool) -> None:
+        if numbers and self.chart is not None and not self.query_children(DataTable):
+            table: DataTable = DataTable(cursor_type="row", zebra_stripes=True)
+            self.fill_figures(table, self.chart)
+            self.mount(table)
         self._arrange()
 
     def _arrange(self) -> None:
@@ -131,4 +140,5 @@ class ChartCard(Vertical):
         self.query_one(".chart-axis").display = drawing and bool(chart.spark)
         self.query_one(BarRows).display = drawing and bool(chart.bars)
         self.query_one(".chart-legend").display = drawing and bool(chart.legend)
-        self.query_one(DataTable).display = self.numbers
+        for table in self.query_children(DataTable):
+            table.display = self.numbers

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from question_bank.profile import APPLICANTS, EXAMS, EXPLAINS, TRACKS, VISAS, Profile, load_profile
-from question_bank.questions import count_questions, list_question_ids
+from question_bank.questions import count_fitting, count_questions
 from tui.widgets.home_panel import HomePanel, NextStep
 
 if TYPE_CHECKING:
@@ -36,8 +36,7 @@ class ProfilePanel(HomePanel):
 
     def gather(self, db: Database) -> ProfileState:
         profile = load_profile(db)
-        return ProfileState(profile, len(list_question_ids(db, fitting=profile or Profile())),
-                            count_questions(db))
+        return ProfileState(profile, count_fitting(db, profile or Profile()), count_questions(db))
 
     def show(self, state: ProfileState) -> None:
         p = state.profile

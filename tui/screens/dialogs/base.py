@@ -23,10 +23,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, ScreenResultType
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from question_bank.errors import FieldError
 from tui.widgets.field_errors import EMPTY, clear_field_errors, say, show_field_error
+from tui.widgets.footer import KeysFooter
 
 
 class Dialog(ModalScreen[ScreenResultType]):
@@ -55,7 +56,7 @@ class Dialog(ModalScreen[ScreenResultType]):
         body.border_title = Content(self.title or "")
         body.border_subtitle = Content(self.sub_title or "")
         if self.FOOTER:
-            yield Footer()
+            yield KeysFooter()
 
     def compose_body(self) -> ComposeResult:
         """The dialog's own widgets, inside the body."""

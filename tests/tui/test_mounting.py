@@ -1,0 +1,100 @@
+"""How screens mount: styled once on a first visit, the footer rebuilt only when its keys
+change (each restyle of a screen at scale cost tens of milliseconds)."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+from textual.css.stylesheet import Stylesheet
+from textual.widgets import Static
+
+from tests.tui.pilot_helpers import until
+from tui.widgets.footer import KeysFooter
+
+
+def count_styling(monkeypatch) -> list:
+    """Every node Textual applies the stylesheet to, in order, from now on."""
+    styled: list = []
+    original = Stylesheet.apply
+
+    def apply(self, node, **kwargs):
+        styled.append(node)
+        return original(self, node, **kwargs)
+
+    monkeypatch.setattr(Stylesheet, "apply", apply)
+    return styled
+
+
+async def test_a_section_is_styled_once_on_its_first_visit_and_once_on_a_return(
+        app_factory, monkeypatch):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        styled = count_styling(monkeypatch)
+        await pilot.press("5")
+        await until(pilot, lambda: app.screen.id == "screen-programs", what="Programs")
+        await pilot.pause()
+        programs = app.screen
+        # Textual sends a new mode's screen two resumes and a first resize, each restyling
+        # every widget: the screen was styled as it mounted, with its width class already.
+        assert styled.count(programs) == 1
+        assert programs.has_class("-normal")
+        await pilot.press("1")
+        await until(pilot, lambda: app.screen.id == "screen-home", what="Home")
+        styled.clear()
+        await pilot.press("5")
+        await until(pilot, lambda: app.screen is programs, what="Programs again")
+        await pilot.pause()
+        assert styled.count(programs) == 1  # a return restyles (the theme may have changed)
+        await pilot.resize_terminal(60, 30)
+        await until(pilot, lambda: programs.has_class("-narrow"), what="the narrow class")
+        assert not programs.has_class("-normal")
+
+
+class Plain(Static, can_focus=True):
+    pass
+
+
+class WithKey(Static, can_focus=True):
+    BINDINGS = [Binding("x", "app.bell", "Ring")]
+
+
+class FooterApp(App):
+    def compose(self):
+        yield Plain("a", id="a")
+        yield Plain("b", id="b")
+        yield WithKey("k", id="k")
+        yield KeysFooter()
+
+
+async def test_the_footer_is_rebuilt_only_when_the_keys_it_shows_change():
+    app = FooterApp()
+    async with app.run_test(size=(80, 10)) as pilot:
+        app.query_one("#a").focus()
+        await pilot.pause()
+        keys = list(app.query("FooterKey"))
+        app.query_one("#b").focus()  # the same keys shown: Textual's footer rebuilt them all
+        await pilot.pause()
+        assert list(app.query("FooterKey")) == keys
+        app.query_one("#k").focus()
+        await until(pilot, lambda: any(k.description == "Ring" for k in app.query("FooterKey")),
+                    what="the focused widget's key in the footer")
+        app.query_one("#a").focus()
+        await until(pilot, lambda: all(k.description != "Ring" for k in app.query("FooterKey")),
+                    what="its key gone again")
+
+
+async def test_a_widget_is_styled_when_it_mounts_not_each_time_it_changes_before(
+        app_factory, monkeypatch):
+    from textual.widgets import Input
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        styled = count_styling(monkeypatch)
+        field = Input("typed", id="later")  # Textual sets its classes as it is made
+        field.add_class("-later")
+        assert field not in styled
+        await app.screen.mount(field)
+        await pilot.pause()
+        assert field in styled and field.has_class("-later")
+        field.add_class("-now")  # mounted: restyled as before
+        assert styled.count(field) >= 2
