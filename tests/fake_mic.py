@@ -46,7 +46,7 @@ def speech(text: str, *, voice: str = "en-us", wpm: int = 150) -> np.ndarray:
     wav = subprocess.run(["espeak-ng", "-v", voice, "-s", str(wpm), "--stdout", text],
                          capture_output=True, check=True).stdout
     raw = subprocess.run(
-        ["sox", "-t", "wav", "-", "-r", str(RATE), "-c", "1", "-b", "16", "-e", "signed",
+        ["sox", "-D", "-t", "wav", "-", "-r", str(RATE), "-c", "1", "-b", "16", "-e", "signed",
          "-t", "raw", "-", "silence", "1", "0.01", "0.3%", "reverse", "silence", "1", "0.01",
          "0.3%", "reverse"], input=wav, capture_output=True, check=True).stdout
     return np.frombuffer(raw, dtype=np.int16)

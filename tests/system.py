@@ -40,6 +40,7 @@ PIECES: dict[str, tuple[Callable[[], bool], str]] = {
     "espeak-ng": (_espeak, "apt install espeak-ng"),
     "aplay": (_on_path("aplay"), "apt install alsa-utils"),
     "tmux": (_on_path("tmux"), "apt install tmux"),
+    "sox": (_on_path("sox"), "apt install sox"),
     "pulseaudio": (_pulseaudio, "apt install pulseaudio, then `pulseaudio --start`"),
 }
 

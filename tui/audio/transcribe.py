@@ -20,6 +20,7 @@ NOT_WORDS = ("<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]", "++")
 
 # Filled pauses: a stretch of voice this long (seconds), set off by pauses, whose sounds (the
 # phone model's names) are a vowel or two and a closing M ("um", "erm") or HH M ("hmm").
+VARIANT = re.compile(r"\(\d+\)$")  # the dictionary's second pronunciation: "that(2)"
 FILLER_SECONDS = (0.15, 1.2)
 FILLER_SOUNDS = re.compile(r"^(?:(?:AH|AA|EH|ER|OW|AO|UH) ){1,3}M(?: M)*$|^(?:HH )?M(?: M)*$")
 FILLER_CONFIDENCE = 0.8
@@ -114,7 +115,7 @@ class PocketSphinx:
             confidence = float(seg.prob)
             if confidence > 1.0:  # a log probability, in versions that report one
                 confidence = float(decoder.logmath.exp(seg.prob))
-            words.append(SpokenWord(seg.word, seg.start_frame * self._frame,
+            words.append(SpokenWord(VARIANT.sub("", seg.word), seg.start_frame * self._frame,
                                     (seg.end_frame + 1) * self._frame,
                                     max(0.0, min(1.0, confidence))))
         return words
