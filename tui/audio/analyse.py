@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from question_bank.spoken import SpokenReview, SpokenWord, delivery
-from tui.audio.client import JsonProcess
+from tui.child.json_lines import JsonProcess
 
 
 @dataclass(frozen=True)
@@ -102,9 +102,9 @@ class Analyser:
                 return future
             if self._proc is None:
                 holder: list[JsonProcess] = []
-                self._proc = JsonProcess(self._argv,
-                                         lambda e: self._on_event(holder[0] if holder else None,
-                                                                  e))
+                self._proc = JsonProcess(
+                    self._argv, lambda e: self._on_event(holder[0] if holder else None, e),
+                    name="transcriber")
                 holder.append(self._proc)
             self._next += 1
             deadline = time.monotonic() + self._budget(seconds) * (1 + len(self._pending))

@@ -11,11 +11,6 @@ the run, with `problem` saying why and what to install.
 from __future__ import annotations
 
 import itertools
-import json
-import os
-import queue
-import signal
-import subprocess
 import sys
 import threading
 import time
@@ -25,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.audio.recorder import AudioEvent, AudioListener, RecordingError, Saved
+from tui.child.json_lines import JsonProcess
 
 SILENT_DB = -60.0  # a microphone that hears nothing louder than this is silent
 SILENT_AFTER = 3.0  # seconds of recording before silence is said
@@ -37,80 +33,6 @@ SILENT = ("The microphone hears nothing (is it muted or unplugged?). The intervi
 
 def helper_argv() -> list[str]:
     return [sys.executable, "-m", "tui.audio.child"]
-
-
-def _kill_group(proc: subprocess.Popen[bytes]) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError, AttributeError):
-        try:
-            proc.kill()
-        except OSError:
-            pass
-    try:
-        proc.wait(timeout=2)
-    except subprocess.TimeoutExpired:
-        pass
-
-
-class JsonProcess:
-    """A child process spoken to in JSON lines: one thread writes, one reads (and hands each
-    event to `on_event`, then None when the process's output ends)."""
-
-    def __init__(self, argv: list[str], on_event: Callable[[dict[str, Any] | None], None],
-                 env: dict[str, str] | None = None) -> None:
-        self.proc = subprocess.Popen(
-            argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            env=env, start_new_session=True, close_fds=True)
-        self._input: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-        self._on_event = on_event
-        threading.Thread(target=self._read, name="matchprep-audio-read", daemon=True).start()
-        threading.Thread(target=self._write, name="matchprep-audio-write", daemon=True).start()
-
-    def _read(self) -> None:
-        stream = self.proc.stdout
-        assert stream is not None
-        try:
-            for raw in stream:
-                try:
-                    event = json.loads(raw)
-                except ValueError:
-                    continue
-                if isinstance(event, dict):
-                    self._on_event(event)
-        except (OSError, ValueError):
-            pass
-        self._on_event(None)
-
-    def _write(self) -> None:
-        stream = self.proc.stdin
-        assert stream is not None
-        try:
-            while (data := self._input.get()) is not None:
-                stream.write(data)
-                stream.flush()
-        except (OSError, ValueError):
-            pass
-        finally:
-            try:
-                stream.close()
-            except (OSError, ValueError):
-                pass
-
-    def send(self, message: dict[str, Any]) -> None:
-        self._input.put((json.dumps(message) + "\n").encode("utf-8"))
-
-    def kill(self) -> None:
-        _kill_group(self.proc)
-        self._input.put(None)
-
-    def quit(self, timeout: float = 2.0) -> None:
-        self.send({"op": "quit"})
-        self._input.put(None)
-        try:
-            self.proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            _kill_group(self.proc)
 
 
 class AudioHelper:
@@ -234,7 +156,7 @@ class AudioHelper:
             self._on_event(holder[0] if holder else None, event)
 
         try:
-            proc = JsonProcess(self._argv, on_event, env=self._env)
+            proc = JsonProcess(self._argv, on_event, env=self._env, name="audio")
         except OSError as error:
             self._give_up(f"The audio helper could not start ({error.strerror or error}).")
             return

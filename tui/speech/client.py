@@ -12,12 +12,9 @@ engine's temporary audio files stay in a private folder removed on close.
 from __future__ import annotations
 
 import itertools
-import json
 import os
 import queue
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 import threading
@@ -28,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tui.child.json_lines import JsonProcess
 from tui.speech.speaker import (
     DEFAULT_RATE,
     NO_ENGINE,
@@ -64,75 +62,16 @@ def helper_argv() -> list[str]:
     return [sys.executable, "-m", "tui.speech.child"]
 
 
-def _kill_group(proc: subprocess.Popen) -> None:
-    try:
-        if hasattr(os, "killpg"):
-            os.killpg(proc.pid, signal.SIGKILL)  # the helper and anything it plays through
-        else:
-            proc.kill()
-    except (ProcessLookupError, PermissionError):
-        pass
-    try:
-        proc.wait(timeout=2)
-    except subprocess.TimeoutExpired:
-        pass
-
-
-class _Process:
-    """One running helper, with a thread reading its events and one writing its input."""
+class _Process(JsonProcess):
+    """One running helper: its events (and its end) go to the speaker's inbox, marked with
+    the generation it was started as, so a replaced helper's last words are ignored."""
 
     def __init__(self, argv: list[str], env: dict[str, str], inbox: queue.SimpleQueue,
                  generation: int) -> None:
         self.generation = generation
-        self.proc = subprocess.Popen(
-            argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            env=env, start_new_session=True, close_fds=True,
-        )
-        # Both are pipes, as asked for just above (the Popen type cannot say so).
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self._stdin, self._stdout = self.proc.stdin, self.proc.stdout
-        self._input: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-        self._inbox = inbox
-        threading.Thread(target=self._read, name="matchprep-speech-read", daemon=True).start()
-        threading.Thread(target=self._write, name="matchprep-speech-write", daemon=True).start()
-
-    def _read(self) -> None:
-        stream = self._stdout
-        try:
-            for raw in stream:
-                try:
-                    event = json.loads(raw)
-                except ValueError:
-                    continue
-                if isinstance(event, dict):
-                    self._inbox.put(("event", self.generation, event))
-        except (OSError, ValueError):
-            pass
-        finally:
-            stream.close()
-        self._inbox.put(("exit", self.generation, None))
-
-    def _write(self) -> None:
-        stream = self._stdin
-        try:
-            while (data := self._input.get()) is not None:
-                stream.write(data)
-                stream.flush()
-        except (OSError, ValueError):
-            pass
-        finally:
-            try:
-                stream.close()
-            except (OSError, ValueError):
-                pass
-
-    def send(self, message: dict) -> None:
-        self._input.put((json.dumps(message) + "\n").encode("utf-8"))
-
-    def kill(self) -> None:
-        """Kill it now; its threads see the pipes close and end by themselves."""
-        _kill_group(self.proc)
-        self._input.put(None)
+        super().__init__(argv, lambda event: inbox.put(
+            ("event", generation, event) if event is not None else ("exit", generation, None)),
+            env, name="speech")
 
 
 @dataclass
