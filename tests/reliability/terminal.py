@@ -116,6 +116,15 @@ class Terminal:
                              f"{self.display()}\n--- the last output:\n"
                              f"{self.raw[-1500:].decode('utf-8', 'replace')}")
 
+    def open_questions(self) -> str:
+        """Press 2 and wait until the question list shows its first row. Home's next steps
+        may name "Tell me about yourself" too, so the row is looked for below the list's
+        search field, not anywhere on screen (an enter pressed on Home opens something else)."""
+        self.type("2")
+        self.wait_for("Search questions")
+        return self.wait_for(lambda screen: "Tell me about yourself" in screen.split(
+            "Search questions")[-1])
+
     # Acting on it -------------------------------------------------------------------------
 
     def type(self, text: str, *, per_key: float = 0.02) -> None:

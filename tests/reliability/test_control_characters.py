@@ -199,8 +199,7 @@ def test_a_bracketed_paste_in_the_real_terminal_is_text_not_keys(db_path):
     key sequence, and the words stay in order."""
     with Terminal(matchprep(db=db_path)) as terminal:
         terminal.wait_for("What to do next")
-        terminal.type("2")
-        terminal.wait_for("Tell me about yourself")
+        terminal.open_questions()
         terminal.press("enter")
         terminal.wait_for("wpm")
         terminal.type("Typed, then pasted: ")

@@ -48,8 +48,7 @@ def saved_texts(path) -> list[str]:
 
 def open_editor(terminal: Terminal) -> None:
     terminal.wait_for("What to do next")
-    terminal.type("2")
-    terminal.wait_for("Tell me about yourself")  # the first rows of the question list
+    terminal.open_questions()
     terminal.press("enter")
     terminal.wait_for("wpm")  # the editor's meter: the answer editor is open
 

@@ -31,8 +31,7 @@ def test_two_apps_and_the_command_line_write_at_once_and_lose_nothing(db_path, t
     with Terminal(matchprep(db=db_path)) as one, Terminal(matchprep(db=db_path)) as two:
         for terminal, downs in ((one, 0), (two, 1)):
             terminal.wait_for("What to do next")
-            terminal.type("2")
-            terminal.wait_for("Tell me about yourself")
+            terminal.open_questions()
             terminal.press(*["down"] * downs, "enter")
             terminal.wait_for("wpm")
         typists = [threading.Thread(target=t.type, args=(text * 3,), kwargs={"per_key": 0.01})
@@ -146,8 +145,7 @@ def test_two_copies_of_the_app_typing_into_one_answer_keep_both_texts(db_path):
     with Terminal(matchprep(db=db_path)) as one, Terminal(matchprep(db=db_path)) as two:
         for terminal in (one, two):
             terminal.wait_for("What to do next")
-            terminal.type("2")
-            terminal.wait_for("Tell me about yourself")
+            terminal.open_questions()
             terminal.press("enter")
             terminal.wait_for("wpm")
         one.type(one_text.removeprefix("Start. "))
