@@ -67,6 +67,10 @@ def test_the_demo_database_is_deleted_on_a_signal(tmp_path, sig):
         terminal.wait_for("What to do next")
         [folder] = [p for p in tmp_path.iterdir() if p.name.startswith("matchprep-demo-")]
         assert (folder / "demo.db").exists()
+        before = len(terminal.raw)
         os.kill(terminal.process.pid, sig)
-        assert terminal.process.wait(30) == 0
+        code = terminal.process.wait(30)
+        terminal.reader.join(5)
+        said = bytes(terminal.raw[before:]).decode(errors="replace")
+    assert code == 0, f"exit {code}; the terminal after the signal: {said[-2000:]!r}"
     wait_until(lambda: not folder.exists(), what="the demo's folder to be deleted")

@@ -177,7 +177,7 @@ class RehearseAloudDialog(Dialog[None]):
         self.app.push_screen(ConfirmDialog("Delete this take's audio now?", "Its figures and "
                                            "transcript stay.", yes="Delete audio"), answered)
 
-    @work(exclusive=True, group="rehearse-forget")
+    @work(exclusive=True, group="rehearse-forget", exit_on_error=False)
     async def _forget(self, recording_id: int) -> None:
         self.player.stop()
         await asyncio.wrap_future(self.ctx.writer.submit(
