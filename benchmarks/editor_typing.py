@@ -14,6 +14,7 @@ Each round starts a fresh process per row.
 
 Prints, per row, the median and the 95th percentile, and the editor's p95 against the bare
 TextArea's (budget, ARCHITECTURE.md: within 1.2× at every size). Asserts nothing.
+TYPING_PROFILE=PREFIX profiles each program while it is typed into (cProfile, to PREFIX.PID).
 """
 
 from __future__ import annotations
@@ -66,6 +67,21 @@ async def _ready_when_typable(area, ready_fd: int) -> None:
     await asyncio.sleep(0.1)
     offset = area.cursor_screen_offset
     os.write(ready_fd, f"{offset.x} {offset.y}\n".encode())
+    if os.environ.get("TYPING_PROFILE"):  # a profile of the typing, for finding what is slow
+        await _profile(Path(f"{os.environ['TYPING_PROFILE']}.{os.getpid()}"))
+
+
+async def _profile(path: Path) -> None:
+    """Profile this process (cProfile) from now on, written to `path` every half second
+    (the process is killed once the keys showed)."""
+    import cProfile
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    while True:
+        await asyncio.sleep(0.5)
+        profiler.dump_stats(path)  # (stops the profiler)
+        profiler.enable()
 
 
 async def _bare(text: str, ready_fd: int) -> None:
