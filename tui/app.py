@@ -125,7 +125,8 @@ class MatchprepApp(App[None]):
             self.later_styles = []
 
     def _make_section(self, section_id: str) -> Screen:
-        self.read_later_styles()
+        if section_id != "home":  # Home's first frame goes without them (HOME_STYLES)
+            self.read_later_styles()
         for s in SECTIONS:
             if s.id == section_id:
                 screen = s.screen_class()(self.ctx)
