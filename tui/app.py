@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import sqlite3
 from collections.abc import Iterable
 from functools import partial
@@ -151,6 +152,9 @@ class MatchprepApp(App[None]):
         # The first frame is out. A screen may hold back work that would have delayed it
         # (the home screen's cards) until now: it has an `after_first_frame` method.
         self.first_frame_shown = True
+        if not gc.isenabled():  # the command line held collection back (launch.hold_collection)
+            gc.freeze()  # what start-up made stays: later collections skip it
+            gc.enable()
         self.read_later_styles()
         follow_up = getattr(self.screen, "after_first_frame", None)
         if follow_up is not None:
