@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.content import Content
-from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from question_bank.structures import count_words
@@ -61,21 +62,27 @@ class PartArea(TextArea):
             self.border_subtitle = subtitle
 
 
-class PartPrompt(Static):
-    """The line above a part's text area: what to write there. Kept parts (set aside from
-    another structure) are marked."""
+class PartEditor(Vertical):
+    """A prompt line above a part's text area. Kept parts (set aside) are marked."""
 
     DEFAULT_CSS = """
-    PartPrompt { color: $text-muted; padding: 0 1; height: auto; }
-    PartPrompt.-kept { color: $text-warning; }
+    PartEditor { height: auto; }
+    PartEditor > .part-prompt { color: $text-muted; padding: 0 1; height: auto; }
+    PartEditor.-kept > .part-prompt { color: $text-warning; }
     """
 
+    def __init__(self, part_key: str, text: str, *, label: str, prompt: str,
+                 kept: bool = False) -> None:
+        super().__init__(id=f"editor-{part_key}", classes="-kept" if kept else "")
+        self.part_key = part_key
+        self.text = text
+        self.label = label
+        self.prompt = prompt
 
-def part_editor(part_key: str, text: str, *, label: str, prompt: str,
-                kept: bool = False) -> list[Widget]:
-    """A part's prompt line and its text area, to go one under the other. Not in a container
-    of their own: every widget that spans the lines of the text area being typed into is
-    drawn again with it at every key."""
-    return [PartPrompt(Content(prompt), id=f"prompt-{part_key}",
-                       classes="part-prompt -kept" if kept else "part-prompt"),
-            PartArea(part_key, text, label=label)]
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.prompt), classes="part-prompt")
+        yield PartArea(self.part_key, self.text, label=self.label)
+
+    @property
+    def area(self) -> PartArea:
+        return self.query_one(PartArea)

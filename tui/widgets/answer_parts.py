@@ -12,11 +12,10 @@ import asyncio
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widget import Widget
 from textual.widgets import TextArea
 
 from question_bank.structures import arrange, count_words, get_structure, kept_keys, part_label
-from tui.widgets.answer_part import PartArea, part_editor
+from tui.widgets.answer_part import PartArea, PartEditor
 
 KEPT_PROMPT = "Kept from another structure: move what you need above, then clear this."
 
@@ -34,16 +33,14 @@ class AnswerParts(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield from self.part_editors(self.first_parts)
 
-    def part_editors(self, parts: dict[str, str]) -> list[Widget]:
-        """Each part's prompt and text area (`part_editor`), in order."""
+    def part_editors(self, parts: dict[str, str]) -> list[PartEditor]:
         structure = get_structure(self.structure)
-        widgets = [w for p in structure.parts
-                   for w in part_editor(p.key, parts.get(p.key, ""), label=p.label,
-                                        prompt=p.prompt)]
-        widgets += [w for k in kept_keys(parts, self.structure)
-                    for w in part_editor(k, parts[k], label=f"{part_label(k)} (set aside)",
-                                         prompt=KEPT_PROMPT, kept=True)]
-        return widgets
+        editors = [PartEditor(p.key, parts.get(p.key, ""), label=p.label, prompt=p.prompt)
+                   for p in structure.parts]
+        editors += [PartEditor(k, parts[k], label=f"{part_label(k)} (set aside)",
+                               prompt=KEPT_PROMPT, kept=True)
+                    for k in kept_keys(parts, self.structure)]
+        return editors
 
     def on_mount(self) -> None:
         self.take_areas()
