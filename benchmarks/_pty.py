@@ -18,9 +18,9 @@ _ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78
 
 def time_until(argv: list[str], marker: str, *, env: dict | None = None,
                size: tuple[int, int] = (100, 30), timeout: float = 30.0,
-               at_marker: Callable[[int], None] | None = None) -> float:
+               before_kill: Callable[[], None] | None = None) -> float:
     """Seconds from fork to `marker` showing in the program's terminal output; then kill it
-    (`at_marker(pid)` is called first, while it still runs)."""
+    (once `before_kill()` returns, if given)."""
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # child
@@ -45,8 +45,8 @@ def time_until(argv: list[str], marker: str, *, env: dict | None = None,
             # Cursor moves split words apart on screen; compare the text with escapes removed.
             if wanted in _ANSI.sub(b"", seen).replace(b" ", b"") or wanted in seen:
                 took = time.perf_counter() - start
-                if at_marker is not None:
-                    at_marker(pid)
+                if before_kill is not None:
+                    before_kill()
                 return took
     finally:
         try:
