@@ -72,3 +72,34 @@ def test_an_app_made_without_the_command_line_collects_as_usual(db_path):
         assert gc.isenabled()
     finally:
         app.ctx.close()
+
+
+def test_the_screens_modules_loaded_after_the_first_frame_are_set_aside_too(db_path, tmp_path):
+    """The section screens' modules load in a worker once Home is shown; what they make lasts
+    as long as start-up's objects, and is frozen with them once loaded."""
+    seen = tmp_path / "seen.json"
+    code = (
+        "import gc, json, sys\n"
+        "import tui.cli.main\n"
+        "from textual.app import App\n"
+        "from tui.app import WARM_MODULES, MatchprepApp\n"
+        "ready = MatchprepApp.on_ready\n"
+        "def on_ready(self):\n"
+        "    ready(self)\n"
+        "    at_first_frame = gc.get_freeze_count()\n"
+        "    def later():\n"
+        "        if not all(m in sys.modules for m in WARM_MODULES) or self.workers:\n"
+        "            return\n"
+        f"        open({str(seen)!r}, 'w').write(json.dumps(\n"
+        "            [at_first_frame, gc.get_freeze_count()]))\n"
+        "        self.exit()\n"
+        "    self.set_interval(0.1, later)\n"
+        "MatchprepApp.on_ready = on_ready\n"
+        "MatchprepApp.run = lambda self, **kw: App.run(self, headless=True)\n"
+        f"sys.exit(tui.cli.main.main(['--db', {str(db_path)!r}]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    at_first_frame, after_warm_up = json.loads(seen.read_text())
+    assert after_warm_up > at_first_frame + 10000
