@@ -98,3 +98,26 @@ async def test_a_widget_is_styled_when_it_mounts_not_each_time_it_changes_before
         assert field in styled and field.has_class("-later")
         field.add_class("-now")  # mounted: restyled as before
         assert styled.count(field) >= 2
+
+
+async def test_a_section_body_taking_the_focus_restyles_itself_not_all_it_holds(
+        app_factory, monkeypatch):
+    from textual.widgets import Input
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("6")
+        await until(pilot, lambda: app.screen.id == "screen-mock", what="Mock")
+        await pilot.pause()
+        form = app.screen.query_one("#mock-setup")
+        field = app.screen.query_one("#mock-length", Input)
+        field.focus()
+        await until(pilot, lambda: field.has_focus, what="the length field focused")
+        styled = count_styling(monkeypatch)
+        await pilot.press("escape")  # back to the form (its scrollbars follow its focus)
+        await until(pilot, lambda: form.has_focus, what="the form focused")
+        await pilot.pause()
+        assert form in styled
+        held = [node for node in form.query("Input, Select, Label") if node is not field]
+        assert held and not any(node in styled for node in held)
+        assert field in styled  # the field it left is restyled as before

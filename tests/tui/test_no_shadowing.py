@@ -33,6 +33,8 @@ DELIBERATE_OVERRIDES = {
     "tui.widgets.marks.SelectionList.render_line",
     "tui.widgets.footer.KeysFooter.bindings_changed",  # skips a rebuild showing the same keys
     "tui.app.MatchprepApp.update_styles",  # skips widgets not mounted yet
+    # restyles the body alone when its focus changes (Textual's restyles all inside it)
+    "tui.widgets.scroll_body.ScrollBody.watch_has_focus",
 }
 
 

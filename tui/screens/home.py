@@ -7,13 +7,13 @@ from importlib import import_module
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.screens.base import SectionScreen
 from tui.widgets.home_panel import HomePanel, NextStep
+from tui.widgets.scroll_body import ScrollBody
 
 # The home screen's cards, in order ("module:Class"); each issue adds its own.
 PANELS: list[str] = [
@@ -50,7 +50,7 @@ class HomeScreen(SectionScreen):
 
     def compose_body(self) -> ComposeResult:
         self._steps = []
-        with VerticalScroll(id="home-body"):
+        with ScrollBody(id="home-body"):
             yield Static("Welcome to matchprep. Here is where you stand.", id="home-greeting")
             next_list = OptionList(id="next-steps")
             next_list.border_title = "What to do next"
@@ -71,7 +71,7 @@ class HomeScreen(SectionScreen):
         # Read while the cards mount (each takes about as long at scale).
         self._reads += 1
         self._gather(self._reads, panels)
-        await self.query_one("#home-body", VerticalScroll).mount_all(panels)
+        await self.query_one("#home-body", ScrollBody).mount_all(panels)
         self._panels_ready = True
         if self._early is not None:
             self._show(*self._early)
