@@ -121,3 +121,22 @@ async def test_a_section_body_taking_the_focus_restyles_itself_not_all_it_holds(
         held = [node for node in form.query("Input, Select, Label") if node is not field]
         assert held and not any(node in styled for node in held)
         assert field in styled  # the field it left is restyled as before
+
+
+async def test_each_key_of_a_rebuilt_footer_is_styled_once(monkeypatch):
+    app = FooterApp()
+    async with app.run_test(size=(80, 10)) as pilot:
+        app.query_one("#a").focus()
+        await pilot.pause()
+        styled = count_styling(monkeypatch)
+        app.query_one("#k").focus()  # its key joins the footer: every key is made again
+        await until(pilot, lambda: any(k.description == "Ring" for k in app.query("FooterKey")),
+                    what="the focused widget's key in the footer")
+        await pilot.pause()
+        keys = list(app.query("FooterKey"))
+        assert len(keys) >= 2
+        # Textual's keys started compact and were told otherwise once mounted: three times
+        assert [styled.count(key) for key in keys] == [1] * len(keys)
+        palette = app.query_one("FooterKey.-command-palette")
+        assert palette.has_class("-compact")  # the palette's key stays compact, as in Textual
+        assert not any(k.has_class("-compact") for k in keys if k is not palette)
