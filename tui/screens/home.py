@@ -38,6 +38,9 @@ class HomeScreen(SectionScreen):
 
     SECTION = "home"
     HELP_TITLE = "Home"
+    # The list has the focus from the start (the first focusable widget took it, then
+    # gave it to the list: two more stylings and a footer made twice on the first open).
+    AUTO_FOCUS = "#next-steps"
     BINDINGS = [
         Binding("r", "reload", "Refresh", id="home.refresh", tooltip="Read everything again"),
         Binding("p", "app.profile", "Profile", id="home.profile",

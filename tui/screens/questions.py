@@ -57,6 +57,9 @@ class QuestionsScreen(SectionScreen):
 
     SECTION = "questions"
     HELP_TITLE = "Questions"
+    # The list has the focus from the start (the first focusable widget took it, then
+    # gave it to the list: two more stylings and a footer made twice on the first open).
+    AUTO_FOCUS = "#question-table"
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="questions.search"),
         Binding("a", "add", "Add", id="questions.add", tooltip="Add a question of your own"),
