@@ -30,6 +30,10 @@ from tui.widgets.recording_settings import RecordingSettings
 from tui.widgets.scroll_body import ScrollBody
 from tui.widgets.speech_settings import SpeechSettings
 
+# Imported by the app's warm-up: the recording settings read their default from it as the
+# form is made, on the event loop.
+WARM_ALSO = ["question_bank.recordings"]
+
 # The widget of each field a SetupError names.
 SETUP_FIELDS = {"format": "#mock-format", "program": "#mock-program", "length": "#mock-length",
                 "think_time": "#mock-think", "limit": "#mock-limit", "rate": "#speech-rate"}
