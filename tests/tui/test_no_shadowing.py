@@ -20,7 +20,8 @@ import tui
 HOOKS = {
     "compose", "render", "get_system_commands", "get_default_screen", "dismiss",
     "DEFAULT_CSS", "BINDINGS", "CSS_PATH", "COMMANDS", "TITLE", "SUB_TITLE",
-    "HORIZONTAL_BREAKPOINTS", "VERTICAL_BREAKPOINTS", "ALLOW_MAXIMIZE", "_fatal_error",
+    "HORIZONTAL_BREAKPOINTS", "VERTICAL_BREAKPOINTS", "ALLOW_MAXIMIZE", "AUTO_FOCUS",
+    "_fatal_error",
     "_handle_exception", "check_action",
     "get_content_height", "get_content_width",
 }
