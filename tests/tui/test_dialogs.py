@@ -8,7 +8,7 @@ import inspect
 import pkgutil
 
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import Input, TextArea
 
 import tui
 from dossiers import programs
