@@ -461,7 +461,9 @@ def import_screens(freeze: bool = False) -> None:
     """Import the modules of WARM_MODULES (in a worker thread); with `freeze`, set what they
     made aside from garbage collection, as start-up's objects are (they last as long)."""
     for name in WARM_MODULES:
-        import_module(name)
+        # and what a screen imports only as it opens (`WARM_ALSO`: Home's cards)
+        for also in getattr(import_module(name), "WARM_ALSO", ()):
+            import_module(also)
     if freeze:
         gc.freeze()
 
