@@ -11,13 +11,16 @@ import signal
 import struct
 import termios
 import time
+from collections.abc import Callable
 
 _ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
 
 
 def time_until(argv: list[str], marker: str, *, env: dict | None = None,
-               size: tuple[int, int] = (100, 30), timeout: float = 30.0) -> float:
-    """Seconds from fork to `marker` showing in the program's terminal output; then kill it."""
+               size: tuple[int, int] = (100, 30), timeout: float = 30.0,
+               before_kill: Callable[[], None] | None = None) -> float:
+    """Seconds from fork to `marker` showing in the program's terminal output; then kill it
+    (once `before_kill()` returns, if given)."""
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # child
@@ -41,7 +44,10 @@ def time_until(argv: list[str], marker: str, *, env: dict | None = None,
             seen += chunk
             # Cursor moves split words apart on screen; compare the text with escapes removed.
             if wanted in _ANSI.sub(b"", seen).replace(b" ", b"") or wanted in seen:
-                return time.perf_counter() - start
+                took = time.perf_counter() - start
+                if before_kill is not None:
+                    before_kill()
+                return took
     finally:
         try:
             os.kill(pid, signal.SIGKILL)

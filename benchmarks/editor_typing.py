@@ -10,10 +10,14 @@ in the cell where it goes: what a person waits for. Two typists: a steady one (a
 120 ms, "the quick brown fox jumps over the lazy dog") and a burst (40 keys 25 ms apart);
 the letters are timed (a space shows nothing new). Two answers (--words): a short one (40
 words) and one of 3,000 words (in paragraphs of 100), typed at its end on a line of its own.
-Each round starts a fresh process per row.
+Each round starts a fresh process per row. `--against CHECKOUT` also types into the editor
+of another checkout (a version before a change), in turn with the others.
 
-Prints, per row, the median and the 95th percentile, and the editor's p95 against the bare
+Prints, per row, the median and the 95th percentile, the CPU time the program used per key
+while typed into (its threads' time on a CPU over the typing, divided by the keys: steadier
+than the times on a shared machine), and the editor's p95 against the bare
 TextArea's (budget, ARCHITECTURE.md: within 1.2× at every size). Asserts nothing.
+TYPING_PROFILE=PREFIX profiles each program while it is typed into (cProfile, to PREFIX.PID).
 """
 
 from __future__ import annotations
@@ -35,7 +39,8 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+# The checkout typed into (the one this file is in, or --against's in its programs).
+ROOT = Path(os.environ.get("TYPING_ROOT") or Path(__file__).resolve().parent.parent)
 sys.path.insert(0, str(ROOT))
 
 SIZE = (120, 40)
@@ -66,6 +71,21 @@ async def _ready_when_typable(area, ready_fd: int) -> None:
     await asyncio.sleep(0.1)
     offset = area.cursor_screen_offset
     os.write(ready_fd, f"{offset.x} {offset.y}\n".encode())
+    if os.environ.get("TYPING_PROFILE"):  # a profile of the typing, for finding what is slow
+        await _profile(Path(f"{os.environ['TYPING_PROFILE']}.{os.getpid()}"))
+
+
+async def _profile(path: Path) -> None:
+    """Profile this process (cProfile) from now on, written to `path` every half second
+    (the process is killed once the keys showed)."""
+    import cProfile
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    while True:
+        await asyncio.sleep(0.5)
+        profiler.dump_stats(path)  # (stops the profiler)
+        profiler.enable()
 
 
 async def _bare(text: str, ready_fd: int) -> None:
@@ -89,7 +109,11 @@ async def _bare(text: str, ready_fd: int) -> None:
 async def _editor(db: Path, ready_fd: int) -> None:
     from textual.css.query import NoMatches
 
-    from tui.cli.launch import make_app
+    from tui.cli import launch
+
+    if hasattr(launch, "hold_collection"):  # (an older checkout, --against, may not have it)
+        launch.hold_collection()  # as `matchprep` does, until the first frame
+    make_app = launch.make_app
     from tui.messages import OpenAnswer
     from tui.speech.speaker import SilentSpeaker
 
@@ -193,6 +217,7 @@ class Typist:
     def type(self, text: str, gap: float) -> list[float]:
         """Write `text` a key every `gap` seconds; milliseconds until each letter showed."""
         x, y = self.start
+        cpu_before = self.cpu()
         written: list[float] = []
         begin = time.perf_counter()
         for i, character in enumerate(text):
@@ -207,8 +232,19 @@ class Typist:
                 raise RuntimeError(f"only {self.checked} of {len(text)} keys showed where "
                                    f"expected, from {x},{y} (did the text area move or "
                                    f"wrap?):\n{screen}")
+        self.cpu_per_key = (self.cpu() - cpu_before) / len(text) * 1000
         return [(seen - at) * 1000 for seen, at in zip(self.seen, written, strict=True)
                 if seen is not None]
+
+    def cpu(self) -> float:
+        """Seconds the program's threads have run on a CPU (/proc/PID/task/*/schedstat)."""
+        total = 0
+        for task in Path(f"/proc/{self.process.pid}/task").iterdir():
+            try:
+                total += int((task / "schedstat").read_text().split()[0])
+            except (OSError, ValueError, IndexError):  # a thread that just ended
+                pass
+        return total / 1e9
 
     def close(self) -> None:
         try:
@@ -248,6 +284,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--words", type=int, nargs="*", default=[40, 3000],
                         help="answer sizes, in words")
+    parser.add_argument("--against", type=Path, metavar="CHECKOUT",
+                        help="also type into the editor of this checkout, in turn with the others")
     parser.add_argument("--child", choices=("bare", "editor"), help=argparse.SUPPRESS)
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--text", type=Path, help=argparse.SUPPRESS)
@@ -265,33 +303,44 @@ def main() -> None:
            "XDG_DATA_HOME": str(folder / "data"), "XDG_CONFIG_HOME": str(folder / "config")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     sizes = {f"{n:,} words": n for n in args.words}
+    against = f"editor, {args.against.name}" if args.against else ""
+    apps = ["bare TextArea", "editor", *([against] if against else [])]
     samples: dict[tuple[str, str, str], list[float]] = {}
+    cpu: dict[tuple[str, str, str], list[float]] = {}  # CPU ms a key, per round
     programs: dict[tuple[str, str], list[str]] = {}
     for label, words in sizes.items():
         db, text = prepare(folder, words)
         base = [sys.executable, str(Path(__file__).resolve())]
         programs[(label, "bare TextArea")] = [*base, "--child", "bare", "--text", str(text)]
         programs[(label, "editor")] = [*base, "--child", "editor", "--db", str(db)]
+        if args.against:
+            programs[(label, against)] = [*base, "--child", "editor", "--db", str(db)]
+    envs = {against: {**env, "PYTHONPATH": str(args.against), "TYPING_ROOT": str(args.against)}
+            } if args.against else {}
     for _ in range(args.rounds):
         for typist, (keys, gap) in TYPISTS.items():
             for (label, app), argv in programs.items():  # bare, editor, bare, editor...
-                typing = Typist(argv, env)
+                typing = Typist(argv, envs.get(app, env))
                 try:
                     samples.setdefault((label, typist, app), []).extend(typing.type(keys, gap))
+                    cpu.setdefault((label, typist, app), []).append(typing.cpu_per_key)
                 finally:
                     typing.close()
     print(f"key written to the terminal → its character on screen, {args.rounds} rounds, "
           f"{SIZE[0]}×{SIZE[1]}")
     for label in sizes:
         for typist, (keys, gap) in TYPISTS.items():
-            bare, editor = (samples[(label, typist, app)] for app in ("bare TextArea", "editor"))
+            got = {app: samples[(label, typist, app)] for app in apps}
+            bare = got["bare TextArea"]
             print(f"{label}, {typist} ({len(keys)} keys {gap * 1000:.0f} ms apart):")
-            for app, got in (("bare TextArea", bare), ("editor", editor)):
-                print(f"  {app:<14} median {statistics.median(got):6.1f} ms  "
-                      f"p95 {p95(got):6.1f} ms  ({len(got)} keys)")
-            print(f"  editor / bare  p95 {p95(editor) / p95(bare):.2f}×  "
-                  f"median {statistics.median(editor) / statistics.median(bare):.2f}×  "
-                  "(budget: p95 within 1.2×)")
+            for app in apps:
+                print(f"  {app:<14} median {statistics.median(got[app]):6.1f} ms  "
+                      f"p95 {p95(got[app]):6.1f} ms  ({len(got[app])} keys)  CPU a key "
+                      f"{statistics.median(cpu[(label, typist, app)]):5.2f} ms")
+            for app in apps[1:]:
+                print(f"  {app} / bare  p95 {p95(got[app]) / p95(bare):.2f}×  "
+                      f"median {statistics.median(got[app]) / statistics.median(bare):.2f}×  "
+                      "(budget: p95 within 1.2×)")
 
 
 if __name__ == "__main__":

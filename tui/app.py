@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import sqlite3
 from collections.abc import Iterable
 from functools import partial
@@ -125,7 +126,8 @@ class MatchprepApp(App[None]):
             self.later_styles = []
 
     def _make_section(self, section_id: str) -> Screen:
-        self.read_later_styles()
+        if section_id != "home":  # Home's first frame goes without them (HOME_STYLES)
+            self.read_later_styles()
         for s in SECTIONS:
             if s.id == section_id:
                 screen = s.screen_class()(self.ctx)
@@ -150,6 +152,10 @@ class MatchprepApp(App[None]):
         # The first frame is out. A screen may hold back work that would have delayed it
         # (the home screen's cards) until now: it has an `after_first_frame` method.
         self.first_frame_shown = True
+        if not gc.isenabled():  # the command line held collection back (launch.hold_collection)
+            gc.freeze()  # what start-up made stays: later collections skip it
+            gc.enable()
+            self.freeze_warm_modules = True
         self.read_later_styles()
         follow_up = getattr(self.screen, "after_first_frame", None)
         if follow_up is not None:
@@ -162,8 +168,12 @@ class MatchprepApp(App[None]):
             self.call_after_refresh(self.ask_profile, True)
         self.set_timer(WARM_UP_DELAY, self.warm_up)
 
+    freeze_warm_modules = False
+    """Whether the modules loaded by `warm_up` are set aside too, as start-up's were."""
+
     def warm_up(self) -> None:
-        self.run_worker(import_screens, thread=True, group="warm-up", exit_on_error=False)
+        self.run_worker(partial(import_screens, freeze=self.freeze_warm_modules), thread=True,
+                        group="warm-up", exit_on_error=False)
 
     def on_mount(self) -> None:
         self.event_loop = asyncio.get_running_loop()
@@ -447,12 +457,15 @@ class MatchprepApp(App[None]):
         end_with_report(self, None if error is None else withheld_traceback(error))
 
 
-def import_screens() -> None:
-    """Import the modules of WARM_MODULES (in a worker thread)."""
+def import_screens(freeze: bool = False) -> None:
+    """Import the modules of WARM_MODULES (in a worker thread); with `freeze`, set what they
+    made aside from garbage collection, as start-up's objects are (they last as long)."""
     for name in WARM_MODULES:
         # and what a screen imports only as it opens (`WARM_ALSO`: Home's cards)
         for also in getattr(import_module(name), "WARM_ALSO", ()):
             import_module(also)
+    if freeze:
+        gc.freeze()
 
 
 def width_class(breakpoints: list[tuple[int, str]], width: int) -> str | None:

@@ -95,6 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     args = _just_the_app(argv) or build_parser().parse_args(argv)
     if args.subcommand is None:
+        from tui.cli.launch import hold_collection
+
+        hold_collection()  # until the first frame
         from tui.cli.open import open_subcommand
 
         handler = open_subcommand

@@ -1,8 +1,9 @@
 """The parts of an answer being written: a text area per part of its structure (and the
 parts set aside from another structure), each with its word count.
 
-It owns the structure shown, the text areas and the counts. The text areas' `Changed`
-messages go on up to the screen after the count of that part is brought up to date."""
+It owns the structure shown, the text areas and the counts. A part's count is brought up
+to date when it is next asked for, not at every key (counting 3,000 words took 0.5 ms); the
+text areas' `Changed` messages go on up to the screen."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ class AnswerParts(VerticalScroll):
         self.first_parts = parts
         self.areas: dict[str, PartArea] = {}  # kept: they hold their text after unmounting
         self.counts: dict[str, int] = {}
+        self.stale: set[str] = set()  # parts changed since they were last counted
         self.layout_lock = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
@@ -46,6 +48,15 @@ class AnswerParts(VerticalScroll):
     def take_areas(self) -> None:
         self.areas = {a.part_key: a for a in self.query(PartArea)}
         self.counts = {key: count_words(area.text) for key, area in self.areas.items()}
+        self.stale.clear()
+
+    def count(self) -> dict[str, int]:
+        """Words in each part (the parts changed since the last time counted again)."""
+        for key in self.stale:
+            if key in self.areas:
+                self.counts[key] = count_words(self.areas[key].text)
+        self.stale.clear()
+        return self.counts
 
     def current(self) -> dict[str, str]:
         """The text of every part, read from the text areas (also after they unmount)."""
@@ -54,17 +65,18 @@ class AnswerParts(VerticalScroll):
     def words(self) -> int:
         """Words in the structure's parts (counts kept per part, updated as each changes)."""
         keys = get_structure(self.structure).keys
-        return sum(n for k, n in self.counts.items() if k in keys)
+        return sum(n for k, n in self.count().items() if k in keys)
 
     @on(TextArea.Changed)
     def part_changed(self, event: TextArea.Changed) -> None:
         area = event.text_area
         if isinstance(area, PartArea):  # its border shows the count later (show_counts)
-            self.counts[area.part_key] = count_words(area.text)
+            self.stale.add(area.part_key)
 
     def show_counts(self) -> None:
+        counts = self.count()
         for key, area in self.areas.items():
-            area.show_count(self.counts.get(key, 0))
+            area.show_count(counts.get(key, 0))
 
     async def lay_out(self, structure: str, parts: dict[str, str]) -> None:
         """Show `parts` in `structure` (text with no place in it is set aside below).

@@ -1,0 +1,60 @@
+"""What the answer editor defers while a key is typed (its length meter, its feedback):
+done once typing pauses, or at least every so often while it goes on, and once per pause."""
+
+from __future__ import annotations
+
+import time
+
+from textual.app import App
+from textual.widgets import Static
+
+from tests.fakes import FakeClock
+from tests.tui.answer_helpers import area, open_editor, shown, type_text
+from tests.tui.pilot_helpers import until
+from tui.widgets.when_quiet import WhenQuiet
+
+STAR_Q = "behavioral.mistake"
+
+
+class Touched(App[None]):
+    def compose(self):
+        yield Static("")
+
+    def on_mount(self) -> None:
+        self.calls: list[float] = []
+        self.follows = WhenQuiet(self, lambda: self.calls.append(time.monotonic()), 0.1,
+                                 at_most=0.5)
+
+
+async def test_a_burst_of_changes_is_acted_on_once_after_it():
+    app = Touched()
+    async with app.run_test() as pilot:
+        for _ in range(10):
+            app.follows.touch()
+        assert app.calls == []  # not at each change
+        await until(pilot, lambda: app.calls, what="the action after the pause")
+        await pilot.pause(0.3)
+        assert len(app.calls) == 1
+
+
+async def test_changes_that_keep_coming_are_acted_on_at_least_every_so_often():
+    app = Touched()
+    async with app.run_test() as pilot:
+        start = time.monotonic()
+        while not app.calls and time.monotonic() - start < 5:
+            app.follows.touch()  # never quiet for 0.1 s
+            await pilot.pause(0.02)
+        assert app.calls, "never acted on while changes kept coming"
+        assert app.calls[0] - start >= 0.5
+
+
+async def test_the_meter_counts_what_was_typed_once_typing_pauses(app_factory):
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await type_text(pilot, "one two three four")
+        await until(pilot, lambda: "4 words" in shown(app, "#answer-meter"),
+                    what="the meter to count the words typed")
+        area(app, "situation").insert(" five")  # a change that comes by itself
+        await until(pilot, lambda: "5 words" in shown(app, "#answer-meter"),
+                    what="the meter to follow a change")
