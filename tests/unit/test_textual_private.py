@@ -301,3 +301,36 @@ def test_a_bracketed_paste_reaches_the_app_whole_without_control_characters():
     assert [type(t).__name__ for t in tokens] == ["Key", "Paste", "Key"]
     assert tokens[1].text == "Hello ]0;pwned world [2J end"
     assert [t.key for t in tokens if isinstance(t, events.Key)] == ["x", "y"]
+
+
+# share_parsed_styles -------------------------------------------------------------------------
+
+def test_stylesheets_share_what_was_parsed_only_with_the_same_variables():
+    from textual.css.errors import UnresolvedVariableError
+    from textual.css.stylesheet import Stylesheet, StylesheetParseError
+
+    from tui.textual_private import share_parsed_styles
+
+    assert parameters(Stylesheet._parse_rules) == [
+        "self", "css", "read_from", "is_default_rules", "tie_breaker", "scope"]
+    share_parsed_styles()
+    share_parsed_styles()  # once is enough; a second call changes nothing
+    css = "Label { color: $accent; }"
+
+    def parsed(variables: dict[str, str]) -> list:
+        sheet = Stylesheet(variables=variables)
+        sheet.add_source(css, read_from=("test.tcss", ""))
+        return sheet.rules
+
+    first, again = parsed({"accent": "red"}), parsed({"accent": "red"})
+    assert first == again and first[0] is again[0]
+    other = parsed({"accent": "blue"})
+    assert other[0] is not first[0]
+    assert other[0].styles.color != first[0].styles.color
+    for source, error in [("Label { color: $nowhere; }", UnresolvedVariableError),
+                          ("Label { color: not-a-colour; }", StylesheetParseError)]:
+        for _ in range(2):  # raised each time, by each stylesheet: never kept as rules
+            broken = Stylesheet(variables={})
+            broken.add_source(source, read_from=("broken.tcss", ""))
+            with pytest.raises(error):
+                broken.parse()
