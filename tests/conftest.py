@@ -29,6 +29,14 @@ settings.load_profile(os.environ.get("MATCHPREP_HYPOTHESIS", "repeatable"))
 share_parsed_styles()
 
 
+def pytest_configure(config) -> None:
+    """The fast run (`-m "not slow"`) draws fewer property-test examples (tests/examples.py)."""
+    import tests.examples
+
+    markexpr = config.getoption("markexpr", "") or ""
+    tests.examples.FAST = "not slow" in " ".join(markexpr.split())
+
+
 class FakeSpeaker:
     """Records what it was asked to say; never makes a sound (follows
     tui.speech.speaker.Speaker)."""
