@@ -189,15 +189,48 @@ OVERRIDDEN = {"_handle_exception", "_fatal_error"}
 
 
 @functools.cache
+def class_sources(path: str) -> dict[str, str]:
+    """The source of every class in the file at `path`, by qualified name (what
+    `inspect.getsource(klass)` gives, the file parsed once rather than once a class)."""
+    text = Path(path).read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    found: dict[str, str] = {}
+
+    def visit(node: ast.AST, prefix: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef):
+                name = prefix + child.name
+                first = min([child.lineno, *(d.lineno for d in child.decorator_list)])
+                found.setdefault(name, "".join(lines[first - 1:child.end_lineno]))
+                visit(child, name + ".")
+            elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                visit(child, f"{prefix}{child.name}.<locals>.")
+            else:
+                visit(child, prefix)
+
+    visit(ast.parse(text), "")
+    return found
+
+
+@functools.cache
 def textual_private_names(base: type) -> set[str]:
     """The private names a Textual class has: its attributes, and those its code (and that of
     its Textual bases) sets on `self`."""
     names = {n for n in dir(base) if n.startswith("_") and not n.startswith("__")}
     for klass in base.__mro__:
         if klass.__module__.startswith("textual."):
-            source = inspect.getsource(klass)
+            source = class_sources(inspect.getsourcefile(klass))[klass.__qualname__]
             names |= set(re.findall(r"\bself\.(_[a-z]\w*)\s*[:=]", source))
     return names
+
+
+def test_a_class_source_is_what_inspect_gives():
+    from textual.app import App
+    from textual.widgets import DataTable, Input
+
+    for klass in (App, DataTable, Input, DataTable.RowHighlighted):
+        source = class_sources(inspect.getsourcefile(klass))[klass.__qualname__]
+        assert source == inspect.getsource(klass)
 
 
 @functools.cache
