@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from tui.textual_private import share_parsed_styles
+from tui.textual_private import quicken_pilot_keys, share_parsed_styles
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,6 +27,9 @@ settings.load_profile(os.environ.get("MATCHPREP_HYPOTHESIS", "repeatable"))
 # Hundreds of apps are made in each test process: they share the stylesheets parsed once
 # (parsing the same 130 sources again was a tenth to a fifth of starting an app in Pilot).
 share_parsed_styles()
+# Pilot judges whether the app is idle after each key over 5 ms windows, not 20 ms (40 ms or
+# more a key, whatever it did: tui/textual_private.py).
+quicken_pilot_keys()
 
 
 def pytest_configure(config) -> None:

@@ -367,3 +367,24 @@ def test_stylesheets_share_what_was_parsed_only_with_the_same_variables():
             broken.add_source(source, read_from=("broken.tcss", ""))
             with pytest.raises(error):
                 broken.parse()
+
+
+# quicken_pilot_keys ----------------------------------------------------------------------------
+
+async def test_pilot_keys_wait_for_idle_through_the_name_quicken_pilot_keys_replaces():
+    import textual.app
+
+    from tui.textual_private import quicken_pilot_keys
+
+    assert "wait_for_idle(" in inspect.getsource(App._press_keys)
+    quicken_pilot_keys()
+    assert textual.app.wait_for_idle.__module__ == "tui.textual_private"
+    assert parameters(textual.app.wait_for_idle) == ["min_sleep", "max_sleep"]
+    app = TableApp()  # keys still arrive, and are handled before press returns
+    async with app.run_test() as pilot:
+        table = app.query_one(DataTable)
+        table.add_column("A")
+        table.add_rows([["x"], ["y"], ["z"]])
+        await pilot.pause()
+        await pilot.press("down", "down")
+        assert table.cursor_row == 2
