@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from fsrs import Card, Rating, ReviewLog, Scheduler, State
 
-from question_bank.profile import Profile, fits, fits_stored
+from question_bank.profile import Profile, fits, stored_fits_test
 from question_bank.questions import Question
 
 if TYPE_CHECKING:
@@ -384,8 +384,8 @@ def due_question_counts(db: Database, now: datetime, *, until: datetime,
         f"join questions q on q.id = c.ref and q.hidden = 0 "
         f"where {_EFFECTIVE} <= :until and {_LIVE}" + _kinds_clause((QUESTION,), params),
         params).fetchall()
-    fit = [due_now for due_now, presumes in rows
-           if fitting is None or fits_stored(presumes, fitting)]
+    fits_profile = stored_fits_test(fitting)
+    fit = [due_now for due_now, presumes in rows if fitting is None or fits_profile(presumes)]
     return len(fit), sum(1 for due_now in fit if due_now)
 
 
@@ -433,7 +433,8 @@ def new_count(db: Database, categories: list[str] | tuple[str, ...], *,
     if fitting is None:
         return int(db.execute(f"select count(*) {where}", list(categories)).fetchone()[0])
     rows = db.execute(f"select q.presumes {where}", list(categories)).fetchall()
-    return sum(1 for (presumes,) in rows if fits_stored(presumes, fitting))
+    fits_profile = stored_fits_test(fitting)
+    return sum(1 for (presumes,) in rows if fits_profile(presumes))
 
 
 def reviews_since(db: Database, since: datetime, *, source: str | None = None) -> int:

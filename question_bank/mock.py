@@ -253,9 +253,12 @@ def list_sessions(db: Database, *, limit: int = 200) -> list[SessionSummary]:
                coalesce(sum(case when i.outcome = 'answered' then i.speak_seconds end), 0) as spoke,
                coalesce(sum(case when i.outcome = 'answered'
                                  then min(i.target_seconds, i.limit_seconds) end), 0) as targets
-        from mock_sessions s left join mock_items i on i.session_id = s.id
-        group by s.id order by s.started_at desc, s.id desc limit ?
+        from (select * from mock_sessions order by started_at desc, id desc limit ?) s
+        left join mock_items i on i.session_id = s.id
+        group by s.id order by s.started_at desc, s.id desc
     """
+    # The newest sessions are picked first (by the `started_at` index), then counted: all
+    # of them were counted before the limit (8 ms for Home's 50 of 1,000 sessions, 0.5).
     return [
         SessionSummary(
             id=r["id"], format=r["format"], program=r["program"],

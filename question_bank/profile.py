@@ -182,6 +182,19 @@ def fits_stored(presumes: str | None, profile: Profile | None) -> bool:
     return all(isinstance(p, str) and profile.holds(p) for p in json.loads(presumes or "[]"))
 
 
+def stored_fits_test(profile: Profile | None) -> Callable[[str | None], bool]:
+    """`fits_stored` for one profile, each distinct premise list worked out once: a listing
+    asks it of every question (10,000 at scale), the bank holds a few dozen lists."""
+    known: dict[str | None, bool] = {}
+
+    def test(presumes: str | None) -> bool:
+        if presumes not in known:
+            known[presumes] = fits_stored(presumes, profile)
+        return known[presumes]
+
+    return test
+
+
 def unmet(question: Presuming, profile: Profile | None) -> list[str]:
     """What the question presumes that the profile does not say, in words."""
     profile = profile or Profile()

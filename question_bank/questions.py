@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from question_bank.categories import AUDIENCES, STRUCTURES, category_ids
 from question_bank.errors import FieldError
-from question_bank.profile import Profile, ProfileError, fits, fits_stored, parse_premises
+from question_bank.profile import (
+    Profile,
+    ProfileError,
+    fits,
+    fits_stored,
+    parse_premises,
+    stored_fits_test,
+)
 
 if TYPE_CHECKING:
     import sqlite3
@@ -281,15 +288,22 @@ def list_question_ids(db: Database, fitting: Profile | None = None,
 
     A long list shows a page at a time: take the ids, then `get_questions` for each page.
     """
+    if fitting is None:
+        return [question_id for question_id, _ in listed_ids_and_fit(db, Profile(), **filters)]
+    return [question_id for question_id, fit in listed_ids_and_fit(db, fitting, **filters) if fit]
+
+
+def listed_ids_and_fit(db: Database, profile: Profile,
+                       **filters: Any) -> list[tuple[str, bool]]:
+    """Every id `list_question_ids(db, **filters)` returns, in order, with whether the
+    question fits `profile`: the whole list and the fitting part in one read."""
     query = _listing_sql("q.id, q.presumes", **{
         "category": None, "tag": None, "search": None, "include_hidden": False,
         "only_hidden": False, "limit": None, **filters})
     if query is None:
         return []
-    rows = db.execute(*query).fetchall()
-    if fitting is None:
-        return [row[0] for row in rows]
-    return [row[0] for row in rows if fits_stored(row[1], fitting)]
+    fit = stored_fits_test(profile)
+    return [(row[0], fit(row[1])) for row in db.execute(*query).fetchall()]
 
 
 def count_fitting(db: Database, profile: Profile | None) -> int:

@@ -450,7 +450,9 @@ class MatchprepApp(App[None]):
 def import_screens() -> None:
     """Import the modules of WARM_MODULES (in a worker thread)."""
     for name in WARM_MODULES:
-        import_module(name)
+        # and what a screen imports only as it opens (`WARM_ALSO`: Home's cards)
+        for also in getattr(import_module(name), "WARM_ALSO", ()):
+            import_module(also)
 
 
 def width_class(breakpoints: list[tuple[int, str]], width: int) -> str | None:

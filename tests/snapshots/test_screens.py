@@ -24,6 +24,10 @@ async def settled(pilot) -> None:
 
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
+        # A field filled after it had its width scrolls to its cursor at the end; one
+        # filled before keeps its start in view: which comes first is timing. The picture
+        # shows each field from its start.
+        field.scroll_to(x=0, animate=False, immediate=True)
     await pilot.pause()
 
 

@@ -98,3 +98,45 @@ async def test_a_widget_is_styled_when_it_mounts_not_each_time_it_changes_before
         assert field in styled and field.has_class("-later")
         field.add_class("-now")  # mounted: restyled as before
         assert styled.count(field) >= 2
+
+
+async def test_a_section_body_taking_the_focus_restyles_itself_not_all_it_holds(
+        app_factory, monkeypatch):
+    from textual.widgets import Input
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("6")
+        await until(pilot, lambda: app.screen.id == "screen-mock", what="Mock")
+        await pilot.pause()
+        form = app.screen.query_one("#mock-setup")
+        field = app.screen.query_one("#mock-length", Input)
+        field.focus()
+        await until(pilot, lambda: field.has_focus, what="the length field focused")
+        styled = count_styling(monkeypatch)
+        await pilot.press("escape")  # back to the form (its scrollbars follow its focus)
+        await until(pilot, lambda: form.has_focus, what="the form focused")
+        await pilot.pause()
+        assert form in styled
+        held = [node for node in form.query("Input, Select, Label") if node is not field]
+        assert held and not any(node in styled for node in held)
+        assert field in styled  # the field it left is restyled as before
+
+
+async def test_each_key_of_a_rebuilt_footer_is_styled_once(monkeypatch):
+    app = FooterApp()
+    async with app.run_test(size=(80, 10)) as pilot:
+        app.query_one("#a").focus()
+        await pilot.pause()
+        styled = count_styling(monkeypatch)
+        app.query_one("#k").focus()  # its key joins the footer: every key is made again
+        await until(pilot, lambda: any(k.description == "Ring" for k in app.query("FooterKey")),
+                    what="the focused widget's key in the footer")
+        await pilot.pause()
+        keys = list(app.query("FooterKey"))
+        assert len(keys) >= 2
+        # Textual's keys started compact and were told otherwise once mounted: three times
+        assert [styled.count(key) for key in keys] == [1] * len(keys)
+        palette = app.query_one("FooterKey.-command-palette")
+        assert palette.has_class("-compact")  # the palette's key stays compact, as in Textual
+        assert not any(k.has_class("-compact") for k in keys if k is not palette)

@@ -20,7 +20,8 @@ import tui
 HOOKS = {
     "compose", "render", "get_system_commands", "get_default_screen", "dismiss",
     "DEFAULT_CSS", "BINDINGS", "CSS_PATH", "COMMANDS", "TITLE", "SUB_TITLE",
-    "HORIZONTAL_BREAKPOINTS", "VERTICAL_BREAKPOINTS", "ALLOW_MAXIMIZE", "_fatal_error",
+    "HORIZONTAL_BREAKPOINTS", "VERTICAL_BREAKPOINTS", "ALLOW_MAXIMIZE", "AUTO_FOCUS",
+    "_fatal_error",
     "_handle_exception", "check_action",
     "get_content_height", "get_content_width",
 }
@@ -33,6 +34,8 @@ DELIBERATE_OVERRIDES = {
     "tui.widgets.marks.SelectionList.render_line",
     "tui.widgets.footer.KeysFooter.bindings_changed",  # skips a rebuild showing the same keys
     "tui.app.MatchprepApp.update_styles",  # skips widgets not mounted yet
+    # restyles the body alone when its focus changes (Textual's restyles all inside it)
+    "tui.widgets.scroll_body.ScrollBody.watch_has_focus",
 }
 
 

@@ -18,11 +18,11 @@ def notices(app, title: str) -> list[str]:
 async def test_a_failed_read_is_said_once_without_its_message(app_factory, monkeypatch):
     reads = []
 
-    def broken(db, **filters):
+    def broken(db, profile, **filters):
         reads.append(filters)
         raise ValueError(f"cannot parse {SECRET}")
 
-    monkeypatch.setattr(tui.screens.questions, "list_question_ids", broken)
+    monkeypatch.setattr(tui.screens.questions, "listed_ids_and_fit", broken)
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("2")

@@ -124,3 +124,21 @@ def test_the_screens_are_imported_after_the_first_frame_not_when_first_opened(db
     at_first_frame, later, warmed = json.loads(seen.read_text())
     assert at_first_frame == ["tui.screens.home"]
     assert later == warmed and "tui.screens.mock" in warmed and len(warmed) == 9
+
+
+def test_the_warm_up_also_imports_what_a_screen_would_import_as_it_opens():
+    """Home's cards (imported after Home's first frame) and what the mock form reads as it
+    is made: when the app starts on another section, they load in the warm-up too."""
+    code = (
+        "import json, sys\n"
+        "from tui.app import import_screens\n"
+        "import_screens()\n"
+        "from tui.screens.home import PANELS\n"
+        "print(json.dumps([p.partition(':')[0] in sys.modules for p in PANELS]\n"
+        "                 + ['question_bank.recordings' in sys.modules]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+    assert len(loaded) > 5 and all(loaded)

@@ -146,3 +146,19 @@ def test_items_without_a_card_are_rated_without_the_scheduler(db):
     assert db.execute("select count(*) from drill_reviews").fetchone()[0] == 0
     mock.delete_session(db, session_id)
     assert mock.get_session(db, session_id) is None
+
+
+def test_the_newest_sessions_are_listed_with_their_own_counts(db):
+    ids = []
+    for n, hours in ((1, 0), (2, 3), (3, 1)):  # made in this order, started at these hours
+        prompts = [prompt_from_question(q)
+                   for q in list_questions(db, category="behavioral")[:n]]
+        ids.append(mock.create_session(db, format="faculty", prompts=prompts,
+                                       started_at=NOW + timedelta(hours=hours),
+                                       think_seconds=5, planned_seconds=400))
+    mock.record_item(db, ids[2], 0, think_seconds=1, speak_seconds=60, outcome="answered",
+                     at=NOW + timedelta(hours=1, minutes=2))
+    newest = mock.list_sessions(db, limit=2)
+    assert [s.id for s in newest] == [ids[1], ids[2]]
+    assert [(s.planned, s.answered) for s in newest] == [(2, 0), (3, 1)]
+    assert [s.id for s in mock.list_sessions(db)] == [ids[1], ids[2], ids[0]]

@@ -32,6 +32,7 @@ from question_bank.questions import (
     get_question,
     list_question_ids,
     list_questions,
+    listed_ids_and_fit,
 )
 from tui.cli.launch import prepare_database
 from tui.store.database import connect
@@ -142,6 +143,10 @@ def test_only_the_questions_that_fit_are_listed_for_a_profile(db):
         ids = list_question_ids(db, fitting=profile)
         assert ids == [i for i in everything if i in set(ids)]
         assert all(fits(q, profile) for q in list_questions(db, fitting=profile))
+        assert ids == [q.id for q in list_questions(db, fitting=profile)]
+        # the question list reads both lists at once, each premise list tested once
+        assert listed_ids_and_fit(db, profile) == [
+            (q.id, fits(q, profile)) for q in list_questions(db)]
         assert count_fitting(db, profile) == len(ids)  # Home's count, read per premise list
     us_grad = set(list_question_ids(db, fitting=US_GRAD))
     assert "img.visa-needs" not in us_grad and "intro.tell-me-about-yourself" in us_grad

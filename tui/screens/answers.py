@@ -66,6 +66,9 @@ class AnswersScreen(SectionScreen):
 
     SECTION = "answers"
     HELP_TITLE = "Answers"
+    # The list has the focus from the start (the first focusable widget took it, then
+    # gave it to the list: two more stylings and a footer made twice on the first open).
+    AUTO_FOCUS = "#answers-table"
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="answers.search"),
         Binding("s", "next_sort", "Sort", id="answers.sort",

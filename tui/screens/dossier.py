@@ -52,7 +52,9 @@ class DossierScreen(Screen):
                 tooltip="Checklists of the highlighted (or next) interview day"),
         Binding("ctrl+b", "pick_asks", "From the bank", id="dossier.pick",
                 tooltip="Pick questions to ask from the bank"),
-        Binding("ctrl+e", "export_markdown", "Markdown", id="dossier.markdown",
+        # Not ctrl+e: a text field (where the dossier opens) takes that key for end of line,
+        # and the footer hid it there.
+        Binding("ctrl+o", "export_markdown", "Markdown", id="dossier.markdown",
                 tooltip="Export this dossier to a Markdown file, to print"),
     ]
 

@@ -7,13 +7,13 @@ from importlib import import_module
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.screens.base import SectionScreen
 from tui.widgets.home_panel import HomePanel, NextStep
+from tui.widgets.scroll_body import ScrollBody
 
 # The home screen's cards, in order ("module:Class"); each issue adds its own.
 PANELS: list[str] = [
@@ -28,6 +28,11 @@ PANELS: list[str] = [
 ]
 
 
+# Imported by the app's warm-up when it starts on another section (Home imports them after
+# its first frame): 10-20 ms on the event loop as Home first opened.
+WARM_ALSO = [path.partition(":")[0] for path in PANELS]
+
+
 def _panel_class(path: str) -> type[HomePanel]:
     module, _, name = path.partition(":")
     return getattr(import_module(module), name)
@@ -38,6 +43,9 @@ class HomeScreen(SectionScreen):
 
     SECTION = "home"
     HELP_TITLE = "Home"
+    # The list has the focus from the start (the first focusable widget took it, then
+    # gave it to the list: two more stylings and a footer made twice on the first open).
+    AUTO_FOCUS = "#next-steps"
     BINDINGS = [
         Binding("r", "reload", "Refresh", id="home.refresh", tooltip="Read everything again"),
         Binding("p", "app.profile", "Profile", id="home.profile",
@@ -50,7 +58,7 @@ class HomeScreen(SectionScreen):
 
     def compose_body(self) -> ComposeResult:
         self._steps = []
-        with VerticalScroll(id="home-body"):
+        with ScrollBody(id="home-body"):
             yield Static("Welcome to matchprep. Here is where you stand.", id="home-greeting")
             next_list = OptionList(id="next-steps")
             next_list.border_title = "What to do next"
@@ -71,7 +79,7 @@ class HomeScreen(SectionScreen):
         # Read while the cards mount (each takes about as long at scale).
         self._reads += 1
         self._gather(self._reads, panels)
-        await self.query_one("#home-body", VerticalScroll).mount_all(panels)
+        await self.query_one("#home-body", ScrollBody).mount_all(panels)
         self._panels_ready = True
         if self._early is not None:
             self._show(*self._early)

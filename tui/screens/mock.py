@@ -12,7 +12,7 @@ from dataclasses import replace
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, Label, RadioSet, Select, Static
 
@@ -27,7 +27,12 @@ from tui.widgets.marks import Checkbox, RadioButton
 from tui.widgets.mock_history import MockHistory
 from tui.widgets.program_choice import ProgramChoice
 from tui.widgets.recording_settings import RecordingSettings
+from tui.widgets.scroll_body import ScrollBody
 from tui.widgets.speech_settings import SpeechSettings
+
+# Imported by the app's warm-up: the recording settings read their default from it as the
+# form is made, on the event loop.
+WARM_ALSO = ["question_bank.recordings"]
 
 # The widget of each field a SetupError names.
 SETUP_FIELDS = {"format": "#mock-format", "program": "#mock-program", "length": "#mock-length",
@@ -59,7 +64,7 @@ class MockScreen(SectionScreen):
     def compose_body(self) -> ComposeResult:
         setup = self.setup
         with Horizontal(id="mock-main"):
-            with VerticalScroll(id="mock-setup") as form:
+            with ScrollBody(id="mock-setup") as form:
                 form.border_title = "New mock interview"
                 with RadioSet(id="mock-format", compact=True):
                     for fmt in FORMATS.values():

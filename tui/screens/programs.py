@@ -51,6 +51,9 @@ class ProgramsScreen(SectionScreen):
 
     SECTION = "programs"
     HELP_TITLE = "Programs"
+    # The list has the focus from the start (the first focusable widget took it, then
+    # gave it to the list: two more stylings and a footer made twice on the first open).
+    AUTO_FOCUS = "#programs-table"
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", id="programs.filter"),
         Binding("n", "new", "New", id="programs.new", tooltip="Add a program"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 from textual.worker import Worker
@@ -13,6 +12,7 @@ from textual.worker import Worker
 from tui.practice.progress_charts import CHARTS, Chart, Window
 from tui.screens.base import SectionScreen
 from tui.widgets.chart import ChartCard
+from tui.widgets.scroll_body import ScrollBody
 
 WINDOWS = (4, 8, 12)  # weeks
 
@@ -43,7 +43,7 @@ class ProgressScreen(SectionScreen):
         # the resumes that come with the first visit have nothing more to read.
         self._early_read = self._load(self.weeks)
         yield Static(id="progress-header")
-        with VerticalScroll(id="progress-body"):
+        with ScrollBody(id="progress-body"):
             for index in range(len(CHARTS)):
                 yield ChartCard(id=f"chart-{index}")
 

@@ -22,7 +22,7 @@ from question_bank.questions import (
     Question,
     get_question,
     get_questions,
-    list_question_ids,
+    listed_ids_and_fit,
     set_hidden,
     tag_counts,
 )
@@ -57,6 +57,9 @@ class QuestionsScreen(SectionScreen):
 
     SECTION = "questions"
     HELP_TITLE = "Questions"
+    # The list has the focus from the start (the first focusable widget took it, then
+    # gave it to the list: two more stylings and a footer made twice on the first open).
+    AUTO_FOCUS = "#question-table"
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="questions.search"),
         Binding("a", "add", "Add", id="questions.add", tooltip="Add a question of your own"),
@@ -130,10 +133,11 @@ class QuestionsScreen(SectionScreen):
         with self.ctx.reader() as db:
             profile = current_profile(db)
             marks = done(db)
-            ids = marks.keep(list_question_ids(
-                db, fitting=profile if self._fits_me else None, **filters), self._answer_filter)
-            unfit = 0 if self._fits_me else len(ids) - len(marks.keep(
-                list_question_ids(db, fitting=profile, **filters), self._answer_filter))
+            listed = listed_ids_and_fit(db, profile, **filters)  # one read for both lists
+            every = marks.keep([i for i, _ in listed], self._answer_filter)
+            fitting = marks.keep([i for i, fit in listed if fit], self._answer_filter)
+            ids = fitting if self._fits_me else every
+            unfit = 0 if self._fits_me else len(every) - len(fitting)
             wanted = self._select_after_load
             end = PAGE
             if wanted in ids:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -21,6 +23,19 @@ class KeysFooter(Footer):
     of the styling Home waited for. This one rebuilds when the keys shown differ."""
 
     shown: tuple | None = None
+
+    def compose(self) -> ComposeResult:
+        # Each of Textual's keys is made compact as it mounts, and then, all but the command
+        # palette's, told otherwise by the footer: two more stylings of every key and its
+        # two parts at each rebuild (a third of the stylings of Progress's first open).
+        # Each key now starts as it will stay.
+        for widget in super().compose():
+            compact = getattr(type(widget), "compact", None)
+            if isinstance(compact, Reactive):
+                value = widget.has_class("-command-palette") or self.compact
+                widget.set_reactive(compact, value)
+                widget.set_class(value, "-compact", update=False)  # styled as it mounts
+            yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
         if not (self.is_attached and screen.app.app_focus and screen is self.screen):

@@ -34,8 +34,8 @@ def short_status_text(state: ListState) -> str:
     if state.answer_filter == "unanswered":
         parts.append("not answered")
     else:
-        parts.append(f"{ANSWERED} {sum(1 for i in state.ids if i in state.done.answered)}")
-    parts.append(f"{REHEARSED} {sum(1 for i in state.ids if i in state.done.rehearsed)}")
+        parts.append(f"{ANSWERED} {len(state.done.answered.intersection(state.ids))}")
+    parts.append(f"{REHEARSED} {len(state.done.rehearsed.intersection(state.ids))}")
     if not state.fits_me and state.unfit:
         parts.append(f"{NOT_FOR_YOU} {state.unfit}")
     return " · ".join(parts)
@@ -63,12 +63,12 @@ def status_text(state: ListState) -> str:
                      + (" (u: all)" if state.answer_filter != "all" else ""))
         return " ".join(parts)
     if state.answer_filter == "all":
-        answered = sum(1 for i in state.ids if i in state.done.answered)
+        answered = len(state.done.answered.intersection(state.ids))
         parts.append(f"· {ANSWERED} {answered} answered (u filters)")
     else:
         parts.append("(u: the unanswered)" if state.answer_filter == "answered"
                      else "(u: all)")
-    rehearsed = sum(1 for i in state.ids if i in state.done.rehearsed)
+    rehearsed = len(state.done.rehearsed.intersection(state.ids))
     parts.append(f"· {REHEARSED} {rehearsed} rehearsed")
     if not state.fits_me and state.unfit:
         parts.append(f"· {NOT_FOR_YOU} {state.unfit} not drawn for you (f hides them)")

@@ -19,8 +19,8 @@ def readiness_cell(r: Readiness) -> Content:
     """For a table cell: "███████░░░ 7/11"."""
     style = "$text-success" if r.complete else ("$text-warning" if r.fraction >= 0.5
                                                else "$text-error")
-    return Content.from_markup(f"[{style}]$bar[/] $count", bar=bar(r.fraction, 6),
-                               count=f"{len(r.done)}/{r.total}")
+    # Made directly, not from markup: a list of 100 programs parsed 100 markups (7 ms).
+    return Content.styled(bar(r.fraction, 6), style) + Content(f" {len(r.done)}/{r.total}")
 
 
 class ReadinessMeter(Static):
