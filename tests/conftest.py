@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from tui.textual_private import quicken_pilot_keys, share_parsed_styles
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # The property tests draw the same examples on every run, so that a red build names a bug
@@ -21,6 +23,21 @@ ROOT = Path(__file__).resolve().parent.parent
 settings.register_profile("repeatable", derandomize=True)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("MATCHPREP_HYPOTHESIS", "repeatable"))
+
+# Hundreds of apps are made in each test process: they share the stylesheets parsed once
+# (parsing the same 130 sources again was a tenth to a fifth of starting an app in Pilot).
+share_parsed_styles()
+# Pilot judges whether the app is idle after each key over 5 ms windows, not 20 ms (40 ms or
+# more a key, whatever it did: tui/textual_private.py).
+quicken_pilot_keys()
+
+
+def pytest_configure(config) -> None:
+    """The fast run (`-m "not slow"`) draws fewer property-test examples (tests/examples.py)."""
+    import tests.examples
+
+    markexpr = config.getoption("markexpr", "") or ""
+    tests.examples.FAST = "not slow" in " ".join(markexpr.split())
 
 
 class FakeSpeaker:
@@ -140,12 +157,24 @@ def app_factory(db_path, speaker) -> Callable:
         app.ctx.close()
 
 
-@pytest.fixture
-def run_cli(tmp_path) -> Callable[..., subprocess.CompletedProcess]:
-    """Run the real command line: `run_cli("questions", "list", db=path)`."""
+class CommandLine:
+    """`run_cli("questions", "list", db=path)`: the command line's `main` called in the test's
+    process, as `python -m tui.cli` would call it (arguments, environment, working folder,
+    stdin, stdout and stderr, the exit code), without starting a Python for each command
+    (0.3-0.4 s each). `run_cli(..., real=True)` runs the real program in a process of its
+    own: for what only a process shows (its encoding, its signals, what it imports)."""
 
-    def run(*args: str, db: Path | None = None, input: str | None = None,
-            env: dict | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __call__(self, *args: str, db: Path | None = None, input: str | None = None,
+                 env: dict | None = None, timeout: float = 60,
+                 real: bool = False) -> subprocess.CompletedProcess:
+        if real:
+            return self.in_a_process(args, db, input, env, timeout)
+        return self.in_this_process(args, db, input, env)
+
+    def in_a_process(self, args, db, input, env, timeout) -> subprocess.CompletedProcess:
         environment = {**os.environ, **(env or {})}
         environment.setdefault("PYTHONPATH", str(ROOT))
         if db is not None:
@@ -153,10 +182,48 @@ def run_cli(tmp_path) -> Callable[..., subprocess.CompletedProcess]:
         return subprocess.run(
             [sys.executable, "-m", "tui.cli", *args],
             capture_output=True, text=True, input=input, env=environment, timeout=timeout,
-            cwd=tmp_path,
+            cwd=self.folder,
         )
 
-    return run
+    def in_this_process(self, args, db, input, env) -> subprocess.CompletedProcess:
+        import io
+        import signal
+
+        from tui.cli.main import main
+        from tui.cli.signals import ENDING
+
+        out, err = io.StringIO(), io.StringIO()
+        handlers = {sig: signal.getsignal(sig) for sig in ENDING}
+        umask = os.umask(0o077)
+        try:
+            with pytest.MonkeyPatch.context() as patch:
+                for key, value in (env or {}).items():
+                    patch.setenv(key, value)
+                if db is not None:
+                    patch.setenv("MATCHPREP_DB", str(db))
+                patch.chdir(self.folder)
+                patch.setattr(sys, "stdin", io.StringIO(input or ""))
+                patch.setattr(sys, "stdout", out)
+                patch.setattr(sys, "stderr", err)
+                try:
+                    code = main(list(args))
+                except SystemExit as exit:  # argparse: --help, --version, a usage error
+                    code = exit.code if isinstance(exit.code, int) else 0 if exit.code is None \
+                        else 1
+                    if isinstance(exit.code, str):
+                        err.write(exit.code + "\n")
+        finally:
+            os.umask(umask)
+            for sig, handler in handlers.items():
+                signal.signal(sig, handler)
+        return subprocess.CompletedProcess(["matchprep", *args], code, out.getvalue(),
+                                           err.getvalue())
+
+
+@pytest.fixture
+def run_cli(tmp_path) -> CommandLine:
+    """Run the command line: `run_cli("questions", "list", db=path)` (see CommandLine)."""
+    return CommandLine(tmp_path)
 
 
 @pytest.fixture(scope="session")

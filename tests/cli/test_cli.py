@@ -1,4 +1,6 @@
-"""The command line, run for real: the contract scripts rely on (README, "Command line")."""
+"""The command line: the contract scripts rely on (README, "Command line"). Most commands run
+its `main` in the test's process (tests/conftest.py, CommandLine); these, in a process of
+their own: the version, the database chosen by flag and environment, a damaged database."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from tui import __version__
 
 
 def test_version(run_cli):
-    result = run_cli("--version")
+    result = run_cli("--version", real=True)
     assert result.returncode == 0 and result.stdout.strip() == f"matchprep {__version__}"
 
 
@@ -18,7 +20,8 @@ def test_db_option_and_environment_choose_the_file(run_cli, tmp_path):
     by_env = tmp_path / "env.db"
     by_flag = tmp_path / "flag.db"
     assert run_cli("questions", "list", db=by_env).returncode == 0
-    assert run_cli("--db", str(by_flag), "questions", "list", db=by_env).returncode == 0
+    assert run_cli("--db", str(by_flag), "questions", "list", db=by_env,
+                   real=True).returncode == 0
     assert run_cli("questions", "list", "--db", str(tmp_path / "late.db")).returncode == 0
     for path in (by_env, by_flag, tmp_path / "late.db"):
         assert path.exists() and stat.S_IMODE(os.stat(path).st_mode) == 0o600
@@ -75,7 +78,7 @@ def test_import_good_and_bad_packs(run_cli, tmp_path):
 def test_a_damaged_database_gets_a_way_out(run_cli, tmp_path):
     db = tmp_path / "m.db"
     db.write_text("my notes, not a database\n" * 100)
-    result = run_cli("questions", "list", db=db)
+    result = run_cli("questions", "list", db=db, real=True)
     assert result.returncode == 1
     assert str(db) in result.stderr and "doctor" in result.stderr and "restore" in result.stderr
     assert "Traceback" not in result.stderr

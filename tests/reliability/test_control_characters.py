@@ -30,6 +30,7 @@ from dossiers.programs import list_programs
 from question_bank.answers import current_answer
 from question_bank.packs import import_pack
 from question_bank.questions import get_question
+from tests.examples import examples
 from tests.reliability import screens
 from tests.reliability.screens import until
 from tests.reliability.terminal import Terminal, matchprep
@@ -95,7 +96,7 @@ def check_report(summary: str, text: str) -> None:
 
 # Every importer ----------------------------------------------------------------------------
 
-@settings(max_examples=60, **SETTINGS)
+@settings(max_examples=examples(60), **SETTINGS)
 @given(text=TEXT, as_toml=st.booleans())
 def test_a_question_pack_drops_every_control_character_and_says_so(fresh, tmp_path, text,
                                                                      as_toml):
@@ -116,7 +117,7 @@ def test_a_question_pack_drops_every_control_character_and_says_so(fresh, tmp_pa
         assert "line 2, field 'text'" in report.summary() or as_toml
 
 
-@settings(max_examples=60, **SETTINGS)
+@settings(max_examples=examples(60), **SETTINGS)
 @given(name=TEXT, notes=TEXT)
 def test_the_programs_csv_drops_every_control_character_and_says_where(fresh, name, notes):
     path, db = fresh()
@@ -132,7 +133,7 @@ def test_the_programs_csv_drops_every_control_character_and_says_where(fresh, na
         assert "line 2, column B ('Notes')" in report.summary()
 
 
-@settings(max_examples=25, **SETTINGS)
+@settings(max_examples=examples(25), **SETTINGS)
 @given(text=TEXT, part=TEXT)
 def test_a_json_restore_drops_every_control_character(fresh, tmp_path, text, part):
     path, db = fresh()

@@ -22,6 +22,7 @@ from icalendar import Calendar
 from dossiers import asks, interviews, people, programs
 from dossiers.csv_io import export_csv, import_csv
 from dossiers.ics import export_ics
+from tests.examples import examples
 from tests.reliability.terminal import app_env, matchprep
 from tui.cli.launch import prepare_database
 from tui.store.database import connect
@@ -187,7 +188,7 @@ def calendar_db(tmp_path_factory):
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=120)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(name=TEXT.filter(lambda s: s.strip()) | st.sampled_from(["C:\\Notes", "\\N", "a\\,b"]),
        notes=TEXT)
 @example(name="0", notes="\x1b\x850")  # an escape hid a NEL (U+0085) from strip()

@@ -26,6 +26,7 @@ from question_bank.categories import category_ids
 from question_bank.packs import PackError, import_pack, read_pack
 from question_bank.questions import AUDIENCES, get_question
 from question_bank.structures import STRUCTURES
+from tests.examples import examples
 from tui.cli.launch import prepare_database
 from tui.store.backup import BackupError, backup, dump_json, restore
 from tui.store.database import connect
@@ -74,7 +75,7 @@ PROGRAM_TABLES = ("programs", "program_reasons", "program_people", "program_ques
 # Question packs ---------------------------------------------------------------------------
 
 
-@settings(max_examples=120, **SETTINGS)
+@settings(max_examples=examples(120), **SETTINGS)
 @given(data=st.binary(max_size=600), suffix=st.sampled_from([".toml", ".csv"]))
 def test_a_pack_of_arbitrary_bytes_is_refused_whole_or_read(fresh, tmp_path, data, suffix):
     if not hasattr(fresh, "db"):
@@ -147,7 +148,7 @@ ANY_VALUE = st.one_of(
 WRONG_ROW = st.dictionaries(st.sampled_from(FIELD_NAMES), ANY_VALUE, max_size=8)
 
 
-@settings(max_examples=120, **SETTINGS)
+@settings(max_examples=examples(120), **SETTINGS)
 @given(rows=st.lists(WRONG_ROW, min_size=1, max_size=6), as_toml=st.booleans())
 def test_well_formed_packs_with_wrong_rows_import_whole_or_not_at_all(fresh, tmp_path, rows,
                                                                      as_toml):
@@ -184,7 +185,7 @@ GOOD_QUESTION = st.fixed_dictionaries({
 })
 
 
-@settings(max_examples=40, **SETTINGS)
+@settings(max_examples=examples(40), **SETTINGS)
 @given(questions=st.lists(GOOD_QUESTION, min_size=1, max_size=5,
                           unique_by=lambda q: " ".join(q["text"].casefold().split())),
        as_toml=st.booleans())
@@ -207,7 +208,7 @@ def test_a_valid_pack_imports_exactly_what_it_says(fresh, tmp_path, questions, a
 
 # The programs CSV -------------------------------------------------------------------------
 
-@settings(max_examples=120, **SETTINGS)
+@settings(max_examples=examples(120), **SETTINGS)
 @given(text=st.text(max_size=400) | st.binary(max_size=400).map(
     lambda b: b.decode("latin-1")))
 def test_a_programs_csv_of_arbitrary_text_is_refused_whole_or_imported(fresh, text):
@@ -234,7 +235,7 @@ CELL = st.one_of(
 )
 
 
-@settings(max_examples=150, **SETTINGS)
+@settings(max_examples=examples(150), **SETTINGS)
 @given(header=st.lists(st.sampled_from(HEADERS), min_size=1, max_size=8, unique=True),
        rows=st.lists(st.lists(CELL, min_size=0, max_size=9), min_size=1, max_size=5))
 def test_a_programs_csv_with_wrong_rows_imports_whole_or_not_at_all(fresh, header, rows):
@@ -323,7 +324,7 @@ def one_line_end(value):
     return value
 
 
-@settings(max_examples=40, **SETTINGS)
+@settings(max_examples=examples(40), **SETTINGS)
 @given(plist=st.lists(PROGRAM, min_size=1, max_size=3,
                       unique_by=lambda p: " ".join(p["name"].casefold().split())))
 def test_programs_round_trip_exactly_through_csv(fresh, plist):
@@ -364,7 +365,7 @@ def _tables(path: Path) -> dict:
     return data["tables"]
 
 
-@settings(max_examples=60, **SETTINGS)
+@settings(max_examples=examples(60), **SETTINGS)
 @given(data=st.binary(max_size=300) | st.text(max_size=200).map(str.encode))
 def test_restoring_arbitrary_bytes_changes_nothing(filled, tmp_path, data):
     path, _ = filled
@@ -384,7 +385,7 @@ JSON_VALUE = st.recursive(st.none() | st.booleans() | st.integers(-2**70, 2**70)
                           max_leaves=5)
 
 
-@settings(max_examples=30, **SETTINGS)
+@settings(max_examples=examples(30), **SETTINGS)
 @given(change=st.data())
 def test_a_json_backup_with_wrong_rows_restores_whole_or_changes_nothing(filled, tmp_path,
                                                                         change):

@@ -26,6 +26,21 @@ SIZES = [(250, 70), (80, 24), (40, 12), (100, 30)]
 # Below 40x12, down to one cell; too narrow but tall, too short but wide.
 TINY = [(10, 3), (1, 1), (39, 60), (250, 11), (2, 30), (100, 1), (25, 5)]
 
+# Every screen is walked through every size in the full run. The fast run (-m "not slow")
+# walks one screen of each kind (a section, a screen pushed over it, a form, a dialog) through
+# them all; for every other screen it keeps test_every_screen_shows_user_text_literally_
+# cramped_and_tiny (opened at 40x12, its text literal at 200x60, down to 1x1 and back). Each
+# walk restyles the whole screen at every size (4-10 s a screen on two cores).
+ONE_OF_EACH_KIND = {"questions", "answer editor", "question form", "export dialog"}
+WHY_SLOW = ("every size for every screen: the fast run walks one screen of each kind, and "
+            "opens each screen cramped, wide and at 1x1")
+
+
+def every_screen_at_every_size() -> list:
+    return [name if name in ONE_OF_EACH_KIND
+            else pytest.param(name, marks=pytest.mark.slow(reason=WHY_SLOW))
+            for name in OPENERS]
+
 
 @pytest.fixture(scope="module")
 def tricky_template(tmp_path_factory):
@@ -55,6 +70,19 @@ def tricky(tricky_template, tmp_path, speaker):
 
 
 @pytest.mark.parametrize("name", list(OPENERS))
+async def test_every_screen_shows_user_text_literally(tricky, name):
+    """Each screen opened wide enough for every piece of its text on one line (the tests
+    below also open it cramped and walk it through every size)."""
+    build, ids, _ = tricky
+    app = build()
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        needles = await OPENERS[name](app, pilot, ids)
+        await until(pilot, lambda: all(n in flat(visible_text(app)) for n in needles),
+                    what=f"{name} to show its text literally")
+
+
+@pytest.mark.parametrize("name", every_screen_at_every_size())
 async def test_every_screen_shows_user_text_literally_at_every_size(tricky, name):
     build, ids, _ = tricky
     app = build()
@@ -72,7 +100,7 @@ async def test_every_screen_shows_user_text_literally_at_every_size(tricky, name
             assert app.size == (width, height)
 
 
-@pytest.mark.parametrize("name", list(OPENERS))
+@pytest.mark.parametrize("name", every_screen_at_every_size())
 async def test_every_screen_survives_any_size_down_to_1x1_and_comes_back(tricky, name):
     build, ids, _ = tricky
     app = build()

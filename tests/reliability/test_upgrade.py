@@ -113,12 +113,56 @@ def check(db: Path) -> None:
     assert versions == {name: len(steps) for name, steps in schema_components()}
 
 
-@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name.split(".")[0] for f in FIXTURES])
-async def test_a_database_of_an_earlier_version_opens_migrates_and_keeps_every_row(
-        fixture, tmp_path, speaker):
-    path = tmp_path / "matchprep.db"
+def fixture_id(fixture: Path) -> str:
+    return fixture.name.split(".")[0]
+
+
+# Every fixture is opened in the app, every section visited, in the full run. The fast run
+# (-m "not slow") does that for the oldest and the newest, and migrates every one as
+# `matchprep` does before its first screen (test_..._without_the_app): each walk through the
+# sections took 4-6 s.
+WHY_SLOW = ("every earlier version opened in the app: the fast run opens the oldest and the "
+            "newest, and migrates every one without the app")
+IN_THE_APP = [f if f in (FIXTURES[0], FIXTURES[-1])
+              else pytest.param(f, marks=pytest.mark.slow(reason=WHY_SLOW)) for f in FIXTURES]
+
+
+def assert_upgraded(path: Path, before: dict[str, dict]) -> None:
+    """Migrated to the current schema with every row of `before` kept (and a backup of it
+    taken first), the user's own question and edit among them."""
+    check(path)
+    assert kept(before, rows(path)) == []
+    after = rows(path)
+    user = [q for q in after["questions"].values() if q["origin"] == "user"]
+    assert any(q["text"] == "Why [US city]? [bold red]no[/] \\ \U0001fa7b שלום cafe\u0301"
+               for q in user)
+    edited = after["questions"][("intro.tell-me-about-yourself",)]
+    assert edited["text"] == "Tell me about yourself [edited] \U0001f9d1" and edited["edited"]
+    if before["schema_versions"] != after["schema_versions"]:
+        [saved] = [p for p in list_backups(backups_dir(path)) if "pre-migration" in p.name]
+        assert kept(before, rows(saved)) == [] and rows(saved).keys() == before.keys()
+
+
+def unpacked(fixture: Path, folder: Path) -> Path:
+    path = folder / "matchprep.db"
     path.write_bytes(gzip.decompress(fixture.read_bytes()))
     path.chmod(0o600)
+    return path
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[fixture_id(f) for f in FIXTURES])
+def test_a_database_of_an_earlier_version_migrates_and_keeps_every_row_without_the_app(
+        fixture, tmp_path):
+    path = unpacked(fixture, tmp_path)
+    before = rows(path)
+    prepare_database(path)  # what make_app does first: migrate, merge the bank
+    assert_upgraded(path, before)
+
+
+@pytest.mark.parametrize("fixture", IN_THE_APP, ids=[fixture_id(f) for f in FIXTURES])
+async def test_a_database_of_an_earlier_version_opens_migrates_and_keeps_every_row(
+        fixture, tmp_path, speaker):
+    path = unpacked(fixture, tmp_path)
     before = rows(path)
     app = make_app(path, speaker=speaker)  # as `matchprep` opens it: migrate, merge the bank
     try:
@@ -139,17 +183,7 @@ async def test_a_database_of_an_earlier_version_opens_migrates_and_keeps_every_r
             await pilot.pause()
     finally:
         app.ctx.close()
-    check(path)
-    assert kept(before, rows(path)) == []
-    after = rows(path)
-    user = [q for q in after["questions"].values() if q["origin"] == "user"]
-    assert any(q["text"] == "Why [US city]? [bold red]no[/] \\ \U0001fa7b שלום cafe\u0301"
-               for q in user)
-    edited = after["questions"][("intro.tell-me-about-yourself",)]
-    assert edited["text"] == "Tell me about yourself [edited] \U0001f9d1" and edited["edited"]
-    if before["schema_versions"] != after["schema_versions"]:
-        [saved] = [p for p in list_backups(backups_dir(path)) if "pre-migration" in p.name]
-        assert kept(before, rows(saved)) == [] and rows(saved).keys() == before.keys()
+    assert_upgraded(path, before)
 
 
 def test_a_fixture_of_the_current_schema_exists():

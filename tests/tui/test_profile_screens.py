@@ -33,10 +33,9 @@ async def test_the_first_start_asks_who_you_are_and_a_skip_is_not_asked_again(tm
     app = make_app(path, speaker=speaker, prepare=False)
     try:
         async with app.run_test(size=(100, 30)) as pilot:
-            # (its buttons: the dialog is pushed as the first frame is out, and its widgets
-            # are styled with the other parts' stylesheets, parsed then)
+            # (the dialog is the screen a moment before its buttons are mounted in it)
             await until(pilot, lambda: isinstance(app.screen, ProfileDialog)
-                        and app.screen.query_one("#cancel") is not None,
+                        and app.screen.query_one("#cancel").is_mounted,
                         what="the profile dialog on first start")
             assert "Skip for now" in str(app.screen.query_one("#cancel").label)
             await pilot.press("escape")

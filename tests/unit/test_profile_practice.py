@@ -26,6 +26,7 @@ from question_bank.profile import (
     save_profile,
 )
 from question_bank.questions import get_question, list_question_ids, list_questions
+from tests.examples import examples
 from tui.cli.open import fill_demo
 from tui.practice.drill_queue import build_queue, drill_outlook, due_today
 from tui.practice.mock_plan import build_plan
@@ -123,7 +124,7 @@ def test_each_kind_of_applicant_is_drawn_only_questions_that_fit(practice_db, ki
         assert not any("h1b" in presumed[i] for i in everything)
 
 
-@settings(max_examples=25, deadline=None,
+@settings(max_examples=examples(25), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(profile=profiles, seed=st.integers(0, 10**6))
 def test_no_question_the_profile_rules_out_is_ever_drawn(practice_db, profile, seed):

@@ -189,15 +189,48 @@ OVERRIDDEN = {"_handle_exception", "_fatal_error"}
 
 
 @functools.cache
+def class_sources(path: str) -> dict[str, str]:
+    """The source of every class in the file at `path`, by qualified name (what
+    `inspect.getsource(klass)` gives, the file parsed once rather than once a class)."""
+    text = Path(path).read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    found: dict[str, str] = {}
+
+    def visit(node: ast.AST, prefix: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.ClassDef):
+                name = prefix + child.name
+                first = min([child.lineno, *(d.lineno for d in child.decorator_list)])
+                found.setdefault(name, "".join(lines[first - 1:child.end_lineno]))
+                visit(child, name + ".")
+            elif isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                visit(child, f"{prefix}{child.name}.<locals>.")
+            else:
+                visit(child, prefix)
+
+    visit(ast.parse(text), "")
+    return found
+
+
+@functools.cache
 def textual_private_names(base: type) -> set[str]:
     """The private names a Textual class has: its attributes, and those its code (and that of
     its Textual bases) sets on `self`."""
     names = {n for n in dir(base) if n.startswith("_") and not n.startswith("__")}
     for klass in base.__mro__:
         if klass.__module__.startswith("textual."):
-            source = inspect.getsource(klass)
+            source = class_sources(inspect.getsourcefile(klass))[klass.__qualname__]
             names |= set(re.findall(r"\bself\.(_[a-z]\w*)\s*[:=]", source))
     return names
+
+
+def test_a_class_source_is_what_inspect_gives():
+    from textual.app import App
+    from textual.widgets import DataTable, Input
+
+    for klass in (App, DataTable, Input, DataTable.RowHighlighted):
+        source = class_sources(inspect.getsourcefile(klass))[klass.__qualname__]
+        assert source == inspect.getsource(klass)
 
 
 @functools.cache
@@ -301,3 +334,57 @@ def test_a_bracketed_paste_reaches_the_app_whole_without_control_characters():
     assert [type(t).__name__ for t in tokens] == ["Key", "Paste", "Key"]
     assert tokens[1].text == "Hello ]0;pwned world [2J end"
     assert [t.key for t in tokens if isinstance(t, events.Key)] == ["x", "y"]
+
+
+# share_parsed_styles -------------------------------------------------------------------------
+
+def test_stylesheets_share_what_was_parsed_only_with_the_same_variables():
+    from textual.css.errors import UnresolvedVariableError
+    from textual.css.stylesheet import Stylesheet, StylesheetParseError
+
+    from tui.textual_private import share_parsed_styles
+
+    assert parameters(Stylesheet._parse_rules) == [
+        "self", "css", "read_from", "is_default_rules", "tie_breaker", "scope"]
+    share_parsed_styles()
+    share_parsed_styles()  # once is enough; a second call changes nothing
+    css = "Label { color: $accent; }"
+
+    def parsed(variables: dict[str, str]) -> list:
+        sheet = Stylesheet(variables=variables)
+        sheet.add_source(css, read_from=("test.tcss", ""))
+        return sheet.rules
+
+    first, again = parsed({"accent": "red"}), parsed({"accent": "red"})
+    assert first == again and first[0] is again[0]
+    other = parsed({"accent": "blue"})
+    assert other[0] is not first[0]
+    assert other[0].styles.color != first[0].styles.color
+    for source, error in [("Label { color: $nowhere; }", UnresolvedVariableError),
+                          ("Label { color: not-a-colour; }", StylesheetParseError)]:
+        for _ in range(2):  # raised each time, by each stylesheet: never kept as rules
+            broken = Stylesheet(variables={})
+            broken.add_source(source, read_from=("broken.tcss", ""))
+            with pytest.raises(error):
+                broken.parse()
+
+
+# quicken_pilot_keys ----------------------------------------------------------------------------
+
+async def test_pilot_keys_wait_for_idle_through_the_name_quicken_pilot_keys_replaces():
+    import textual.app
+
+    from tui.textual_private import quicken_pilot_keys
+
+    assert "wait_for_idle(" in inspect.getsource(App._press_keys)
+    quicken_pilot_keys()
+    assert textual.app.wait_for_idle.__module__ == "tui.textual_private"
+    assert parameters(textual.app.wait_for_idle) == ["min_sleep", "max_sleep"]
+    app = TableApp()  # keys still arrive, and are handled before press returns
+    async with app.run_test() as pilot:
+        table = app.query_one(DataTable)
+        table.add_column("A")
+        table.add_rows([["x"], ["y"], ["z"]])
+        await pilot.pause()
+        await pilot.press("down", "down")
+        assert table.cursor_row == 2
