@@ -87,8 +87,10 @@ async def test_a_long_hold_by_another_program_delays_the_save_and_loses_nothing(
         holder.execute("BEGIN IMMEDIATE")  # another copy mid-transaction, for a long time
         try:
             await type_text(pilot, "Typed while another copy holds the lock [ok]")
+            # The save tries for a few seconds (the busy timeout, then retry_locked's eight
+            # tries) before the writer calls the file busy: longer than `until`'s default.
             await until(pilot, lambda: app.ctx.writer.in_trouble and notified("busy"),
-                        what="the editor to say the file is busy")
+                        tries=500, what="the editor to say the file is busy")
             told = [str(n.message) for n in app._notifications]
             assert any("busy" in m for m in told) and not any("locked" in m for m in told)
         finally:
