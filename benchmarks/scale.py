@@ -93,7 +93,7 @@ async def settled(app) -> None:
 
 
 async def open_section_once(path: Path, section_id: str) -> float:
-    from tests.conftest import FakeSpeaker
+    from tests.fakes import FakeSpeaker
     from tui.cli.launch import make_app
 
     start_in = "questions" if section_id == "home" else "home"
@@ -145,7 +145,7 @@ def measure_sections(path: Path, runs: int) -> None:
 
 async def visit_everything(path: Path) -> None:
     """Every section, then the answer editor, a dossier and the drill, in one app."""
-    from tests.conftest import FakeSpeaker
+    from tests.fakes import FakeSpeaker
     from tui.cli.launch import make_app
     from tui.messages import OpenAnswer, OpenProgram
     from tui.sections import SECTIONS

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from textual.widgets import Input, RadioButton  # noqa: E402
 
-from tests.conftest import FakeSpeaker  # noqa: E402
+from tests.fakes import FakeSpeaker  # noqa: E402
 from tui.cli.launch import make_app  # noqa: E402
 from tui.store.database import connect  # noqa: E402
 from tui.store.settings import set_setting  # noqa: E402

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from tests.fakes import FakeSpeaker  # noqa: F401  (tests import it from here too)
 from tui.textual_private import quicken_pilot_keys, share_parsed_styles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,46 +39,6 @@ def pytest_configure(config) -> None:
 
     markexpr = config.getoption("markexpr", "") or ""
     tests.examples.FAST = "not slow" in " ".join(markexpr.split())
-
-
-class FakeSpeaker:
-    """Records what it was asked to say; never makes a sound (follows
-    tui.speech.speaker.Speaker)."""
-
-    available = True
-    status = "ready"
-    problem = None
-    driver = "fake"
-
-    def __init__(self) -> None:
-        from tui.speech.speaker import Voice
-
-        self.said: list[str] = []
-        self.calls: list[tuple[str, int | None, str | None]] = []  # (text, rate, voice)
-        self.voices = (Voice("fake/en", "English (fake)", ("en",)),
-                       Voice("fake/fr", "French (fake)", ("fr",)))
-        self.stopped = 0
-        self.closed = False
-        self.listener = None
-
-    def start(self) -> None:
-        pass
-
-    def wait_ready(self, timeout: float) -> str:
-        return self.status
-
-    def say(self, text: str, rate: int | None = None, voice: str | None = None) -> None:
-        self.said.append(text)
-        self.calls.append((text, rate, voice))
-
-    def stop(self) -> None:
-        self.stopped += 1
-
-    def close(self) -> None:
-        self.closed = True
-
-    def set_listener(self, listener) -> None:
-        self.listener = listener
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,6 @@
-"""Stand-ins the tests hand to the app: a clock that moves only when the test moves it."""
+"""Stand-ins the tests (and the benchmarks) hand to the app: a clock that moves only when
+the test moves it, a speaker that never makes a sound. Importing this module changes
+nothing else (tests/conftest.py sets the tests' own hooks)."""
 
 from __future__ import annotations
 
@@ -29,3 +31,43 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.monotonic += seconds
+
+
+class FakeSpeaker:
+    """Records what it was asked to say; never makes a sound (follows
+    tui.speech.speaker.Speaker)."""
+
+    available = True
+    status = "ready"
+    problem = None
+    driver = "fake"
+
+    def __init__(self) -> None:
+        from tui.speech.speaker import Voice
+
+        self.said: list[str] = []
+        self.calls: list[tuple[str, int | None, str | None]] = []  # (text, rate, voice)
+        self.voices = (Voice("fake/en", "English (fake)", ("en",)),
+                       Voice("fake/fr", "French (fake)", ("fr",)))
+        self.stopped = 0
+        self.closed = False
+        self.listener = None
+
+    def start(self) -> None:
+        pass
+
+    def wait_ready(self, timeout: float) -> str:
+        return self.status
+
+    def say(self, text: str, rate: int | None = None, voice: str | None = None) -> None:
+        self.said.append(text)
+        self.calls.append((text, rate, voice))
+
+    def stop(self) -> None:
+        self.stopped += 1
+
+    def close(self) -> None:
+        self.closed = True
+
+    def set_listener(self, listener) -> None:
+        self.listener = listener

@@ -19,8 +19,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tests.conftest import FakeSpeaker
-from tests.fakes import FakeClock
+from tests.fakes import FakeClock, FakeSpeaker
 from tests.reliability.screens import NOW, OPENERS, Ids, settled, until
 from tui.cli.launch import make_app
 

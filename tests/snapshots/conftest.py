@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from tests.conftest import FakeSpeaker
-from tests.fakes import FakeClock
+from tests.fakes import FakeClock, FakeSpeaker
 
 # A Monday morning in the interview season; the demo's interviews fall around it.
 NOW = datetime(2026, 1, 12, 9, 30, tzinfo=UTC)
