@@ -9,6 +9,7 @@ import sys
 
 import dossiers
 import question_bank
+from tests.headless import at_first_frame
 
 FORBIDDEN = ("textual", "pyttsx3", "tui", "rich")
 
@@ -55,29 +56,15 @@ def test_the_first_frame_needs_no_sqlite_utils_icalendar_fsrs_or_commands(db_pat
     `matchprep --db PATH` goes through `tui.cli.main.main` as a user runs it, without building
     the other commands' parsers (which import every command module).
     """
-    seen = tmp_path / "seen.json"
-    code = (
-        "import json, sys\n"
-        "import tui.cli.main\n"
-        "from textual.app import App\n"
-        "from tui.app import MatchprepApp\n"
-        "heavy = ('sqlite_utils', 'icalendar', 'fsrs', 'pyttsx3', 'importlib.metadata',\n"
-        "         'numpy', 'sounddevice', 'soundfile', 'pocketsphinx',\n"
-        "         'tui.cli.questions', 'tui.cli.doctor', 'tui.cli.backups',\n"
-        "         'tui.cli.programs', 'tui.cli.answers', 'tui.cli.mock',\n"
-        "         'question_bank.bank', 'question_bank.questions', 'hashlib')\n"
-        "def on_ready(self):\n"
-        f"    open({str(seen)!r}, 'w').write(json.dumps(sorted(\n"
-        "        m for m in sys.modules if m in heavy)))\n"
-        "    self.exit()\n"
-        "MatchprepApp.on_ready = on_ready\n"
-        "MatchprepApp.run = lambda self, **kw: App.run(self, headless=True)\n"
-        f"sys.exit(tui.cli.main.main(['--db', {str(db_path)!r}]))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)
-    assert result.returncode == 0, result.stderr
-    assert json.loads(seen.read_text()) == []
+    heavy = ("sqlite_utils", "icalendar", "fsrs", "pyttsx3", "importlib.metadata",
+             "numpy", "sounddevice", "soundfile", "pocketsphinx",
+             "tui.cli.questions", "tui.cli.doctor", "tui.cli.backups",
+             "tui.cli.programs", "tui.cli.answers", "tui.cli.mock",
+             "question_bank.bank", "question_bank.questions", "hashlib")
+    imported = at_first_frame(db_path, tmp_path / "seen.json", f"""
+        open(out, 'w').write(json.dumps(sorted(m for m in sys.modules if m in {heavy!r})))
+        self.exit()""")
+    assert imported == []
 
 
 def test_anything_but_the_app_goes_through_the_full_parser(tmp_path):

@@ -4,39 +4,21 @@ does, through `tui.cli.main.main`, headless, and looks at the app as its first f
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
+from tests.headless import at_first_frame
 
 
 def _at_first_frame(db_path, tmp_path, looks: str) -> dict:
-    """Run the app; `looks` (code using `self`, the app, and `seen`, a dict) runs as the
-    first frame is out, before the app's own `on_ready`; then once more just after it.
-    Returns what `seen` held."""
-    seen = tmp_path / "seen.json"
-    code = (
-        "import json, sys, gc\n"
-        "import tui.cli.main\n"
-        "from textual.app import App\n"
-        "from tui.app import MatchprepApp\n"
-        "ready = MatchprepApp.on_ready\n"
-        "seen = {}\n"
-        "def on_ready(self):\n"
-        "    when = 'before'\n"
-        f"    {looks}\n"
-        "    ready(self)\n"
-        "    when = 'after'\n"
-        f"    {looks}\n"
-        f"    open({str(seen)!r}, 'w').write(json.dumps(seen))\n"
-        "    self.exit()\n"
-        "MatchprepApp.on_ready = on_ready\n"
-        "MatchprepApp.run = lambda self, **kw: App.run(self, headless=True)\n"
-        f"sys.exit(tui.cli.main.main(['--db', {str(db_path)!r}]))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)
-    assert result.returncode == 0, result.stderr
-    return json.loads(seen.read_text())
+    """`looks` (code using `self`, the app, and `seen`, a dict) runs as the first frame is
+    out, before the app's own `on_ready`, then once more just after it: what `seen` held."""
+    return at_first_frame(db_path, tmp_path / "seen.json", f"""
+        seen = {{}}
+        when = 'before'
+        {looks}
+        ready(self)
+        when = 'after'
+        {looks}
+        open(out, 'w').write(json.dumps(seen))
+        self.exit()""")  # type: ignore[return-value]
 
 
 def test_the_first_frame_is_styled_with_homes_styles_only_the_others_come_after_it(
@@ -77,29 +59,13 @@ def test_an_app_made_without_the_command_line_collects_as_usual(db_path):
 def test_the_screens_modules_loaded_after_the_first_frame_are_set_aside_too(db_path, tmp_path):
     """The section screens' modules load in a worker once Home is shown; what they make lasts
     as long as start-up's objects, and is frozen with them once loaded."""
-    seen = tmp_path / "seen.json"
-    code = (
-        "import gc, json, sys\n"
-        "import tui.cli.main\n"
-        "from textual.app import App\n"
-        "from tui.app import WARM_MODULES, MatchprepApp\n"
-        "ready = MatchprepApp.on_ready\n"
-        "def on_ready(self):\n"
-        "    ready(self)\n"
-        "    at_first_frame = gc.get_freeze_count()\n"
-        "    def later():\n"
-        "        if not all(m in sys.modules for m in WARM_MODULES) or self.workers:\n"
-        "            return\n"
-        f"        open({str(seen)!r}, 'w').write(json.dumps(\n"
-        "            [at_first_frame, gc.get_freeze_count()]))\n"
-        "        self.exit()\n"
-        "    self.set_interval(0.1, later)\n"
-        "MatchprepApp.on_ready = on_ready\n"
-        "MatchprepApp.run = lambda self, **kw: App.run(self, headless=True)\n"
-        f"sys.exit(tui.cli.main.main(['--db', {str(db_path)!r}]))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)
-    assert result.returncode == 0, result.stderr
-    at_first_frame, after_warm_up = json.loads(seen.read_text())
-    assert after_warm_up > at_first_frame + 10000
+    first, after_warm_up = at_first_frame(db_path, tmp_path / "seen.json", """
+        ready(self)
+        first = gc.get_freeze_count()
+        def later():
+            if not all(m in sys.modules for m in WARM_MODULES) or self.workers:
+                return
+            open(out, 'w').write(json.dumps([first, gc.get_freeze_count()]))
+            self.exit()
+        self.set_interval(0.1, later)""")  # type: ignore[misc]
+    assert after_warm_up > first + 10000
