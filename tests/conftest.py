@@ -13,7 +13,7 @@ import pytest
 from hypothesis import settings
 
 from tests.fakes import FakeSpeaker  # noqa: F401  (tests import it from here too)
-from tui.textual_private import quicken_pilot_keys, share_parsed_styles
+from tests.textual_hooks import quicken_pilot_keys, share_parsed_styles
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +29,7 @@ settings.load_profile(os.environ.get("MATCHPREP_HYPOTHESIS", "repeatable"))
 # (parsing the same 130 sources again was a tenth to a fifth of starting an app in Pilot).
 share_parsed_styles()
 # Pilot judges whether the app is idle after each key over 5 ms windows, not 20 ms (40 ms or
-# more a key, whatever it did: tui/textual_private.py).
+# more a key, whatever it did: tests/textual_hooks.py).
 quicken_pilot_keys()
 
 
