@@ -18,6 +18,7 @@ otherwise (`structure_for`).
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -185,14 +186,7 @@ def fits_stored(presumes: str | None, profile: Profile | None) -> bool:
 def stored_fits_test(profile: Profile | None) -> Callable[[str | None], bool]:
     """`fits_stored` for one profile, each distinct premise list worked out once: a listing
     asks it of every question (10,000 at scale), the bank holds a few dozen lists."""
-    known: dict[str | None, bool] = {}
-
-    def test(presumes: str | None) -> bool:
-        if presumes not in known:
-            known[presumes] = fits_stored(presumes, profile)
-        return known[presumes]
-
-    return test
+    return functools.cache(functools.partial(fits_stored, profile=profile))
 
 
 def unmet(question: Presuming, profile: Profile | None) -> list[str]:
