@@ -58,3 +58,30 @@ async def test_the_meter_counts_what_was_typed_once_typing_pauses(app_factory):
         area(app, "situation").insert(" five")  # a change that comes by itself
         await until(pilot, lambda: "5 words" in shown(app, "#answer-meter"),
                     what="the meter to follow a change")
+
+
+async def test_a_key_typed_does_not_redraw_the_meter_a_pause_does(app_factory, monkeypatch):
+    """Counting the words and drawing the meter at each key made the editor's keys up to 3×
+    slower to show than a bare text area's: a burst of keys redraws it once or twice."""
+    from tui.screens.answer_editor import AnswerEditor
+
+    drawn: list[float] = []
+    refresh_meter = AnswerEditor.refresh_meter
+
+    def counted(self) -> None:
+        drawn.append(time.monotonic())
+        refresh_meter(self)
+
+    monkeypatch.setattr(AnswerEditor, "refresh_meter", counted)
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        drawn.clear()
+        start = time.monotonic()
+        await type_text(pilot, "twenty keys typed in")
+        typing = time.monotonic() - start
+        await until(pilot, lambda: "4 words" in shown(app, "#answer-meter"),
+                    what="the meter to count the words typed")
+    # once a second at most while typing goes on (however slow a loaded machine makes it),
+    # then once after: never at each of the 20 keys
+    assert 1 <= len(drawn) <= 2 + typing / 1.0 < 20
