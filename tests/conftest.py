@@ -181,6 +181,17 @@ class CommandLine:
                                            err.getvalue())
 
 
+# A command whose test runs it in the test's process (`run_cli`) in the fast run and, in the
+# full run, in a process of its own too: `@pytest.mark.parametrize("own_process", BOTH_WAYS)`.
+# Starting Python for a command costs 0.3-0.4 s of CPU; what only a process shows (the app
+# not starting without a terminal, the encoding, a signal) keeps a process in the fast run.
+WHY_A_PROCESS_TOO = ("the same command in a process of its own: the fast run runs it in the "
+                     "test's process, and keeps one of each kind in a process")
+BOTH_WAYS = [pytest.param(False, id="in-process"),
+             pytest.param(True, id="own-process",
+                          marks=pytest.mark.slow(reason=WHY_A_PROCESS_TOO))]
+
+
 @pytest.fixture
 def run_cli(tmp_path) -> CommandLine:
     """Run the command line: `run_cli("questions", "list", db=path)` (see CommandLine)."""

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from question_bank.questions import add_question
+from tests.conftest import BOTH_WAYS
 from tests.reliability.terminal import Terminal, app_env, matchprep
 
 
@@ -30,6 +31,9 @@ def run(*args: str, db: Path, preexec=None, cwd=None, timeout: float = 60):
     return subprocess.run(matchprep(*args, db=db), capture_output=True, check=False, text=True,
                           env=app_env(), cwd=cwd or db.parent, preexec_fn=preexec,
                           timeout=timeout)
+
+
+run_in_a_process = run  # (a test that runs its commands either way names its own `run`)
 
 
 def says_what_to_do(result, path: Path) -> None:
@@ -88,8 +92,29 @@ def damaged(good_db: Path, damage: str) -> bytes:
     return DAMAGES[damage](good_db.read_bytes(), page)
 
 
-@pytest.mark.parametrize("damage", list(DAMAGES))
-def test_a_damaged_file_gets_a_sentence_a_way_out_and_is_left_alone(good_db, tmp_path, damage):
+# The damage whose commands the fast run also runs in processes of their own (the others, in
+# the test's process: conftest's BOTH_WAYS).
+IN_A_PROCESS_TOO = "torn page"
+
+
+def damages_each_way() -> list:
+    ways = []
+    for damage in DAMAGES:
+        for way in BOTH_WAYS:
+            own_process = way.values[0]
+            marks = () if own_process and damage == IN_A_PROCESS_TOO else way.marks
+            ways.append(pytest.param(damage, own_process, marks=marks, id=f"{damage}-{way.id}"))
+    return ways
+
+
+@pytest.mark.parametrize(("damage", "own_process"), damages_each_way())
+def test_a_damaged_file_gets_a_sentence_a_way_out_and_is_left_alone(good_db, tmp_path, damage,
+                                                                    own_process, run_cli):
+    def run(*args: str, db: Path):
+        if own_process:
+            return run_in_a_process(*args, db=db)
+        return run_cli("--db", str(db), *args)
+
     backup = tmp_path / "good-backup.db"
     assert run("backup", "-o", str(backup), db=good_db).returncode == 0
     path = tmp_path / "damaged.db"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import BOTH_WAYS
 from tests.reliability.terminal import app_env, matchprep
 
 COMMANDS = [[], ["questions", "list"], ["programs", "list"], ["backup"], ["doctor"],
@@ -99,15 +100,34 @@ TARGETS = {"a shell script": make_script, "a spreadsheet": make_csv, "a named pi
            "another program's database": make_other_database}
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "the app")
+def commands_each_way() -> list:
+    """Each command run in the test's process, and in the full run in a process of its own
+    too; the app (no command) always in a process: that it does not start without a
+    terminal, only a process shows."""
+    ways = []
+    for command in COMMANDS:
+        for own_process in BOTH_WAYS:
+            if command:
+                ways.append(pytest.param(command, *own_process.values, marks=own_process.marks,
+                                         id=f"{' '.join(command)}-{own_process.id}"))
+            elif own_process.values[0]:
+                ways.append(pytest.param(command, True, id="the app"))
+    return ways
+
+
+@pytest.mark.parametrize(("command", "own_process"), commands_each_way())
 @pytest.mark.parametrize("target", list(TARGETS))
-def test_a_wrong_db_gets_a_sentence_and_changes_nothing(tmp_path, target, command):
+def test_a_wrong_db_gets_a_sentence_and_changes_nothing(tmp_path, target, command, own_process,
+                                                       run_cli):
     folder = tmp_path / "there"
     folder.mkdir()
     path = TARGETS[target](folder)
     (tmp_path / "sheet.csv").write_text("Program\nLakeshore\n")
     before = state(folder)
-    result = run(matchprep(*command, db=path), cwd=tmp_path)
+    if own_process:
+        result = run(matchprep(*command, db=path), cwd=tmp_path)
+    else:
+        result = run_cli("--db", str(path), *command)
     if command == ["doctor"]:  # doctor reports rather than refuses
         assert result.returncode == 1 and "!!" in result.stdout, result.stdout + result.stderr
         assert "Traceback" not in result.stdout + result.stderr
