@@ -120,7 +120,8 @@ def app_factory(db_path, speaker) -> Callable:
 
 class CommandLine:
     """`run_cli("questions", "list", db=path)`: the command line's `main` called in the test's
-    process, as `python -m tui.cli` would call it (arguments, environment, working folder,
+    process, as `python -m tui.cli` would call it (arguments, environment, working folder
+    (`cwd=`, else the test's tmp_path),
     stdin, stdout and stderr, the exit code), without starting a Python for each command
     (0.3-0.4 s each). `run_cli(..., real=True)` runs the real program in a process of its
     own: for what only a process shows (its encoding, its signals, what it imports)."""
@@ -129,13 +130,13 @@ class CommandLine:
         self.folder = folder
 
     def __call__(self, *args: str, db: Path | None = None, input: str | None = None,
-                 env: dict | None = None, timeout: float = 60,
-                 real: bool = False) -> subprocess.CompletedProcess:
+                 env: dict | None = None, timeout: float = 60, real: bool = False,
+                 cwd: Path | None = None) -> subprocess.CompletedProcess:
         if real:
-            return self.in_a_process(args, db, input, env, timeout)
-        return self.in_this_process(args, db, input, env)
+            return self.in_a_process(args, db, input, env, timeout, cwd)
+        return self.in_this_process(args, db, input, env, cwd)
 
-    def in_a_process(self, args, db, input, env, timeout) -> subprocess.CompletedProcess:
+    def in_a_process(self, args, db, input, env, timeout, cwd) -> subprocess.CompletedProcess:
         environment = {**os.environ, **(env or {})}
         environment.setdefault("PYTHONPATH", str(ROOT))
         if db is not None:
@@ -143,10 +144,10 @@ class CommandLine:
         return subprocess.run(
             [sys.executable, "-m", "tui.cli", *args],
             capture_output=True, text=True, input=input, env=environment, timeout=timeout,
-            cwd=self.folder,
+            cwd=cwd or self.folder,
         )
 
-    def in_this_process(self, args, db, input, env) -> subprocess.CompletedProcess:
+    def in_this_process(self, args, db, input, env, cwd) -> subprocess.CompletedProcess:
         import io
         import signal
 
@@ -162,7 +163,7 @@ class CommandLine:
                     patch.setenv(key, value)
                 if db is not None:
                     patch.setenv("MATCHPREP_DB", str(db))
-                patch.chdir(self.folder)
+                patch.chdir(cwd or self.folder)
                 patch.setattr(sys, "stdin", io.StringIO(input or ""))
                 patch.setattr(sys, "stdout", out)
                 patch.setattr(sys, "stderr", err)

@@ -19,6 +19,7 @@ import pytest
 
 from dossiers.interviews import list_interviews
 from dossiers.programs import add_program
+from tests.conftest import BOTH_WAYS
 from tests.reliability.screens import until
 from tests.reliability.terminal import Terminal, app_env, matchprep
 from tests.reliability.test_damaged_database import _read_only, _writable
@@ -39,11 +40,25 @@ def digest(path: Path) -> str:
         conn.close()
 
 
-def run(*args: str, db: Path | None = None, env: dict | None = None,
-        cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run_in_a_process(*args: str, db: Path | None = None, env: dict | None = None,
+                     cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(matchprep(*args, db=db), capture_output=True, text=True,
                           env=env or app_env(), cwd=cwd, timeout=60, check=False,
                           stdin=subprocess.DEVNULL)
+
+
+@pytest.fixture(params=BOTH_WAYS)
+def run(request, run_cli):
+    """`run(*args, db=, cwd=)`: the command in the test's process, and in the full run in a
+    process of its own too (conftest's BOTH_WAYS). What only a process shows (the app
+    refusing to start, the output's encoding) calls `run_in_a_process`."""
+    if request.param:
+        return run_in_a_process
+
+    def in_this_process(*args: str, db: Path | None = None,
+                        cwd: Path | None = None) -> subprocess.CompletedProcess:
+        return run_cli(*(["--db", str(db)] if db else []), *args, cwd=cwd)
+    return in_this_process
 
 
 def sentence(result: subprocess.CompletedProcess, *parts: str) -> str:
@@ -66,7 +81,7 @@ def sheet(tmp_path: Path, rows: str, header: str = "Program,Interview Date,Start
 # Numbers at the edge -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "1899-12-30"])
-def test_an_interview_date_far_off_is_refused_naming_the_years_allowed(tmp_path, db_path, day):
+def test_an_interview_date_far_off_is_refused_naming_the_years_allowed(tmp_path, db_path, day, run):
     before = digest(db_path)
     path = sheet(tmp_path, f"Lakeshore,{day},23:59,America/Chicago")
     sentence(run("programs", "import", str(path), db=db_path),
@@ -99,7 +114,7 @@ async def test_the_interview_form_takes_any_date_without_ending_the_app(app_fact
 
 
 @pytest.mark.parametrize("rank", ["99999999999999999999", "3", "0", "-2"])
-def test_a_rank_beyond_the_number_of_programs_is_refused(tmp_path, db_path, rank):
+def test_a_rank_beyond_the_number_of_programs_is_refused(tmp_path, db_path, rank, run):
     before = digest(db_path)
     path = sheet(tmp_path, f"Lakeshore,1\nBayside,{rank}", header="Program,Rank")
     sentence(run("programs", "import", str(path), db=db_path),
@@ -109,7 +124,7 @@ def test_a_rank_beyond_the_number_of_programs_is_refused(tmp_path, db_path, rank
     assert run("programs", "import", str(ok), db=db_path).returncode == 0
 
 
-def test_a_pack_nested_thousands_deep_is_refused_naming_the_depth_allowed(tmp_path, db_path):
+def test_a_pack_nested_thousands_deep_is_refused_naming_the_depth_allowed(tmp_path, db_path, run):
     before = digest(db_path)
     pack = tmp_path / "deep.toml"
     pack.write_text("[[question]]\ntext = \"Why?\"\ncategory = \"why\"\n"
@@ -130,14 +145,14 @@ def test_a_read_only_home_folder_gets_a_sentence(tmp_path):
     _read_only(home)
     try:
         for args in (["questions", "list"], ["programs", "list"], []):
-            sentence(run(*args, env=env, cwd=tmp_path), str(home), "read-only", "--db")
+            sentence(run_in_a_process(*args, env=env, cwd=tmp_path), str(home), "read-only", "--db")
     finally:
         _writable(home)
     assert list(home.iterdir()) == []
 
 
 @pytest.mark.parametrize("to_a_file", [False, True], ids=["backups folder", "-o FILE"])
-def test_a_backup_into_a_read_only_folder_gets_a_sentence(tmp_path, db_path, to_a_file):
+def test_a_backup_into_a_read_only_folder_gets_a_sentence(tmp_path, db_path, to_a_file, run):
     folder = db_path.parent
     before = sorted(p.name for p in folder.iterdir())
     args = ["backup", "-o", str(folder / "copy.db")] if to_a_file else ["backup"]
@@ -149,7 +164,7 @@ def test_a_backup_into_a_read_only_folder_gets_a_sentence(tmp_path, db_path, to_
     assert sorted(p.name for p in folder.iterdir()) == before
 
 
-def test_doctor_beside_a_read_only_folder_says_the_folder_is_read_only(tmp_path, db_path):
+def test_doctor_beside_a_read_only_folder_says_the_folder_is_read_only(tmp_path, db_path, run):
     folder = db_path.parent
     _read_only(folder)
     try:
@@ -165,13 +180,14 @@ def test_doctor_beside_a_read_only_folder_says_the_folder_is_read_only(tmp_path,
 def test_output_in_ascii_only_shows_every_name_escaped(tmp_path, db_path):
     env = app_env(PYTHONIOENCODING="ascii")
     names = sheet(tmp_path, "São Paulo Radiología,Zürich", header="Program,City")
-    assert run("programs", "import", str(names), db=db_path, env=env).returncode == 0
-    listed = run("programs", "list", db=db_path, env=env)
+    assert run_in_a_process("programs", "import", str(names), db=db_path, env=env).returncode == 0
+    listed = run_in_a_process("programs", "list", db=db_path, env=env)
     assert listed.returncode == 0, listed.stderr
     assert "S\\xe3o Paulo Radiolog\\xeda  Z\\xfcrich" in listed.stdout
     bad = sheet(tmp_path, "Zürich Imaging,1/1/2026,25:00,CT")
-    sentence(run("programs", "import", str(bad), db=db_path, env=env), "'25:00'")
-    assert run("questions", "list", "--search", "radiology", db=db_path, env=env).returncode == 0
+    sentence(run_in_a_process("programs", "import", str(bad), db=db_path, env=env), "'25:00'")
+    listed = run_in_a_process("questions", "list", "--search", "radiology", db=db_path, env=env)
+    assert listed.returncode == 0
 
 
 @pytest.mark.slow
@@ -205,7 +221,7 @@ FAKES = {
 
 
 @pytest.mark.parametrize("fake", list(FAKES))
-def test_a_restore_of_a_fake_backup_names_the_users_file(tmp_path, db_path, fake):
+def test_a_restore_of_a_fake_backup_names_the_users_file(tmp_path, db_path, fake, run):
     path = fake_backup(tmp_path / "backup.db", *FAKES[fake])
     before = digest(db_path)
     message = sentence(run("restore", str(path), db=db_path, cwd=tmp_path), str(path))
@@ -215,7 +231,7 @@ def test_a_restore_of_a_fake_backup_names_the_users_file(tmp_path, db_path, fake
 
 # Dotted dates ------------------------------------------------------------------------------
 
-def test_an_ambiguous_dotted_date_is_refused_saying_what_to_write(tmp_path, db_path):
+def test_an_ambiguous_dotted_date_is_refused_saying_what_to_write(tmp_path, db_path, run):
     before = digest(db_path)
     path = sheet(tmp_path, "Lakeshore,3.12.2026,09:00,CT")
     sentence(run("programs", "import", str(path), db=db_path),
@@ -227,7 +243,7 @@ def test_an_ambiguous_dotted_date_is_refused_saying_what_to_write(tmp_path, db_p
 @pytest.mark.parametrize(("written", "day"), [("13.12.2026", "2026-12-13"),
                                               ("12.13.2026", "2026-12-13"),
                                               ("5.5.2027", "2027-05-05")])
-def test_a_dotted_date_with_one_reading_is_read_so(tmp_path, db_path, written, day):
+def test_a_dotted_date_with_one_reading_is_read_so(tmp_path, db_path, written, day, run):
     path = sheet(tmp_path, f"Lakeshore,{written},09:00,CT")
     assert run("programs", "import", str(path), db=db_path).returncode == 0
     conn = sqlite3.connect(db_path)
