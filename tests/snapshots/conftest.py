@@ -20,6 +20,13 @@ from tests.fakes import FakeClock, FakeSpeaker
 # A Monday morning in the interview season; the demo's interviews fall around it.
 NOW = datetime(2026, 1, 12, 9, 30, tzinfo=UTC)
 SIZES = pytest.mark.parametrize("size", [(100, 30), (40, 12)], ids=["100x30", "40x12"])
+# The fast run (-m "not slow") takes every screen at 100x30 and one of each kind at 40x12 (a
+# section, a screen over it, a running mock, a form: SIZES); the full run every one at both.
+WHY_SLOW = ("every screen at 40x12: the fast run takes each at 100x30, and at 40x12 one of "
+            "each kind (a section, a screen over it, a running mock, a form)")
+SIZES_40x12_IN_THE_FULL_RUN = pytest.mark.parametrize(
+    "size", [(100, 30), pytest.param((40, 12), marks=pytest.mark.slow(reason=WHY_SLOW))],
+    ids=["100x30", "40x12"])
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from tests.tui.pilot_helpers import until
 from tui.messages import OpenAnswer, OpenProgram
 from tui.screens.answer_editor import AnswerEditor
 
-from .conftest import SIZES
+from .conftest import SIZES, SIZES_40x12_IN_THE_FULL_RUN
 
 
 async def settled(pilot) -> None:
@@ -44,36 +44,36 @@ def test_home(snap_compare, demo_app, size):
     assert snap_compare(demo_app(), terminal_size=size, run_before=settled)
 
 
-@SIZES
+@SIZES_40x12_IN_THE_FULL_RUN
 def test_questions(snap_compare, demo_app, size):
     assert snap_compare(demo_app(), terminal_size=size,
                         run_before=section("2", "screen-questions"))
 
 
-@SIZES
+@SIZES_40x12_IN_THE_FULL_RUN
 def test_answers(snap_compare, demo_app, size):
     assert snap_compare(demo_app(), terminal_size=size,
                         run_before=section("3", "screen-answers"))
 
 
-@SIZES
+@SIZES_40x12_IN_THE_FULL_RUN
 def test_stories(snap_compare, demo_app, size):
     assert snap_compare(demo_app(), terminal_size=size,
                         run_before=section("4", "screen-stories"))
 
 
-@SIZES
+@SIZES_40x12_IN_THE_FULL_RUN
 def test_programs(snap_compare, demo_app, size):
     assert snap_compare(demo_app(), terminal_size=size,
                         run_before=section("5", "screen-programs"))
 
 
-@SIZES
+@SIZES_40x12_IN_THE_FULL_RUN
 def test_mock(snap_compare, demo_app, size):
     assert snap_compare(demo_app(), terminal_size=size, run_before=section("6", "screen-mock"))
 
 
-@SIZES
+@SIZES_40x12_IN_THE_FULL_RUN
 def test_progress(snap_compare, demo_app, size):
     assert snap_compare(demo_app(), terminal_size=size,
                         run_before=section("7", "screen-progress"))
@@ -99,7 +99,7 @@ def test_answer_editor(snap_compare, demo_app, size):
     assert snap_compare(demo_app(), terminal_size=size, run_before=open_editor)
 
 
-@SIZES
+@SIZES_40x12_IN_THE_FULL_RUN
 def test_dossier(snap_compare, demo_app, size):
     async def open_dossier(pilot) -> None:
         from dossiers.programs import find_program
@@ -123,7 +123,7 @@ async def running(pilot) -> None:
     await settled(pilot)
 
 
-@SIZES
+@SIZES_40x12_IN_THE_FULL_RUN
 def test_a_paused_mock_interview(snap_compare, demo_app, clock, size):
     async def pause_it(pilot) -> None:
         await running(pilot)
@@ -136,7 +136,7 @@ def test_a_paused_mock_interview(snap_compare, demo_app, clock, size):
     assert snap_compare(stress_round(demo_app), terminal_size=size, run_before=pause_it)
 
 
-@SIZES
+@SIZES_40x12_IN_THE_FULL_RUN
 def test_the_review_of_a_mock_interview(snap_compare, demo_app, clock, size):
     async def answer_and_end(pilot) -> None:
         await running(pilot)
@@ -155,7 +155,7 @@ def test_the_review_of_a_mock_interview(snap_compare, demo_app, clock, size):
     assert snap_compare(stress_round(demo_app), terminal_size=size, run_before=answer_and_end)
 
 
-@SIZES
+@SIZES_40x12_IN_THE_FULL_RUN
 def test_a_recorded_answer_in_the_review(snap_compare, demo_app, size):
     """The demo's sessions carry what was heard (their audio is not part of the demo): the
     figures, the written answer's parts heard and the transcript with fillers marked."""
@@ -191,7 +191,7 @@ def test_a_speech_notice_in_a_running_mock(snap_compare, demo_app, size):
     assert snap_compare(app, terminal_size=size, run_before=notice)
 
 
-@SIZES
+@SIZES_40x12_IN_THE_FULL_RUN
 def test_a_dossier_still_to_fill(snap_compare, demo_app, size):
     """One line of readiness (no nested brackets), every field named: the Type too."""
     async def open_dossier(pilot) -> None:
@@ -223,7 +223,7 @@ def test_the_new_question_form(snap_compare, demo_app, size):
     assert snap_compare(demo_app(), terminal_size=size, run_before=open_form)
 
 
-@SIZES
+@SIZES_40x12_IN_THE_FULL_RUN
 def test_a_programs_first_interview_day_form(snap_compare, demo_app, size):
     """The platform named, an example date to come, the zone its state suggests."""
     async def open_form(pilot) -> None:
