@@ -13,6 +13,7 @@ import pytest
 from hypothesis import settings
 
 from tests.fakes import FakeSpeaker  # noqa: F401  (tests import it from here too)
+from tests.garbage import BetweenTests
 from tests.textual_hooks import quicken_pilot_keys, share_parsed_styles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +40,22 @@ def pytest_configure(config) -> None:
 
     markexpr = config.getoption("markexpr", "") or ""
     tests.examples.FAST = "not slow" in " ".join(markexpr.split())
+
+
+# Garbage is collected between tests, not in the middle of them (tests/garbage.py): a full
+# collection went through every module and the garbage of the tests before, inside a test.
+_garbage = BetweenTests()
+
+
+def pytest_collection_finish(session) -> None:
+    _garbage.start()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    result = yield
+    _garbage.after_test()  # its fixtures torn down, and let go of (item.funcargs)
+    return result
 
 
 @pytest.fixture(autouse=True)
