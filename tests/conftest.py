@@ -42,6 +42,18 @@ def pytest_configure(config) -> None:
     tests.examples.FAST = "not slow" in " ".join(markexpr.split())
 
 
+def pytest_xdist_auto_num_workers(config) -> int | None:
+    """`-n auto` in the fast run: half as many workers again as cores. A Pilot test waits a
+    third of its time (the app's timers, Pilot's pauses) while another worker can run. The
+    full run keeps one worker a core: its tests in a real terminal wait on real time."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # as xdist reads it
+    if "not slow" not in " ".join((config.getoption("markexpr", "") or "").split()):
+        return None  # xdist's own: one a core
+    cores = len(os.sched_getaffinity(0))
+    return cores + cores // 2
+
+
 # Garbage is collected between tests, not in the middle of them (tests/garbage.py): a full
 # collection went through every module and the garbage of the tests before, inside a test.
 _garbage = BetweenTests()
