@@ -19,7 +19,7 @@ import tui
 
 HOOKS = {
     "compose", "render", "get_system_commands", "get_default_screen", "dismiss",
-    "DEFAULT_CSS", "BINDINGS", "CSS_PATH", "COMMANDS", "TITLE", "SUB_TITLE",
+    "DEFAULT_CSS", "COMPONENT_CLASSES", "BINDINGS", "CSS_PATH", "COMMANDS", "TITLE", "SUB_TITLE",
     "HORIZONTAL_BREAKPOINTS", "VERTICAL_BREAKPOINTS", "ALLOW_MAXIMIZE", "AUTO_FOCUS",
     "_fatal_error",
     "_handle_exception", "check_action",

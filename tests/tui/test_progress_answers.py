@@ -20,7 +20,7 @@ async def test_answers_per_category_with_none_written(app_factory):
         await pilot.press("7")
         await until(pilot, lambda: all(c.chart is not None for c in app.screen.query(ChartCard)))
         card = answers_card(app)
-        assert "No answers written yet" in str(card.query_one(".chart-empty").render())
+        assert "No answers written yet" in str(card.query_one(".chart-text").render())
         assert not card.query_one(BarRows).display
 
 
@@ -31,7 +31,7 @@ async def test_answers_per_category_drawn_then_as_figures(app_factory, db):
         await pilot.press("7")
         await until(pilot, lambda: all(c.chart is not None for c in app.screen.query(ChartCard)))
         card = answers_card(app)
-        summary = str(card.query_one(".chart-summary").render())
+        summary = str(card.query_one(".chart-text").render())
         assert summary.startswith("5 of ") and "questions have a written answer" in summary
         assert card.query_one(BarRows).display
         drawn = str(card.query_one(BarRows).render())
