@@ -34,7 +34,7 @@ class BarRows(Widget):
     chart: reactive[Chart | None] = reactive(None, layout=True)
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        return self.drawing(width).get_height(self.styles, width)
+        return self.drawing(width).get_height(self.styles.get_rules(), width)
 
     def render(self) -> Content:
         return self.drawing(self.size.width)
