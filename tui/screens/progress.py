@@ -6,15 +6,17 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Sparkline, Static
 from textual.worker import Worker
 
 from tui.practice.progress_charts import CHARTS, Chart, Window
 from tui.screens.base import SectionScreen
-from tui.widgets.chart import ChartCard
+from tui.widgets.chart import BarRows, ChartCard
 from tui.widgets.scroll_body import ScrollBody
 
 WINDOWS = (4, 8, 12)  # weeks
+# The kinds of widget the charts are made of: the app's warm-up parses their DEFAULT_CSS ahead.
+WARM_WIDGETS = [Static, ScrollBody, ChartCard, Sparkline, BarRows]
 
 
 class ProgressScreen(SectionScreen):
