@@ -166,7 +166,7 @@ class MockScreen(SectionScreen):
         self.setup = replace(self.setup, program=event.program)
 
     def show_program_row(self) -> None:
-        self.query_one(ProgramChoice).display = self.setup.format == PROGRAM.id
+        self.query_one(ProgramChoice).show(self.setup.format == PROGRAM.id)
 
     def chosen_program(self) -> str | None:
         return self.query_one(ProgramChoice).chosen
