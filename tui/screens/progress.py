@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Sparkline, Static
 from textual.worker import Worker
 
-from tui.practice.progress_charts import CHARTS, Chart, Window, answers_chart
+from tui.practice.progress_charts import CHARTS, Chart, Window, answers_chart, ratings_chart
 from tui.screens.base import SectionScreen
 from tui.widgets.chart import BarRows, ChartCard
 from tui.widgets.scroll_body import ScrollBody
@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 WINDOWS = (4, 8, 12)  # weeks
-READ_APART = answers_chart  # read in a thread of its own (see `_load`)
+READ_APART: tuple[Callable[[Database, Window], Chart], ...] = (answers_chart, ratings_chart)
+# (each read in a thread of its own, see `_load`)
 # The kinds of widget the charts are made of: the app's warm-up parses their DEFAULT_CSS ahead.
 WARM_WIDGETS = [Static, ScrollBody, ChartCard, Sparkline, BarRows]
 
@@ -80,17 +81,17 @@ class ProgressScreen(SectionScreen):
     @work(thread=True, exclusive=True, group="progress", exit_on_error=False)
     def _load(self, weeks: int) -> None:
         window = Window.weeks(self.ctx.now(), weeks)
-        # The heaviest chart (every answer counted, mostly SQLite's work, which lets go of
-        # the interpreter) reads on a connection of its own in a second thread, alongside
-        # the others: at scale the reads are what the first open waits for last.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="progress") as pool:
-            apart = pool.submit(self._read_chart, READ_APART, window)
+        # The heaviest charts (every answer counted; the ratings of the weeks), mostly
+        # SQLite's work, which lets go of the interpreter, read each on a connection of its
+        # own in a thread of its own, alongside the others: at scale the reads are what the
+        # first open waits for last.
+        with ThreadPoolExecutor(max_workers=len(READ_APART),
+                                thread_name_prefix="progress") as pool:
+            apart = {make: pool.submit(self._read_chart, make, window) for make in READ_APART}
             with self.ctx.reader() as db:
-                charts = [make(db, window) if make is not READ_APART else None
-                          for make in CHARTS]
-            read = apart.result()
-        self.app.call_from_thread(self._show, [read if chart is None else chart
-                                               for chart in charts], weeks)
+                here = {make: make(db, window) for make in CHARTS if make not in apart}
+            charts = [here[make] if make in here else apart[make].result() for make in CHARTS]
+        self.app.call_from_thread(self._show, charts, weeks)
 
     def _read_chart(self, make: Callable[[Database, Window], Chart], window: Window) -> Chart:
         with self.ctx.reader() as db:
