@@ -231,6 +231,25 @@ def cards_of(db: Database, kind: str, prefix: str = "") -> list[DrillCard]:
     return [_card(row) for row in rows]
 
 
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A card's deadline and stop, without the rest of it (`card_deadlines`)."""
+
+    due_by: datetime | None
+    stop_at: datetime | None
+
+    def live(self, now: datetime) -> bool:
+        return self.stop_at is None or self.stop_at > now
+
+
+def card_deadlines(db: Database, kind: str) -> dict[str, Deadline]:
+    """Every card of `kind` by ref: its deadline and stop (what keeping cards in step with
+    their material compares; `cards_of` makes whole cards, five times the work)."""
+    return {ref: Deadline(parse_stamp(due_by), parse_stamp(stop_at)) for ref, due_by, stop_at
+            in db.execute("select ref, due_by, stop_at from drill_cards where kind = ?",
+                          [kind])}
+
+
 def remove_cards(db: Database, kind: str, refs: list[str] | None = None) -> int:
     """Forget cards of `kind` (those in `refs`, or all), with their reviews."""
     if refs is None:
