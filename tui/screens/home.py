@@ -12,7 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.screens.base import SectionScreen
-from tui.widgets.home_panel import HomePanel, NextStep
+from tui.widgets.home_panel import HomePanel, NextStep, one_round
 from tui.widgets.scroll_body import ScrollBody
 
 # The home screen's cards, in order ("module:Class"); each issue adds its own.
@@ -30,7 +30,8 @@ PANELS: list[str] = [
 
 # Imported by the app's warm-up when it starts on another section (Home imports them after
 # its first frame): 10-20 ms on the event loop as Home first opened.
-WARM_ALSO = [path.partition(":")[0] for path in PANELS]
+# tzlocal: the interview cards' first read of the computer's zone imported it (5-8 ms).
+WARM_ALSO = [*dict.fromkeys(path.partition(":")[0] for path in PANELS), "tzlocal"]
 
 
 def _panel_class(path: str) -> type[HomePanel]:
@@ -66,20 +67,29 @@ class HomeScreen(SectionScreen):
 
     def on_mount(self) -> None:
         # The cards (and the domain modules behind them) come just after the app's first
-        # frame, so the shell is on screen and answering keys as soon as possible.
+        # frame, so the shell is on screen and answering keys as soon as possible. Opened
+        # later (from another section) the cards start reading now, while this screen is
+        # laid out and drawn (the read took longer than the mount at scale).
         if getattr(self.app, "first_frame_shown", True):
+            self._start_reading()
             self.call_after_refresh(self.after_first_frame)
 
     _early: tuple | None = None  # a read that finished before the cards were mounted
+    _made: list[HomePanel] | None = None  # the cards, made (and reading) but not mounted
+
+    def _start_reading(self) -> None:
+        if self._made is None:
+            self._made = [_panel_class(path)(self.ctx) for path in PANELS]
+            self._reads += 1
+            self._gather(self._reads, self._made)
 
     async def after_first_frame(self) -> None:
         if self._panels_ready:
             return
-        panels = [_panel_class(path)(self.ctx) for path in PANELS]
         # Read while the cards mount (each takes about as long at scale).
-        self._reads += 1
-        self._gather(self._reads, panels)
-        await self.query_one("#home-body", ScrollBody).mount_all(panels)
+        self._start_reading()
+        assert self._made is not None
+        await self.query_one("#home-body", ScrollBody).mount_all(self._made)
         self._panels_ready = True
         if self._early is not None:
             self._show(*self._early)
@@ -105,7 +115,7 @@ class HomeScreen(SectionScreen):
             panel.prepare()
         # Those that prepared something read last, while it runs.
         panels.sort(key=lambda panel: type(panel).prepare is not HomePanel.prepare)
-        with self.ctx.reader() as db:
+        with self.ctx.reader() as db, one_round(db):
             states = [(panel, panel.gather(db)) for panel in panels]
         self.app.call_from_thread(self._show, states, read)
 
