@@ -94,6 +94,12 @@ class QuestionsScreen(SectionScreen):
         self._select_after_load: str | None = None
 
     def compose_body(self) -> ComposeResult:
+        # The list's first read starts now, while the screen is composed and mounted (it
+        # is what the first open waits for longest), with the filters the fresh widgets
+        # below have.
+        self._generation += 1
+        self._load(self._generation, {"category": None, "tag": None, "search": None,
+                                      "include_hidden": self._show_hidden})
         with Horizontal(id="question-filters"):
             yield Input(placeholder="Search questions (type words)", id="question-search")
             yield Select([(c.label, c.id) for c in categories()], prompt="Category",
@@ -106,9 +112,14 @@ class QuestionsScreen(SectionScreen):
                 yield QuestionStatus(id="question-status")
             yield QuestionDetail(id="question-detail")
 
+    _body_ready = False
+    _early: Listing | None = None  # the first read, come before the widgets were mounted
+
     def on_mount(self) -> None:
-        self.reload()
+        self._body_ready = True
         self.query_one("#question-table", FitTable).focus()
+        if self._early is not None:
+            self._fill(self._early)
 
     # Loading -----------------------------------------------------------------------------
 
@@ -150,6 +161,10 @@ class QuestionsScreen(SectionScreen):
     def _fill(self, listing: Listing) -> None:
         if listing.generation != self._generation:
             return  # a newer search has started since
+        if not self._body_ready:
+            self._early = listing
+            return
+        self._early = None
         self._ids = listing.ids
         self._profile = listing.profile
         self._unfit = listing.unfit
