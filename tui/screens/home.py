@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from importlib import import_module
 
 from textual import on, work
@@ -59,6 +60,11 @@ class HomeScreen(SectionScreen):
 
     def compose_body(self) -> ComposeResult:
         self._steps = []
+        # Opened after the app's first frame (from another section), the cards start
+        # reading now, while this screen is composed, laid out and drawn (the read took
+        # longer than the mount at scale); the cards themselves mount after its first frame.
+        if getattr(self.app, "first_frame_shown", True):
+            self._start_reading()
         with ScrollBody(id="home-body"):
             yield Static("Welcome to matchprep. Here is where you stand.", id="home-greeting")
             next_list = OptionList(id="next-steps")
@@ -67,11 +73,8 @@ class HomeScreen(SectionScreen):
 
     def on_mount(self) -> None:
         # The cards (and the domain modules behind them) come just after the app's first
-        # frame, so the shell is on screen and answering keys as soon as possible. Opened
-        # later (from another section) the cards start reading now, while this screen is
-        # laid out and drawn (the read took longer than the mount at scale).
+        # frame, so the shell is on screen and answering keys as soon as possible.
         if getattr(self.app, "first_frame_shown", True):
-            self._start_reading()
             self.call_after_refresh(self.after_first_frame)
 
     _early: tuple | None = None  # a read that finished before the cards were mounted
@@ -115,9 +118,21 @@ class HomeScreen(SectionScreen):
             panel.prepare()
         # Those that prepared something read last, while it runs.
         panels.sort(key=lambda panel: type(panel).prepare is not HomePanel.prepare)
+        # The cards whose reads are mostly SQLite's read on a connection of their own in a
+        # second thread: SQLite lets go of the interpreter while it works, so those reads
+        # run alongside the others (and the screen being drawn) on the second core.
+        apart = [panel for panel in panels if panel.READ_APART]
+        with ThreadPoolExecutor(1, thread_name_prefix="home-read") as pool:
+            other = pool.submit(self._read, apart) if apart else None
+            found = self._read([panel for panel in panels if not panel.READ_APART])
+            if other is not None:
+                found.update(other.result())
+        self.app.call_from_thread(self._show, [(p, found[p]) for p in panels], read)
+
+    def _read(self, panels: list[HomePanel]) -> dict[HomePanel, object]:
+        """What `panels` read, through one connection (runs in a worker thread)."""
         with self.ctx.reader() as db, one_round(db):
-            states = [(panel, panel.gather(db)) for panel in panels]
-        self.app.call_from_thread(self._show, states, read)
+            return {panel: panel.gather(db) for panel in panels}
 
     def _show(self, states: list, read: int) -> None:
         if read != self._reads:

@@ -63,6 +63,9 @@ class HomePanel(Vertical):
     }
     """
     TITLE = ""
+    # Whether the card's read is mostly SQLite's work (counting thousands of rows): the
+    # home screen then reads it on a connection of its own, alongside the other cards'.
+    READ_APART = False
 
     def __init__(self, ctx: AppContext, **kwargs: Any) -> None:
         super().__init__(**kwargs)
