@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,6 +16,9 @@ from textual.widgets.option_list import Option
 from tui.screens.base import SectionScreen
 from tui.widgets.home_panel import HomePanel, NextStep, one_round
 from tui.widgets.scroll_body import ScrollBody
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The home screen's cards, in order ("module:Class"); each issue adds its own.
 PANELS: list[str] = [
@@ -33,6 +37,12 @@ PANELS: list[str] = [
 # its first frame): 10-20 ms on the event loop as Home first opened.
 # tzlocal: the interview cards' first read of the computer's zone imported it (5-8 ms).
 WARM_ALSO = [*dict.fromkeys(path.partition(":")[0] for path in PANELS), "tzlocal"]
+
+
+def _read(panels: list[HomePanel], db: Database) -> dict[HomePanel, object]:
+    """What each card read, through one connection (in a worker thread)."""
+    with one_round(db):
+        return {panel: panel.gather(db) for panel in panels}
 
 
 def _panel_class(path: str) -> type[HomePanel]:
@@ -121,18 +131,11 @@ class HomeScreen(SectionScreen):
         # The cards whose reads are mostly SQLite's read on a connection of their own in a
         # second thread: SQLite lets go of the interpreter while it works, so those reads
         # run alongside the others (and the screen being drawn) on the second core.
-        apart = [panel for panel in panels if panel.READ_APART]
-        with ThreadPoolExecutor(1, thread_name_prefix="home-read") as pool:
-            other = pool.submit(self._read, apart) if apart else None
-            found = self._read([panel for panel in panels if not panel.READ_APART])
-            if other is not None:
-                found.update(other.result())
+        apart = self.ctx.read_apart(partial(_read, [p for p in panels if p.READ_APART]))
+        with self.ctx.reader() as db:
+            found = _read([p for p in panels if not p.READ_APART], db)
+        found.update(apart.result())
         self.app.call_from_thread(self._show, [(p, found[p]) for p in panels], read)
-
-    def _read(self, panels: list[HomePanel]) -> dict[HomePanel, object]:
-        """What `panels` read, through one connection (runs in a worker thread)."""
-        with self.ctx.reader() as db, one_round(db):
-            return {panel: panel.gather(db) for panel in panels}
 
     def _show(self, states: list, read: int) -> None:
         if read != self._reads:

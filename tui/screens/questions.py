@@ -141,10 +141,13 @@ class QuestionsScreen(SectionScreen):
 
     @work(thread=True, exclusive=True, group="question-list", exit_on_error=False)
     def _load(self, generation: int, filters: dict) -> None:
+        # What was answered and rehearsed (counts over every answer, card and mock item,
+        # SQLite's work) is read alongside the list, on a connection of its own.
+        marks_read = self.ctx.read_apart(done)
         with self.ctx.reader() as db:
             profile = current_profile(db)
-            marks = done(db)
             listed = listed_ids_and_fit(db, profile, **filters)  # one read for both lists
+            marks = marks_read.result()
             every = marks.keep([i for i, _ in listed], self._answer_filter)
             fitting = marks.keep([i for i, fit in listed if fit], self._answer_filter)
             ids = fitting if self._fits_me else every
