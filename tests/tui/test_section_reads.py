@@ -107,7 +107,8 @@ def _a_first_read(screen, section: str):
     from tui.screens.questions import Listing
 
     if section == "questions":
-        return screen._fill, (Listing(screen._generation, [], [], [], Profile(), 0, Done()),)
+        return screen._fill, (Listing(screen._generation, [], [], [], Profile(), 0, Done(),
+                                       (0, 0)),)
     if section == "answers":
         return screen.fill, (Page(screen.generation, [], 0, 0, False),)
     return screen._fill, ([], "UTC")

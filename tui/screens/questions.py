@@ -30,7 +30,7 @@ from question_bank.structures import format_duration
 from tui.messages import OpenAnswer
 from tui.screens.base import SectionScreen
 from tui.widgets.question_detail import QuestionDetail
-from tui.widgets.question_status import NOT_FOR_YOU, ListState, QuestionStatus
+from tui.widgets.question_status import NOT_FOR_YOU, ListState, QuestionStatus, counts
 from tui.widgets.table_fit import FitColumn, FitTable
 
 COLUMNS = (FitColumn("marks", "", 3),  # ✓ answered, ↻ rehearsed, ⊘ not for you
@@ -50,6 +50,7 @@ class Listing:
     profile: Profile
     unfit: int  # of the ids, those the profile rules out
     done: Done
+    counts: tuple[int, int]  # of the ids, those answered and those rehearsed
 
 
 class QuestionsScreen(SectionScreen):
@@ -90,6 +91,7 @@ class QuestionsScreen(SectionScreen):
         self._profile = Profile()
         self._unfit = 0
         self._done = Done()
+        self._counts = (0, 0)
         self._answer_filter = ANSWER_FILTERS[0]
         self._select_after_load: str | None = None
 
@@ -159,7 +161,7 @@ class QuestionsScreen(SectionScreen):
             first_page = get_questions(db, ids[:end])
             tags = tag_counts(db, category=filters["category"])
         self.app.call_from_thread(self._fill, Listing(generation, ids, first_page, tags, profile,
-                                                          unfit, marks))
+                                                          unfit, marks, counts(ids, marks)))
 
     def _fill(self, listing: Listing) -> None:
         if listing.generation != self._generation:
@@ -172,6 +174,7 @@ class QuestionsScreen(SectionScreen):
         self._profile = listing.profile
         self._unfit = listing.unfit
         self._done = listing.done
+        self._counts = listing.counts
         self._update_tag_options(listing.tags)
         table = self.query_one("#question-table", FitTable)
         keep = self._select_after_load or self._highlighted_id()
@@ -224,7 +227,7 @@ class QuestionsScreen(SectionScreen):
         filters = self._filters()
         self.query_one(QuestionStatus).show(ListState(
             self._ids, filters["category"], filters["tag"], filters["search"],
-            self._show_hidden, self._fits_me, self._unfit, self._answer_filter, self._done))
+            self._show_hidden, self._fits_me, self._unfit, self._answer_filter, *self._counts))
 
     # Selection ---------------------------------------------------------------------------
 
