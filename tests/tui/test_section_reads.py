@@ -14,7 +14,7 @@ from tests.tui.pilot_helpers import until
 
 # section key, section id, module whose read to count, the read, the list
 LISTS = [
-    ("2", "questions", "tui.screens.questions", "listed_ids_and_fit", "#question-table"),
+    ("2", "questions", "tui.screens.questions", "listed_with_marks", "#question-table"),
     ("3", "answers", "tui.screens.answers", "list_answers", "#answers-table"),
     ("5", "programs", "tui.screens.programs", "overview", "#programs-table"),
 ]

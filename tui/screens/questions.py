@@ -16,13 +16,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, Select
 
 from question_bank.categories import categories, category_label
-from question_bank.done import ANSWER_FILTERS, Done, done
+from question_bank.done import ANSWER_FILTERS, Done, listed_with_marks
 from question_bank.profile import Profile, current_profile, fits
 from question_bank.questions import (
     Question,
     get_question,
     get_questions,
-    listed_ids_and_fit,
     set_hidden,
     tag_counts,
 )
@@ -143,13 +142,10 @@ class QuestionsScreen(SectionScreen):
 
     @work(thread=True, exclusive=True, group="question-list", exit_on_error=False)
     def _load(self, generation: int, filters: dict) -> None:
-        # What was answered and rehearsed (counts over every answer, card and mock item,
-        # SQLite's work) is read alongside the list, on a connection of its own.
-        marks_read = self.ctx.read_apart(done)
         with self.ctx.reader() as db:
             profile = current_profile(db)
-            listed = listed_ids_and_fit(db, profile, **filters)  # one read for both lists
-            marks = marks_read.result()
+            # One read for the whole list, the part that fits and the marks.
+            listed, marks = listed_with_marks(db, profile, **filters)
             every = marks.keep([i for i, _ in listed], self._answer_filter)
             fitting = marks.keep([i for i, fit in listed if fit], self._answer_filter)
             ids = fitting if self._fits_me else every
