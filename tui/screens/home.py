@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING
@@ -93,8 +94,7 @@ class HomeScreen(SectionScreen):
     def _start_reading(self) -> None:
         if self._made is None:
             self._made = [_panel_class(path)(self.ctx) for path in PANELS]
-            self._reads += 1
-            self._gather(self._reads, self._made)
+            self._read_cards(self._made)
 
     async def after_first_frame(self) -> None:
         if self._panels_ready:
@@ -118,23 +118,30 @@ class HomeScreen(SectionScreen):
             self.action_reload()
 
     def action_reload(self) -> None:
-        self._reads += 1
-        self._gather(self._reads)
+        self._read_cards(list(self.query(HomePanel)))
 
-    @work(thread=True, exclusive=True, group="home", exit_on_error=False)
-    def _gather(self, read: int, panels: list[HomePanel] | None = None) -> None:
-        panels = list(self.query(HomePanel)) if panels is None else list(panels)
+    def _read_cards(self, panels: list[HomePanel]) -> None:
+        """Start the cards' reads at once, in threads of their own (a worker's thread starts
+        only when the event loop next turns: 20 ms later as the screen mounts); a worker
+        waits for them and shows what they read."""
+        self._reads += 1
         for panel in panels:
             panel.prepare()
         # Those that prepared something read last, while it runs.
-        panels.sort(key=lambda panel: type(panel).prepare is not HomePanel.prepare)
-        # The cards whose reads are mostly SQLite's read on a connection of their own in a
-        # second thread: SQLite lets go of the interpreter while it works, so those reads
-        # run alongside the others (and the screen being drawn) on the second core.
-        apart = self.ctx.read_apart(partial(_read, [p for p in panels if p.READ_APART]))
-        with self.ctx.reader() as db:
-            found = _read([p for p in panels if not p.READ_APART], db)
-        found.update(apart.result())
+        panels = sorted(panels, key=lambda panel: type(panel).prepare is not HomePanel.prepare)
+        # The cards whose reads are mostly SQLite's read on a connection of their own:
+        # SQLite lets go of the interpreter while it works, so those reads run alongside
+        # the others (and the screen being drawn) on the second core.
+        reads = [self.ctx.read_apart(partial(_read, [p for p in panels if p.READ_APART is apart]))
+                 for apart in (False, True)]
+        self._gather(self._reads, panels, reads)
+
+    @work(thread=True, exclusive=True, group="home", exit_on_error=False)
+    def _gather(self, read: int, panels: list[HomePanel],
+                reads: list[Future[dict[HomePanel, object]]]) -> None:
+        found: dict[HomePanel, object] = {}
+        for cards in reads:
+            found.update(cards.result())
         self.app.call_from_thread(self._show, [(p, found[p]) for p in panels], read)
 
     def _show(self, states: list, read: int) -> None:

@@ -74,7 +74,8 @@ class HomePanel(Vertical):
 
     def prepare(self) -> None:
         """Start what `gather` will wait on (a writer job, say), before any panel reads:
-        it then runs while the other panels read (in the worker thread; no widgets here)."""
+        it then runs while the other panels read (on the event loop, just before the
+        reads start; no widgets here)."""
 
     def gather(self, db: Database) -> Any:
         """Read what the panel needs (runs in a worker thread; no widgets here)."""
