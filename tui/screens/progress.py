@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -26,6 +26,10 @@ READ_APART: tuple[Callable[[Database, Window], Chart], ...] = (answers_chart, ra
 # (each read in a thread of its own, see `_load`)
 # The kinds of widget the charts are made of: the app's warm-up parses their DEFAULT_CSS ahead.
 WARM_WIDGETS = [Static, ScrollBody, ChartCard, Sparkline, BarRows]
+
+
+def read_chart(make: Callable[[Database, Window], Chart], window: Window, db: Database) -> Chart:
+    return make(db, window)
 
 
 class ProgressScreen(SectionScreen):
@@ -85,17 +89,12 @@ class ProgressScreen(SectionScreen):
         # SQLite's work, which lets go of the interpreter, read each on a connection of its
         # own in a thread of its own, alongside the others: at scale the reads are what the
         # first open waits for last.
-        with ThreadPoolExecutor(max_workers=len(READ_APART),
-                                thread_name_prefix="progress") as pool:
-            apart = {make: pool.submit(self._read_chart, make, window) for make in READ_APART}
-            with self.ctx.reader() as db:
-                here = {make: make(db, window) for make in CHARTS if make not in apart}
-            charts = [here[make] if make in here else apart[make].result() for make in CHARTS]
-        self.app.call_from_thread(self._show, charts, weeks)
-
-    def _read_chart(self, make: Callable[[Database, Window], Chart], window: Window) -> Chart:
+        apart = {make: self.ctx.read_apart(partial(read_chart, make, window))
+                 for make in READ_APART}
         with self.ctx.reader() as db:
-            return make(db, window)
+            here = {make: make(db, window) for make in CHARTS if make not in apart}
+        charts = [here[make] if make in here else apart[make].result() for make in CHARTS]
+        self.app.call_from_thread(self._show, charts, weeks)
 
     def _show(self, charts: list[Chart], weeks: int) -> None:
         if weeks != self.weeks:
