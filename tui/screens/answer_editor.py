@@ -47,8 +47,8 @@ FEEDBACK_DELAY = 0.3  # seconds of quiet before the rules run again
 METER_QUIET = 0.15
 METER_AT_MOST = 1.0
 # What follows typing (the meter, the save line) is drawn in the frame of the next key, or
-# once no key came for this long (a steady typist's keys come 100-200 ms apart).
-TYPING_PAUSE = 0.25
+# once typing pauses as long as the meter waits for (so the meter shows when it did).
+TYPING_PAUSE = METER_QUIET
 
 
 class AnswerEditor(Screen[None]):
