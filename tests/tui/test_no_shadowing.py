@@ -36,6 +36,8 @@ DELIBERATE_OVERRIDES = {
     "tui.app.MatchprepApp.update_styles",  # skips widgets not mounted yet
     # restyles the body alone when its focus changes (Textual's restyles all inside it)
     "tui.widgets.scroll_body.ScrollBody.watch_has_focus",
+    # lets what waits to be redrawn go in the frame of the key that made the edit
+    "tui.widgets.answer_part.PartArea.edit",
 }
 
 
