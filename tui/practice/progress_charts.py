@@ -184,12 +184,12 @@ def answers_chart(db: Database, window: Window) -> Chart:
         rows.append((category_label(cid), str(done), str(total), f"{share:.0%}",
                      str(versions.get(cid, 0))))
         bars.append(Bar(category_label(cid), ((float(done), "$success"),
-                                              (float(total - done), "$text-disabled")),
+                                              (float(total - done), "$foreground-disabled")),
                         f"{done}/{total}"))
     base = _Frame(id="answers", title="Answers written per category",
                   columns=("Category", "Answered", "Questions", "Share", "Versions"),
                   rows=tuple(rows),
-                  legend=(("answered", "$success"), ("not yet", "$text-disabled")))
+                  legend=(("answered", "$success"), ("not yet", "$foreground-disabled")))
     written = sum(done for done, _ in answered.values())
     if not written:
         return Chart(summary="", empty="No answers written yet. Open a question (2) and press "

@@ -55,8 +55,9 @@ class BarRows(Widget):
             lines.append(Content(""))  # the bars stand a line below the summary
             lines.extend(self._line(bar, chart, label_width, bar_width) for bar in chart.bars)
         if chart.legend:
-            legend = [Content.from_markup("[$style]■[/] $name", style=style, name=name)
-                      for name, style in chart.legend]
+            # Each square in its bar's colour (a style passed to markup as a variable
+            # drew every square in the text's colour).
+            legend = [Content.assemble(("■", style), f" {name}") for name, style in chart.legend]
             lines.append(Content("   ").join(legend).stylize_before(muted))
         return Content("\n").join(lines)
     def _line(self, bar: Bar, chart: Chart, label_width: int, width: int) -> Content:
@@ -74,10 +75,12 @@ class BarRows(Widget):
         if chart.marker is not None:
             mark = min(width - 1, round(chart.marker / scale * width))
             text[mark] = "┃" if mark >= used else "╋"
-            spans.append(Span(label_width + mark, label_width + mark + 1, "$text"))
+            spans.append(Span(label_width + mark, label_width + mark + 1, "$foreground"))
         label = bar.label[:label_width - 1].ljust(label_width)
         note = " " + bar.note.rjust(NOTE_WIDTH - 1)
-        spans.append(Span(0, label_width, "$text-muted"))
+        # "$foreground-muted", not "$text-muted": the text colours are worked out against a
+        # background, which a span inside the drawing does not have (they drew white).
+        spans.append(Span(0, label_width, "$foreground-muted"))
         return Content(label + "".join(text) + note, spans=spans)
 
 
