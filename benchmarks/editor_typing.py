@@ -201,7 +201,11 @@ class Typist:
         if not line.strip():
             raise RuntimeError("the program did not get ready to type")
         x, y = (int(v) for v in line.split())
-        self.quiet(0.5)
+        # Settled (nothing drawn for 0.3 s), so the first key comes between two blinks of
+        # the cursor (every 0.5 s). Waiting for 0.5 s of quiet started the typing just as
+        # the cursor blinked: each round's first key waited for the blink's frame, in both
+        # programs (the first keys were 3 of a run's 5 slowest).
+        self.quiet(0.3)
         return x, y
 
     def quiet(self, for_seconds: float, timeout: float = 10.0) -> None:

@@ -36,6 +36,15 @@ def list_asks(db: Database, program_id: int) -> list[ProgramQuestion]:
                             r["audience"]) for r in rows]
 
 
+def asks_by_program(db: Database) -> dict[int, list[ProgramQuestion]]:
+    """Every program's questions to ask, each program's in `list_asks`'s order (one query)."""
+    found: dict[int, list[ProgramQuestion]] = {}
+    for row in db.execute("select id, program_id, text, question_id, audience "
+                          "from program_questions order by program_id, position, id"):
+        found.setdefault(row[1], []).append(ProgramQuestion(*row))
+    return found
+
+
 def add_ask(db: Database, program_id: int, text: str, *, question_id: str | None = None,
             audience: str | None = None) -> ProgramQuestion | None:
     """Add a question to ask; a bank question already on the list is not added twice."""

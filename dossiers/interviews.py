@@ -243,9 +243,11 @@ def overlaps(interviews: list[Interview]) -> dict[int, list[Interview]]:
     return found
 
 
-def upcoming(db: Database, now: datetime) -> list[Interview]:
-    """Interview days not yet over at `now`, soonest first."""
-    return [i for i in list_interviews(db) if i.ends_at > now]
+def upcoming(db: Database, now: datetime, *,
+             days: list[Interview] | None = None) -> list[Interview]:
+    """Interview days not yet over at `now`, soonest first (of `days`, if they were read
+    already with `list_interviews`)."""
+    return [i for i in (list_interviews(db) if days is None else days) if i.ends_at > now]
 
 
 def next_interview(db: Database, now: datetime) -> Interview | None:
@@ -254,10 +256,12 @@ def next_interview(db: Database, now: datetime) -> Interview | None:
     return coming[0] if coming else None
 
 
-def just_ended(db: Database, now: datetime, zone_name: str) -> list[Interview]:
-    """Interview days over by `now` that ended today (in the user's zone) or within 24 hours."""
+def just_ended(db: Database, now: datetime, zone_name: str, *,
+               days: list[Interview] | None = None) -> list[Interview]:
+    """Interview days over by `now` that ended today (in the user's zone) or within 24 hours
+    (of `days`, if they were read already with `list_interviews`)."""
     today = now.astimezone(ZoneInfo(zone_name)).date()
-    return [i for i in list_interviews(db) if i.ends_at <= now and (
+    return [i for i in (list_interviews(db) if days is None else days) if i.ends_at <= now and (
         i.ends_at.astimezone(ZoneInfo(zone_name)).date() == today
         or now - i.ends_at < timedelta(hours=24))]
 

@@ -17,6 +17,15 @@ def planned_stories(db: Database, program_id: int) -> list[int]:
         "select story_id from planned_stories where program_id = ? order by rowid", [program_id])]
 
 
+def planned_by_program(db: Database) -> dict[int, list[int]]:
+    """Every program's planned story ids, each in `planned_stories`'s order (one query)."""
+    found: dict[int, list[int]] = {}
+    for program_id, story_id in db.execute(
+            "select program_id, story_id from planned_stories order by program_id, rowid"):
+        found.setdefault(program_id, []).append(story_id)
+    return found
+
+
 def plan_story(db: Database, program_id: int, story_id: int) -> None:
     db.execute("insert or ignore into planned_stories (program_id, story_id) values (?, ?)",
                [program_id, int(story_id)])

@@ -304,6 +304,16 @@ def get_reasons(db: Database, program_id: int, kind: str) -> list[str]:
     return [r["text"] for r in rows]
 
 
+def reasons_by_program(db: Database, kind: str) -> dict[int, list[str]]:
+    """Every program's reasons of one kind, each program's in order (`get_reasons` for all,
+    in one query)."""
+    found: dict[int, list[str]] = {}
+    for program_id, text in db.execute("select program_id, text from program_reasons "
+                                       "where kind = ? order by program_id, position", [kind]):
+        found.setdefault(program_id, []).append(text)
+    return found
+
+
 def set_reasons(db: Database, program_id: int, kind: str, reasons: list[str]) -> list[str]:
     """Replace the reasons of one kind; empty ones are dropped. Raises DossierError."""
     if kind not in REASON_LIMITS:

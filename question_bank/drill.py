@@ -231,6 +231,25 @@ def cards_of(db: Database, kind: str, prefix: str = "") -> list[DrillCard]:
     return [_card(row) for row in rows]
 
 
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A card's deadline and stop, without the rest of it (`card_deadlines`)."""
+
+    due_by: datetime | None
+    stop_at: datetime | None
+
+    def live(self, now: datetime) -> bool:
+        return self.stop_at is None or self.stop_at > now
+
+
+def card_deadlines(db: Database, kind: str) -> dict[str, Deadline]:
+    """Every card of `kind` by ref: its deadline and stop (what keeping cards in step with
+    their material compares; `cards_of` makes whole cards, five times the work)."""
+    return {ref: Deadline(parse_stamp(due_by), parse_stamp(stop_at)) for ref, due_by, stop_at
+            in db.execute("select ref, due_by, stop_at from drill_cards where kind = ?",
+                          [kind])}
+
+
 def remove_cards(db: Database, kind: str, refs: list[str] | None = None) -> int:
     """Forget cards of `kind` (those in `refs`, or all), with their reviews."""
     if refs is None:
@@ -377,16 +396,18 @@ def due_questions(db: Database, now: datetime, *, until: datetime | None = None,
 def due_question_counts(db: Database, now: datetime, *, until: datetime,
                         fitting: Profile | None = None) -> tuple[int, int]:
     """How many `due_questions` there are by `until` and by now, counted in one read,
-    without making the questions (Home shows only the numbers)."""
+    without making the questions (Home shows only the numbers). Counted per premise list
+    in SQL: a row per due card (hundreds) was handed to Python one at a time."""
     params = {"now": stamp(now), "until": stamp(max(until, now))}
     rows = db.execute(
-        f"select {_EFFECTIVE} <= :now, q.presumes from drill_cards c "
+        f"select {_EFFECTIVE} <= :now, q.presumes, count(*) from drill_cards c "
         f"join questions q on q.id = c.ref and q.hidden = 0 "
-        f"where {_EFFECTIVE} <= :until and {_LIVE}" + _kinds_clause((QUESTION,), params),
-        params).fetchall()
+        f"where {_EFFECTIVE} <= :until and {_LIVE}" + _kinds_clause((QUESTION,), params)
+        + " group by 1, 2", params).fetchall()
     fits_profile = stored_fits_test(fitting)
-    fit = [due_now for due_now, presumes in rows if fitting is None or fits_profile(presumes)]
-    return len(fit), sum(1 for due_now in fit if due_now)
+    fit = [(due_now, n) for due_now, presumes, n in rows
+           if fitting is None or fits_profile(presumes)]
+    return sum(n for _, n in fit), sum(n for due_now, n in fit if due_now)
 
 
 def _visible_questions(db: Database, ids: list[str]) -> dict[str, Question]:

@@ -293,6 +293,15 @@ def list_question_ids(db: Database, fitting: Profile | None = None,
     return [question_id for question_id, fit in listed_ids_and_fit(db, fitting, **filters) if fit]
 
 
+def listed_rows(db: Database, columns: str, **filters: Any) -> list[tuple[Any, ...]]:
+    """The rows of `list_question_ids(db, **filters)`, in order, with these `columns` (SQL
+    over the questions, `q`): a listing's other facts in the same read."""
+    query = _listing_sql(columns, **{
+        "category": None, "tag": None, "search": None, "include_hidden": False,
+        "only_hidden": False, "limit": None, **filters})
+    return [] if query is None else db.execute(*query).fetchall()
+
+
 def listed_ids_and_fit(db: Database, profile: Profile,
                        **filters: Any) -> list[tuple[str, bool]]:
     """Every id `list_question_ids(db, **filters)` returns, in order, with whether the

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from importlib import import_module
 from pathlib import Path
@@ -41,6 +41,7 @@ from tui.textual_private import (
     guard_pastes,
     let_worker_state_changes_bubble,
     mark_css_current,
+    parse_default_css,
     show_control_characters,
     textual_exception_handling,
     uncaught_error,
@@ -172,8 +173,10 @@ class MatchprepApp(App[None]):
     """Whether the modules loaded by `warm_up` are set aside too, as start-up's were."""
 
     def warm_up(self) -> None:
-        self.run_worker(partial(import_screens, freeze=self.freeze_warm_modules), thread=True,
-                        group="warm-up", exit_on_error=False)
+        self.run_worker(partial(import_screens, freeze=self.freeze_warm_modules,
+                                parse_styles=partial(self.call_from_thread, parse_default_css,
+                                                     self)),
+                        thread=True, group="warm-up", exit_on_error=False)
 
     def on_mount(self) -> None:
         self.event_loop = asyncio.get_running_loop()
@@ -457,13 +460,22 @@ class MatchprepApp(App[None]):
         end_with_report(self, None if error is None else withheld_traceback(error))
 
 
-def import_screens(freeze: bool = False) -> None:
-    """Import the modules of WARM_MODULES (in a worker thread); with `freeze`, set what they
-    made aside from garbage collection, as start-up's objects are (they last as long)."""
+def import_screens(freeze: bool = False,
+                   parse_styles: Callable[[list[type[Widget]]], object] | None = None) -> None:
+    """Import the modules of WARM_MODULES (in a worker thread); hand `parse_styles` the
+    widget classes they list in `WARM_WIDGETS` (the app parses their DEFAULT_CSS on the
+    event loop, as the first widget of each would when its screen first opens: 10 ms of
+    Mock's); with `freeze`, set what they made aside from garbage collection, as start-up's
+    objects are (they last as long)."""
+    widgets: list[type[Widget]] = []
     for name in WARM_MODULES:
+        module = import_module(name)
         # and what a screen imports only as it opens (`WARM_ALSO`: Home's cards)
-        for also in getattr(import_module(name), "WARM_ALSO", ()):
+        for also in getattr(module, "WARM_ALSO", ()):
             import_module(also)
+        widgets += getattr(module, "WARM_WIDGETS", ())
+    if parse_styles is not None and widgets:
+        parse_styles(widgets)
     if freeze:
         gc.freeze()
 

@@ -9,6 +9,8 @@ a function here instead, with its test.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, cast
 
 from textual.app import App
@@ -17,6 +19,7 @@ from textual.worker import Worker
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from textual.screen import Screen
+    from textual.widget import Widget
     from textual.widgets import DataTable
 
 
@@ -191,3 +194,30 @@ def guard_pastes() -> None:
             return super().feed(filtered) if filtered else iter(())
 
     linux_driver.XTermParser = PasteGuardedParser  # type: ignore[misc]
+
+
+def parse_default_css(app: App, widget_classes: Iterable[type[Widget]]) -> None:
+    """Parse now the DEFAULT_CSS of these widget classes (their bases' too, and the parts a
+    Select is made of), as Textual does when the first widget of a class mounts.
+
+    Textual adds a class's DEFAULT_CSS to the app's stylesheet when its first widget is
+    registered (`Widget._post_register`), and the stylesheet parses again before styling
+    it: 5-12 ms for each new kind, on a section's first open (Mock meets nine). Added here
+    with the location Textual gives it (`DOMNode._get_default_css`), a source is the same
+    entry Textual would add: mounting the widget later adds nothing and parses nothing.
+    The rules of a class no widget has yet match nothing. Call on the event loop.
+    """
+    from textual.dom import DOMNode
+    from textual.widgets import Select, Static
+    from textual.widgets._select import SelectCurrent, SelectOverlay
+
+    stylesheet = app.stylesheet
+    classes = list(widget_classes)
+    if any(issubclass(cls, Select) for cls in classes):
+        classes += [SelectCurrent, SelectOverlay, Static]  # its line and arrow are Statics
+    for cls in classes:
+        as_node = SimpleNamespace(_node_bases=DOMNode._css_bases(cls))
+        for read_from, css, tie_breaker, scope in DOMNode._get_default_css(as_node):  # type: ignore[arg-type]
+            stylesheet.add_source(css, read_from=read_from, is_default_css=True,
+                                  tie_breaker=tie_breaker, scope=scope)
+    stylesheet.rules  # noqa: B018  (parses what was added, as the next styling would)

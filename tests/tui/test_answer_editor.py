@@ -79,6 +79,9 @@ async def test_type_into_each_structure_see_counts_feedback_and_saved_text(
         await settle(app, pilot)
         assert "at 140 wpm" in shown(app, "#answer-meter")
         assert "Saved" in shown(app, "#answer-status")
+        # the first save made the answer: the facts line names it (later saves leave it be)
+        await until(pilot, lambda: "new answer" not in shown(app, "#answer-facts"),
+                    what="the facts line to name the answer the first save made")
         await until(pilot, lambda: all(shows_its_count(area(app, k)) for k in texts),
                     what="each part's count")
         await settle(app, pilot)  # the feedback's findings, from its worker

@@ -92,8 +92,8 @@ async def test_progress_renders_with_no_history(app_factory):
                                                   "Speaking pace (recorded answers)",
                                                   "Filler words a minute (recorded answers)"]
         for card in cards:
-            assert card.query_one(".chart-empty").display
-            assert "yet" in str(card.query_one(".chart-empty").render())
+            assert card.query_one(".chart-text").display
+            assert "yet" in str(card.query_one(".chart-text").render())
             assert not card.query_one(Sparkline).display and not card.query_one(BarRows).display
         await pilot.press("t")
         practice = cards[0].query_one(DataTable)
@@ -110,16 +110,17 @@ async def test_progress_renders_a_full_history_with_its_numbers(app_factory, db)
         practice, timing, ratings, _answers, _pace, _fillers = app.screen.query(ChartCard)
         assert practice.query_one(Sparkline).display
         assert len(practice.query_one(Sparkline).data) == 28 and max(practice.chart.spark) > 0
-        assert "questions practised" in str(practice.query_one(".chart-summary").render())
+        assert "questions practised" in str(practice.query_one(".chart-text").render())
         bars = timing.query_one(BarRows)
         assert bars.display and len(timing.chart.bars) >= 5
-        drawn = str(bars.render())
-        assert "┃" in drawn or "╋" in drawn  # the 100% mark
-        for bar, line in zip(timing.chart.bars, drawn.splitlines(), strict=True):
+        blank, *drawn, legend = str(bars.render()).splitlines()  # the bars, a line down
+        assert not blank.strip() and "too long" in legend
+        assert any("┃" in line or "╋" in line for line in drawn)  # the 100% mark
+        for bar, line in zip(timing.chart.bars, drawn, strict=True):
             share = float(bar.note.split("%")[0]) / 100  # a verdict reads without colour:
             sign = "▲" if share > 1.15 else "▼" if share < 0.7 else ""  # a sign, not a hue
             assert line.rstrip().endswith(f"{bar.note.split()[0]} {sign}".rstrip())
-        assert "good or easy" in str(ratings.query_one(".chart-summary").render())
+        assert "good or easy" in str(ratings.query_one(".chart-text").render())
         assert ratings.query_one(BarRows).display
         await pilot.press("t")
         assert timing.query_one(DataTable).row_count == len(timing.chart.bars)

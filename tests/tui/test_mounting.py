@@ -50,6 +50,38 @@ async def test_a_section_is_styled_once_on_its_first_visit_and_once_on_a_return(
         assert not programs.has_class("-normal")
 
 
+async def test_a_section_is_laid_out_once_on_its_first_visit_and_again_when_resized(
+        app_factory, monkeypatch):
+    from textual.screen import Screen
+
+    layouts: list = []
+    original = Screen._refresh_layout
+
+    def refresh_layout(self, size=None, scroll=False):
+        layouts.append((self, size))
+        return original(self, size, scroll)
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        monkeypatch.setattr(Screen, "_refresh_layout", refresh_layout)
+        await pilot.press("4")
+        await until(pilot, lambda: app.screen.id == "screen-stories", what="Stories")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        stories = app.screen
+        # The first resume lays it out at the terminal's size; the resize that layout tells
+        # the screen about (from no size to the same 100x30) would lay every widget out
+        # again. (A layout with no size is one asked for by a change, at the size it has.)
+        assert [size for screen, size in layouts
+                if screen is stories and size is not None] == [(100, 30)]
+        layouts.clear()
+        await pilot.resize_terminal(60, 30)
+        await until(pilot, lambda: stories.has_class("-narrow"), what="the narrow class")
+        assert (stories, (60, 30)) in layouts  # another size: laid out at it
+
+
 class Plain(Static, can_focus=True):
     pass
 

@@ -19,7 +19,7 @@ import tui
 
 HOOKS = {
     "compose", "render", "get_system_commands", "get_default_screen", "dismiss",
-    "DEFAULT_CSS", "BINDINGS", "CSS_PATH", "COMMANDS", "TITLE", "SUB_TITLE",
+    "DEFAULT_CSS", "COMPONENT_CLASSES", "BINDINGS", "CSS_PATH", "COMMANDS", "TITLE", "SUB_TITLE",
     "HORIZONTAL_BREAKPOINTS", "VERTICAL_BREAKPOINTS", "ALLOW_MAXIMIZE", "AUTO_FOCUS",
     "_fatal_error",
     "_handle_exception", "check_action",
@@ -36,6 +36,8 @@ DELIBERATE_OVERRIDES = {
     "tui.app.MatchprepApp.update_styles",  # skips widgets not mounted yet
     # restyles the body alone when its focus changes (Textual's restyles all inside it)
     "tui.widgets.scroll_body.ScrollBody.watch_has_focus",
+    # lets what waits to be redrawn go in the frame of the key that made the edit
+    "tui.widgets.answer_part.PartArea.edit",
 }
 
 

@@ -26,6 +26,7 @@ async def choose_program_round(app, pilot) -> None:
     await open_mock(app, pilot)
     button = app.screen.query_one("#format-program", RadioButton)
     await until(pilot, lambda: button.display)
+    assert not app.screen.query("#mock-program")  # the picker is made when first shown
     await pilot.click("#format-program")
     await until(pilot, lambda: app.screen.query_one("#mock-program-row").display)
 

@@ -247,6 +247,23 @@ async def test_home_shows_the_next_interview_and_the_after_prompt(app_factory, d
         assert app.screen.query_one(TabbedContent).active == "tab-after"
 
 
+async def test_home_read_again_shows_interview_days_changed_meanwhile(app_factory, db, chicago):
+    """The interview cards share one read of the days a refresh: the next one is fresh."""
+    app = app_factory(now=FakeClock(NOW).now)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await settle(app, pilot)
+        assert "No interview scheduled" in shown(app, "#next-interview")
+        assert not app.screen.query_one("#after-interview").parent.display
+        add_interview(db, chicago.id, date="2026-01-10", start_time="07:00", end_time="08:30",
+                      timezone="CT")
+        add_interview(db, chicago.id, date="2026-01-12", start_time="09:00", timezone="CT")
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert "in 2 days" in shown(app, "#next-interview")
+        assert "interview is over" in shown(app, "#after-interview")
+        assert "Lakeshore Radiology" in shown(app, "#not-ready")
+
+
 async def test_choose_my_time_zone(app_factory, db, chicago):
     app = app_factory(now=FakeClock(NOW).now)
     async with app.run_test(size=(100, 30)) as pilot:

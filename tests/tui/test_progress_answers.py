@@ -20,7 +20,7 @@ async def test_answers_per_category_with_none_written(app_factory):
         await pilot.press("7")
         await until(pilot, lambda: all(c.chart is not None for c in app.screen.query(ChartCard)))
         card = answers_card(app)
-        assert "No answers written yet" in str(card.query_one(".chart-empty").render())
+        assert "No answers written yet" in str(card.query_one(".chart-text").render())
         assert not card.query_one(BarRows).display
 
 
@@ -31,7 +31,7 @@ async def test_answers_per_category_drawn_then_as_figures(app_factory, db):
         await pilot.press("7")
         await until(pilot, lambda: all(c.chart is not None for c in app.screen.query(ChartCard)))
         card = answers_card(app)
-        summary = str(card.query_one(".chart-summary").render())
+        summary = str(card.query_one(".chart-text").render())
         assert summary.startswith("5 of ") and "questions have a written answer" in summary
         assert card.query_one(BarRows).display
         drawn = str(card.query_one(BarRows).render())
@@ -43,3 +43,27 @@ async def test_answers_per_category_drawn_then_as_figures(app_factory, db):
                    for i in range(table.row_count)}
         why = figures["Why radiology, why this program"]
         assert why[0] == "2" and why[3] == "3"  # two answered; three versions in all
+
+
+def _colours(bars: BarRows) -> list[list[tuple[str, object]]]:
+    """Each drawn line of `bars` as (text, foreground colour) pieces, as the terminal gets them."""
+    region = bars.region.reset_offset
+    return [[(segment.text, segment.style.color if segment.style else None) for segment in strip]
+            for strip in bars.render_lines(region)]
+
+
+async def test_the_legend_squares_are_drawn_in_their_bars_colours(app_factory, db):
+    populate(db)
+    app = app_factory(now=lambda: NOW)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("7")
+        await until(pilot, lambda: all(c.chart is not None for c in app.screen.query(ChartCard)))
+        bars = answers_card(app).query_one(BarRows)
+        lines = _colours(bars)
+        squares = [colour for line in lines for text, colour in line if text.startswith("■")]
+        blocks = {colour for line in lines for text, colour in line if text.startswith("█")}
+        label = lines[1][0][1]  # the first bar's category
+    answered, not_yet = squares
+    assert answered != not_yet  # before, both squares had the text's colour
+    assert {answered, not_yet} == blocks  # each square is the colour of its part of the bars
+    assert label not in blocks and label is not None  # labels drawn muted, not as bars

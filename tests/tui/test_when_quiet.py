@@ -1,5 +1,7 @@
 """What the answer editor defers while a key is typed (its length meter, its feedback):
-done once typing pauses, or at least every so often while it goes on, and once per pause."""
+done once typing pauses, or at least every so often while it goes on, and once per pause;
+and what it redraws while typing goes on (the meter, the save line): in the frame of the
+next key or once typing pauses, never in a frame of its own between two keys."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from textual.widgets import Static
 from tests.fakes import FakeClock
 from tests.tui.answer_helpers import area, open_editor, shown, type_text
 from tests.tui.pilot_helpers import until
-from tui.widgets.when_quiet import WhenQuiet
+from tui.widgets.when_quiet import BetweenKeys, WhenQuiet
 
 STAR_Q = "behavioral.mistake"
 
@@ -85,3 +87,41 @@ async def test_a_key_typed_does_not_redraw_the_meter_a_pause_does(app_factory, m
     # once a second at most while typing goes on (however slow a loaded machine makes it),
     # then once after: never at each of the 20 keys
     assert 1 <= len(drawn) <= 2 + typing / 1.0 < 20
+
+
+class Drawn(App[None]):
+    def compose(self):
+        yield Static("")
+
+    def on_mount(self) -> None:
+        self.drawn: list[str] = []
+        self.frames = BetweenKeys(self, 0.2)
+
+
+async def test_a_redraw_waits_for_the_next_key_while_typing_goes_on():
+    app = Drawn()
+    async with app.run_test() as pilot:
+        app.frames.draw("meter", lambda: app.drawn.append("idle"))
+        assert app.drawn == ["idle"]  # nobody typing: drawn at once
+        app.frames.key()
+        app.frames.draw("meter", lambda: app.drawn.append("first"))
+        app.frames.draw("meter", lambda: app.drawn.append("second"))  # replaces the first
+        assert app.drawn == ["idle"]  # a key just came: not a frame of its own
+        app.frames.key()  # the next key draws it, in that key's frame
+        assert app.drawn == ["idle", "second"]
+        app.frames.draw("save line", lambda: app.drawn.append("saved"))
+        await until(pilot, lambda: "saved" in app.drawn, what="the redraw once typing paused")
+        assert app.drawn == ["idle", "second", "saved"]
+
+
+async def test_the_save_line_changes_with_a_key_not_between_two(app_factory):
+    """A line redrawn by itself just before a key held that key back two frames (33 ms):
+    the steady typist's slowest keys."""
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await open_editor(app, pilot, STAR_Q)
+        area(app, "situation").insert("a")  # a key (as typing does, through the edit)
+        editor.saver.show_state("Saved 12:00:00", ok=True)
+        assert "12:00:00" not in shown(app, "#answer-status")
+        area(app, "situation").insert("b")  # the next key
+        assert "12:00:00" in shown(app, "#answer-status")

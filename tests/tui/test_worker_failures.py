@@ -22,7 +22,7 @@ async def test_a_failed_read_is_said_once_without_its_message(app_factory, monke
         reads.append(filters)
         raise ValueError(f"cannot parse {SECRET}")
 
-    monkeypatch.setattr(tui.screens.questions, "listed_ids_and_fit", broken)
+    monkeypatch.setattr(tui.screens.questions, "listed_with_marks", broken)
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("2")

@@ -9,6 +9,7 @@ import pytest
 from question_bank.answer_lists import (
     answered_by_category,
     answers_per_category,
+    category_answers,
     count_answers,
     count_matches,
     list_answers,
@@ -183,6 +184,28 @@ def test_lists_sorts_and_figures(db):
     assert recent_answers(db, 1)[0].question_id == "why.why-radiology"
     with pytest.raises(AnswerError, match="sort"):
         list_answers(db, sort="colour")
+
+
+def test_category_answers_read_in_one_pass_agree_with_the_two_reads(db):
+    from question_bank.questions import list_questions, set_hidden
+
+    first = save_answer(db, None, question_id=Q, structure="star", parts={"task": "one two"},
+                        now=at(0))
+    duplicate_answer(db, first.id, label="For Lakeshore", now=at(5))  # a second version
+    save_answer(db, None, question_id="why.why-radiology", structure="narrative", parts={},
+                now=at(10))  # no words: not written
+    hidden = [q.id for q in list_questions(db) if q.category == "intro"]
+    save_answer(db, None, question_id=hidden[0], structure="narrative",
+                parts={"background": "one"}, now=at(20))
+    why = [q.id for q in list_questions(db) if q.category == "why"]
+    for question_id in hidden + why:  # a hidden question counts only when it is answered
+        set_hidden(db, question_id, True)
+    read = category_answers(db)
+    assert {c: (n.answered, n.questions) for c, n in read.items()} == answered_by_category(db)
+    versions = answers_per_category(db, current_only=False)
+    assert {c: n.versions for c, n in read.items() if n.versions} == versions
+    assert read["behavioral"].versions == 2 and read["behavioral"].answered == 1
+    assert read["intro"].questions == 1 and "why" not in read  # nothing left to show
 
 
 def test_a_rewrite_reads_as_one_change_not_interleaved_words():

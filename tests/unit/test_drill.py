@@ -98,3 +98,23 @@ def test_a_deadline_card_is_due_in_the_24_hours_before_it_whatever_fsrs_says(db)
     assert [c.kind for c in drill.due(db, at, kinds=("question",))] == ["question"]
     assert drill.remove_cards(db, "dossier") == 1
     assert drill.get_card(db, "dossier", "program:7:why:0") is None
+
+
+def test_due_questions_are_counted_whole_per_premise_list_and_by_profile(db):
+    from question_bank.profile import Profile
+    from question_bank.questions import update_question
+
+    qs = list_questions(db)[:7]
+    for q in qs[:3]:
+        update_question(db, q.id, presumes=["us-grad"])
+    for i, q in enumerate(qs):
+        drill.ensure_card(db, drill.QUESTION, q.id, now=NOW,
+                          due=NOW - timedelta(hours=1) if i % 2 == 0 else NOW + timedelta(hours=2))
+    until = NOW + timedelta(hours=12)
+    assert drill.due_question_counts(db, NOW, until=until) == (7, 4)
+    assert drill.due_question_counts(db, NOW, until=until, fitting=Profile()) == (4, 2)
+    us_grad = Profile(applicant="us-grad")
+    assert drill.due_question_counts(db, NOW, until=until, fitting=us_grad) == (7, 4)
+    assert drill.due_question_counts(db, NOW, until=until, fitting=us_grad) == (
+        len(drill.due_questions(db, NOW, until=until, fitting=us_grad)),
+        len(drill.due_questions(db, NOW, until=NOW, fitting=us_grad)))

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 from dossiers import asks, interviews, people, plans, programs
 from question_bank import drill
-from question_bank.stories import add_story
+from question_bank.stories import add_story, delete_story
 from tui.practice.program_cards import cards_to_rehearse, rehearsals, sync_program_cards
-from tui.practice.program_material import KIND, program_material
+from tui.practice.program_material import KIND, material_refs, program_material
 
 NOW = datetime(2025, 1, 6, 9, 0, tzinfo=UTC)
 STEADY = drill.make_scheduler(fuzzing=False)
@@ -60,6 +60,25 @@ def test_every_piece_of_a_programs_material_becomes_a_card_aimed_at_its_intervie
     cards = drill.cards_of(db, KIND)
     assert {c.due_by for c in cards} == {day.starts_at} == {c.stop_at for c in cards}
     assert sync_program_cards(db, NOW) == 0  # nothing changed, nothing written
+
+
+def test_the_refs_read_for_all_programs_at_once_are_each_programs_material_in_order(db):
+    first, _ = _program(db)
+    second, _ = _program(db, "Harbor View Radiology", days=5)
+    bare = programs.add_program(db, "Nothing Yet Medical Center")
+    people.add_person(db, second.id, "Dr. Ada Chen", "chair", "Body imaging")
+    people.add_person(db, second.id, "Dr. Bo Park", "apd")
+    asks.add_ask(db, second.id, "What do graduates go on to?")
+    kept = add_story(db, title="The night the CT scanner went down")
+    dropped = add_story(db, title="A story deleted later")
+    for story in (dropped, kept):
+        plans.plan_story(db, second.id, story.id)
+    plans.plan_story(db, first.id, kept.id)
+    delete_story(db, dropped.id)
+    ids = [second.id, first.id, bare.id, 9999]
+    expected = {pid: [m.ref for m in program_material(db, pid)] for pid in ids}
+    assert material_refs(db, ids) == expected
+    assert len(expected[second.id]) == 9 and expected[bare.id] == expected[9999] == []
 
 
 def test_cards_follow_the_dossier_added_changed_and_removed_material(db):

@@ -31,6 +31,7 @@ from tui.textual_private import (
     end_with_report,
     let_worker_state_changes_bubble,
     mark_css_current,
+    parse_default_css,
     remeasure_table,
     textual_exception_handling,
     uncaught_error,
@@ -98,6 +99,36 @@ async def test_a_screen_marked_current_is_not_restyled_when_first_shown(mark):
         await app.switch_mode("other")
         await pilot.pause()
         assert (app.restyled == before) is mark
+
+
+# parse_default_css -------------------------------------------------------------------------
+
+class SelectApp(App):
+    def compose(self) -> ComposeResult:
+        yield Button("first")
+
+
+async def test_default_css_parsed_ahead_is_what_mounting_would_add():
+    """After parse_default_css, mounting a Select (and its parts) adds no source to the
+    stylesheet and parses nothing more; the widget is styled by its DEFAULT_CSS."""
+    from textual.widgets import Select
+
+    app = SelectApp()
+    async with app.run_test() as pilot:
+        before = set(app.stylesheet.source)
+        parse_default_css(app, [Select])
+        added = set(app.stylesheet.source) - before
+        assert {name for _, name in added} >= {"Select.DEFAULT_CSS", "SelectCurrent.DEFAULT_CSS"}
+        assert not app.stylesheet._require_parse
+        parses = []
+        original = app.stylesheet.parse
+        app.stylesheet.parse = lambda: (parses.append(1), original())[1]  # type: ignore[method-assign]
+        select = Select([("a", "a")], allow_blank=False)
+        await app.screen.mount(select)
+        await pilot.pause()
+        assert set(app.stylesheet.source) == before | added and parses == []
+        overlay = select.query_one("SelectOverlay")  # Select's DEFAULT_CSS hides it, at most
+        assert not overlay.display and overlay.styles.max_height.value == 12  # 12 lines high
 
 
 # textual_exception_handling, uncaught_error, end_with_report -------------------------------

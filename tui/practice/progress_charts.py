@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Required, TypedDict
 
-from question_bank.answer_lists import answered_by_category, answers_per_category
+from question_bank.answer_lists import category_answers
 from question_bank.categories import categories, category_label
 from question_bank.drill import RATINGS
 from question_bank.mock_formats import FORMATS
@@ -172,8 +172,9 @@ def answers_chart(db: Database, window: Window) -> Chart:
     """Answers written per category, all time: questions with a written current answer
     against the category's questions, and how many versions there are in all."""
     # Questions *to ask* are the user's, not answered: they are left out.
-    answered = {c: n for c, n in answered_by_category(db).items() if c != "to-ask"}
-    versions = answers_per_category(db, current_only=False)
+    read = {c: n for c, n in category_answers(db).items() if c != "to-ask"}
+    answered = {c: (n.answered, n.questions) for c, n in read.items()}
+    versions = {c: n.versions for c, n in read.items()}
     order = [c.id for c in categories()]
     ids = sorted(answered, key=lambda c: (order.index(c) if c in order else len(order), c))
     rows, bars = [], []
@@ -183,12 +184,12 @@ def answers_chart(db: Database, window: Window) -> Chart:
         rows.append((category_label(cid), str(done), str(total), f"{share:.0%}",
                      str(versions.get(cid, 0))))
         bars.append(Bar(category_label(cid), ((float(done), "$success"),
-                                              (float(total - done), "$text-disabled")),
+                                              (float(total - done), "$foreground-disabled")),
                         f"{done}/{total}"))
     base = _Frame(id="answers", title="Answers written per category",
                   columns=("Category", "Answered", "Questions", "Share", "Versions"),
                   rows=tuple(rows),
-                  legend=(("answered", "$success"), ("not yet", "$text-disabled")))
+                  legend=(("answered", "$success"), ("not yet", "$foreground-disabled")))
     written = sum(done for done, _ in answered.values())
     if not written:
         return Chart(summary="", empty="No answers written yet. Open a question (2) and press "

@@ -38,7 +38,7 @@ from tui.widgets.feedback_names import FeedbackNames
 from tui.widgets.feedback_panel import FeedbackPanel
 from tui.widgets.footer import KeysFooter
 from tui.widgets.read_aloud import ReadAloud
-from tui.widgets.when_quiet import WhenQuiet
+from tui.widgets.when_quiet import BetweenKeys, WhenQuiet
 
 FEEDBACK_DELAY = 0.3  # seconds of quiet before the rules run again
 # The length meter follows the text when typing pauses this long, and at least this often
@@ -46,6 +46,9 @@ FEEDBACK_DELAY = 0.3  # seconds of quiet before the rules run again
 # and drawing the meter at every key made the editor's keys up to 3× slower to show).
 METER_QUIET = 0.15
 METER_AT_MOST = 1.0
+# What follows typing (the meter, the save line) is drawn in the frame of the next key, or
+# once typing pauses as long as the meter waits for (so the meter shows when it did).
+TYPING_PAUSE = METER_QUIET
 
 
 class AnswerEditor(Screen[None]):
@@ -88,11 +91,13 @@ class AnswerEditor(Screen[None]):
         first_parts = arrange(answer.parts if answer else {}, structure)
         self.draft = AnswerDraft(ctx.writer, question.id, answer, structure, first_parts)
         self.pace = read_pace(ctx.db)
+        self.frames = BetweenKeys(self, TYPING_PAUSE)
         self.meter_follows = WhenQuiet(self, self.refresh_meter, METER_QUIET, METER_AT_MOST)
         self.feedback_follows = WhenQuiet(self, self.run_feedback, FEEDBACK_DELAY)
         # Kept as attributes: leaving reads the text after the widgets have unmounted.
-        self.parts = AnswerParts(structure, first_parts, id="answer-parts")
-        self.saver = AnswerSaver(self.draft, ctx.clock, id="answer-status")
+        self.parts = AnswerParts(structure, first_parts, frames=self.frames, id="answer-parts")
+        self.saver = AnswerSaver(self.draft, ctx.clock, self.frames, id="answer-status")
+        self.facts_for: int | None = None  # the answer the facts line was read for
         self.names = FeedbackNames(ctx)
         self.aloud = ReadAloud(ctx)
 
@@ -128,13 +133,16 @@ class AnswerEditor(Screen[None]):
         self.call_after_refresh(self.parts.rewrap)
 
     def refresh_facts(self) -> None:
+        self.facts_for = self.draft.answer_id
         answer = get_answer(self.ctx.db, self.draft.answer_id) if self.draft.answer_id else None
         self.names.follow(answer.label if answer else "")
         self.query_one(AnswerFacts).show(self.ctx.db, self.question, self.structure, answer)
 
     def refresh_meter(self) -> None:
-        self.query_one(AnswerMeter).show(self.parts.words(), self.pace,
-                                         self.question.target_seconds)
+        meter = self.query_one(AnswerMeter)
+        words = self.parts.words()
+        self.frames.draw("meter", lambda: meter.show(words, self.pace,
+                                                     self.question.target_seconds))
 
     @on(TextArea.Changed)
     def text_changed(self, event: TextArea.Changed) -> None:
@@ -153,7 +161,10 @@ class AnswerEditor(Screen[None]):
 
     @on(AnswerSaver.Saved)
     def save_landed(self) -> None:
-        self.refresh_facts()
+        # A save changes the facts (which version, how many) only when it made the answer;
+        # reading them again after each autosave was three queries on the way of a key.
+        if self.draft.answer_id != self.facts_for:
+            self.refresh_facts()
 
     @on(AnswerSaver.KeptBoth)
     def kept_both(self, event: AnswerSaver.KeptBoth) -> None:

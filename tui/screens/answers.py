@@ -95,6 +95,12 @@ class AnswersScreen(SectionScreen):
         self.loading_more = False
 
     def compose_body(self) -> ComposeResult:
+        # The first read starts now, while the screen is composed and mounted (the first
+        # open waits for it), with the filters the fresh widgets below have.
+        self.generation += 1
+        self.load(self.generation, {"category": None, "search": "",
+                                    "current_only": self.current_only},
+                  self.sort, self.descending, 0)
         with Horizontal(id="answers-filters"):
             yield Input(placeholder="Search your answers (type words)", id="answers-search")
             yield Select([(c.label, c.id) for c in categories()], prompt="Category",
@@ -106,11 +112,20 @@ class AnswersScreen(SectionScreen):
                 yield Static(id="answers-status")
             yield AnswerPreview(id="answers-preview")
 
+    body_ready = False
+    early: Page | None = None  # the first read, come before the widgets were mounted
+
     def on_mount(self) -> None:
+        self.body_ready = True
         self.query_one("#answers-table", FitTable).focus()
+        if self.early is not None:
+            self.fill(self.early)
 
     def on_screen_resume(self) -> None:
-        self.reload()  # answers change in the editor
+        # Answers change in the editor: read again on every visit but the first (two
+        # resumes), whose read started as the screen was composed.
+        if not self.never_left:
+            self.reload()
 
     # Loading -----------------------------------------------------------------------------
 
@@ -151,6 +166,10 @@ class AnswersScreen(SectionScreen):
     def fill(self, page: Page) -> None:
         if page.generation != self.generation:
             return
+        if not self.body_ready:
+            self.early = page
+            return
+        self.early = None
         table = self.query_one("#answers-table", FitTable)
         keep = self.highlighted_id() if page.offset == 0 else None
         if page.offset == 0:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future
+from functools import partial
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,8 +15,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.screens.base import SectionScreen
-from tui.widgets.home_panel import HomePanel, NextStep
+from tui.widgets.home_panel import HomePanel, NextStep, one_round
 from tui.widgets.scroll_body import ScrollBody
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # The home screen's cards, in order ("module:Class"); each issue adds its own.
 PANELS: list[str] = [
@@ -30,7 +36,14 @@ PANELS: list[str] = [
 
 # Imported by the app's warm-up when it starts on another section (Home imports them after
 # its first frame): 10-20 ms on the event loop as Home first opened.
-WARM_ALSO = [path.partition(":")[0] for path in PANELS]
+# tzlocal: the interview cards' first read of the computer's zone imported it (5-8 ms).
+WARM_ALSO = [*dict.fromkeys(path.partition(":")[0] for path in PANELS), "tzlocal"]
+
+
+def _read(panels: list[HomePanel], db: Database) -> dict[HomePanel, object]:
+    """What each card read, through one connection (in a worker thread)."""
+    with one_round(db):
+        return {panel: panel.gather(db) for panel in panels}
 
 
 def _panel_class(path: str) -> type[HomePanel]:
@@ -58,6 +71,11 @@ class HomeScreen(SectionScreen):
 
     def compose_body(self) -> ComposeResult:
         self._steps = []
+        # Opened after the app's first frame (from another section), the cards start
+        # reading now, while this screen is composed, laid out and drawn (the read took
+        # longer than the mount at scale); the cards themselves mount after its first frame.
+        if getattr(self.app, "first_frame_shown", True):
+            self._start_reading()
         with ScrollBody(id="home-body"):
             yield Static("Welcome to matchprep. Here is where you stand.", id="home-greeting")
             next_list = OptionList(id="next-steps")
@@ -71,15 +89,20 @@ class HomeScreen(SectionScreen):
             self.call_after_refresh(self.after_first_frame)
 
     _early: tuple | None = None  # a read that finished before the cards were mounted
+    _made: list[HomePanel] | None = None  # the cards, made (and reading) but not mounted
+
+    def _start_reading(self) -> None:
+        if self._made is None:
+            self._made = [_panel_class(path)(self.ctx) for path in PANELS]
+            self._read_cards(self._made)
 
     async def after_first_frame(self) -> None:
         if self._panels_ready:
             return
-        panels = [_panel_class(path)(self.ctx) for path in PANELS]
         # Read while the cards mount (each takes about as long at scale).
-        self._reads += 1
-        self._gather(self._reads, panels)
-        await self.query_one("#home-body", ScrollBody).mount_all(panels)
+        self._start_reading()
+        assert self._made is not None
+        await self.query_one("#home-body", ScrollBody).mount_all(self._made)
         self._panels_ready = True
         if self._early is not None:
             self._show(*self._early)
@@ -95,19 +118,31 @@ class HomeScreen(SectionScreen):
             self.action_reload()
 
     def action_reload(self) -> None:
-        self._reads += 1
-        self._gather(self._reads)
+        self._read_cards(list(self.query(HomePanel)))
 
-    @work(thread=True, exclusive=True, group="home", exit_on_error=False)
-    def _gather(self, read: int, panels: list[HomePanel] | None = None) -> None:
-        panels = list(self.query(HomePanel)) if panels is None else list(panels)
+    def _read_cards(self, panels: list[HomePanel]) -> None:
+        """Start the cards' reads at once, in threads of their own (a worker's thread starts
+        only when the event loop next turns: 20 ms later as the screen mounts); a worker
+        waits for them and shows what they read."""
+        self._reads += 1
         for panel in panels:
             panel.prepare()
         # Those that prepared something read last, while it runs.
-        panels.sort(key=lambda panel: type(panel).prepare is not HomePanel.prepare)
-        with self.ctx.reader() as db:
-            states = [(panel, panel.gather(db)) for panel in panels]
-        self.app.call_from_thread(self._show, states, read)
+        panels = sorted(panels, key=lambda panel: type(panel).prepare is not HomePanel.prepare)
+        # The cards whose reads are mostly SQLite's read on a connection of their own:
+        # SQLite lets go of the interpreter while it works, so those reads run alongside
+        # the others (and the screen being drawn) on the second core.
+        reads = [self.ctx.read_apart(partial(_read, [p for p in panels if p.READ_APART is apart]))
+                 for apart in (False, True)]
+        self._gather(self._reads, panels, reads)
+
+    @work(thread=True, exclusive=True, group="home", exit_on_error=False)
+    def _gather(self, read: int, panels: list[HomePanel],
+                reads: list[Future[dict[HomePanel, object]]]) -> None:
+        found: dict[HomePanel, object] = {}
+        for cards in reads:
+            found.update(cards.result())
+        self.app.call_from_thread(self._show, [(p, found[p]) for p in panels], read)
 
     def _show(self, states: list, read: int) -> None:
         if read != self._reads:

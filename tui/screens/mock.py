@@ -29,10 +29,16 @@ from tui.widgets.program_choice import ProgramChoice
 from tui.widgets.recording_settings import RecordingSettings
 from tui.widgets.scroll_body import ScrollBody
 from tui.widgets.speech_settings import SpeechSettings
+from tui.widgets.table_fit import FitTable
 
 # Imported by the app's warm-up: the recording settings read their default from it as the
 # form is made, on the event loop.
 WARM_ALSO = ["question_bank.recordings"]
+# The kinds of widget the form is made of: the app's warm-up parses their DEFAULT_CSS ahead
+# (each kind's first widget had it parsed as the screen first opened: about 10 ms).
+WARM_WIDGETS = [Horizontal, ScrollBody, RadioSet, RadioButton, Static, ProgramChoice, Label,
+                Input, Select, Checkbox, RecordingSettings, SpeechSettings, Button, MockHistory,
+                FitTable]
 
 # The widget of each field a SetupError names.
 SETUP_FIELDS = {"format": "#mock-format", "program": "#mock-program", "length": "#mock-length",
@@ -160,7 +166,7 @@ class MockScreen(SectionScreen):
         self.setup = replace(self.setup, program=event.program)
 
     def show_program_row(self) -> None:
-        self.query_one(ProgramChoice).display = self.setup.format == PROGRAM.id
+        self.query_one(ProgramChoice).show(self.setup.format == PROGRAM.id)
 
     def chosen_program(self) -> str | None:
         return self.query_one(ProgramChoice).chosen

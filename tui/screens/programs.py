@@ -80,17 +80,27 @@ class ProgramsScreen(SectionScreen):
         self._zone = "UTC"
 
     def compose_body(self) -> ComposeResult:
+        self.reload()  # the first read starts now, while the screen is composed and mounted
         with Horizontal(id="programs-bar"):
             yield Input(placeholder="Filter: any name, city or state", id="programs-filter")
         yield FitTable(program_columns(self._sort), stretch="name", id="programs-table",
                        cursor_type="row", zebra_stripes=True)
         yield Static(id="programs-status")
 
+    _body_ready = False
+    _early: tuple | None = None  # the first read, come before the widgets were mounted
+
     def on_mount(self) -> None:
+        self._body_ready = True
         self.query_one("#programs-table", FitTable).focus()
+        if self._early is not None:
+            self._fill(*self._early)
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        # Read again on every visit but the first (two resumes), whose read started as
+        # the screen was composed.
+        if not self.never_left:
+            self.reload()
 
     @work(thread=True, exclusive=True, group="programs", exit_on_error=False)
     def reload(self, select: int | None = None) -> None:
@@ -100,6 +110,10 @@ class ProgramsScreen(SectionScreen):
         self.app.call_from_thread(self._fill, rows, zone, select)
 
     def _fill(self, rows: list[ProgramRow], zone: str, select: int | None = None) -> None:
+        if not self._body_ready:
+            self._early = (rows, zone, select)
+            return
+        self._early = None
         self._rows, self._zone = rows, zone
         self._show(select)
 

@@ -16,13 +16,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, Select
 
 from question_bank.categories import categories, category_label
-from question_bank.done import ANSWER_FILTERS, Done, done
+from question_bank.done import ANSWER_FILTERS, Done, listed_with_marks
 from question_bank.profile import Profile, current_profile, fits
 from question_bank.questions import (
     Question,
     get_question,
     get_questions,
-    listed_ids_and_fit,
     set_hidden,
     tag_counts,
 )
@@ -30,7 +29,7 @@ from question_bank.structures import format_duration
 from tui.messages import OpenAnswer
 from tui.screens.base import SectionScreen
 from tui.widgets.question_detail import QuestionDetail
-from tui.widgets.question_status import NOT_FOR_YOU, ListState, QuestionStatus
+from tui.widgets.question_status import NOT_FOR_YOU, ListState, QuestionStatus, counts
 from tui.widgets.table_fit import FitColumn, FitTable
 
 COLUMNS = (FitColumn("marks", "", 3),  # ✓ answered, ↻ rehearsed, ⊘ not for you
@@ -50,6 +49,7 @@ class Listing:
     profile: Profile
     unfit: int  # of the ids, those the profile rules out
     done: Done
+    counts: tuple[int, int]  # of the ids, those answered and those rehearsed
 
 
 class QuestionsScreen(SectionScreen):
@@ -90,10 +90,17 @@ class QuestionsScreen(SectionScreen):
         self._profile = Profile()
         self._unfit = 0
         self._done = Done()
+        self._counts = (0, 0)
         self._answer_filter = ANSWER_FILTERS[0]
         self._select_after_load: str | None = None
 
     def compose_body(self) -> ComposeResult:
+        # The list's first read starts now, while the screen is composed and mounted (it
+        # is what the first open waits for longest), with the filters the fresh widgets
+        # below have.
+        self._generation += 1
+        self._load(self._generation, {"category": None, "tag": None, "search": None,
+                                      "include_hidden": self._show_hidden})
         with Horizontal(id="question-filters"):
             yield Input(placeholder="Search questions (type words)", id="question-search")
             yield Select([(c.label, c.id) for c in categories()], prompt="Category",
@@ -106,9 +113,14 @@ class QuestionsScreen(SectionScreen):
                 yield QuestionStatus(id="question-status")
             yield QuestionDetail(id="question-detail")
 
+    _body_ready = False
+    _early: Listing | None = None  # the first read, come before the widgets were mounted
+
     def on_mount(self) -> None:
-        self.reload()
+        self._body_ready = True
         self.query_one("#question-table", FitTable).focus()
+        if self._early is not None:
+            self._fill(self._early)
 
     # Loading -----------------------------------------------------------------------------
 
@@ -132,8 +144,8 @@ class QuestionsScreen(SectionScreen):
     def _load(self, generation: int, filters: dict) -> None:
         with self.ctx.reader() as db:
             profile = current_profile(db)
-            marks = done(db)
-            listed = listed_ids_and_fit(db, profile, **filters)  # one read for both lists
+            # One read for the whole list, the part that fits and the marks.
+            listed, marks = listed_with_marks(db, profile, **filters)
             every = marks.keep([i for i, _ in listed], self._answer_filter)
             fitting = marks.keep([i for i, fit in listed if fit], self._answer_filter)
             ids = fitting if self._fits_me else every
@@ -145,15 +157,20 @@ class QuestionsScreen(SectionScreen):
             first_page = get_questions(db, ids[:end])
             tags = tag_counts(db, category=filters["category"])
         self.app.call_from_thread(self._fill, Listing(generation, ids, first_page, tags, profile,
-                                                          unfit, marks))
+                                                          unfit, marks, counts(ids, marks)))
 
     def _fill(self, listing: Listing) -> None:
         if listing.generation != self._generation:
             return  # a newer search has started since
+        if not self._body_ready:
+            self._early = listing
+            return
+        self._early = None
         self._ids = listing.ids
         self._profile = listing.profile
         self._unfit = listing.unfit
         self._done = listing.done
+        self._counts = listing.counts
         self._update_tag_options(listing.tags)
         table = self.query_one("#question-table", FitTable)
         keep = self._select_after_load or self._highlighted_id()
@@ -206,7 +223,7 @@ class QuestionsScreen(SectionScreen):
         filters = self._filters()
         self.query_one(QuestionStatus).show(ListState(
             self._ids, filters["category"], filters["tag"], filters["search"],
-            self._show_hidden, self._fits_me, self._unfit, self._answer_filter, self._done))
+            self._show_hidden, self._fits_me, self._unfit, self._answer_filter, *self._counts))
 
     # Selection ---------------------------------------------------------------------------
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static, TextArea
+from textual.widgets.text_area import Edit, EditResult
 
 from question_bank.structures import count_words
 from question_bank.text import clean
+from tui.widgets.when_quiet import BetweenKeys
 
 
 class PartArea(TextArea):
@@ -31,13 +33,25 @@ class PartArea(TextArea):
     }
     """
 
-    def __init__(self, part_key: str, text: str, *, label: str) -> None:
+    def __init__(self, part_key: str, text: str, *, label: str,
+                 frames: BetweenKeys | None = None) -> None:
         super().__init__(text, id=f"part-{part_key}", soft_wrap=True, show_line_numbers=False,
                          tab_behavior="focus", highlight_cursor_line=False)
         self.part_key = part_key
+        self.frames = frames  # what the screen redraws while typing waits for a key
         self.border_title = label
         self.show_count(count_words(text))
         self.visited = False
+
+    def edit(self, edit: Edit) -> EditResult:
+        result = super().edit(edit)
+        if self.frames is not None:  # what waits to be redrawn goes in this key's frame
+            self.frames.key()
+        return result
+
+    @on(TextArea.SelectionChanged)
+    def selection_moved(self, event: TextArea.SelectionChanged) -> None:
+        event.stop()  # nothing above listens: not sent up five more widgets at each key
 
     def on_focus(self) -> None:
         # Coming to a part for the first time (tab from the one above), carry on writing at
@@ -72,16 +86,17 @@ class PartEditor(Vertical):
     """
 
     def __init__(self, part_key: str, text: str, *, label: str, prompt: str,
-                 kept: bool = False) -> None:
+                 kept: bool = False, frames: BetweenKeys | None = None) -> None:
         super().__init__(id=f"editor-{part_key}", classes="-kept" if kept else "")
         self.part_key = part_key
         self.text = text
         self.label = label
         self.prompt = prompt
+        self.frames = frames
 
     def compose(self) -> ComposeResult:
         yield Static(Content(self.prompt), classes="part-prompt")
-        yield PartArea(self.part_key, self.text, label=self.label)
+        yield PartArea(self.part_key, self.text, label=self.label, frames=self.frames)
 
     @property
     def area(self) -> PartArea:

@@ -16,13 +16,16 @@ from textual.widgets import TextArea
 
 from question_bank.structures import arrange, count_words, get_structure, kept_keys, part_label
 from tui.widgets.answer_part import PartArea, PartEditor
+from tui.widgets.when_quiet import BetweenKeys
 
 KEPT_PROMPT = "Kept from another structure: move what you need above, then clear this."
 
 
 class AnswerParts(VerticalScroll):
-    def __init__(self, structure: str, parts: dict[str, str], **kwargs) -> None:
+    def __init__(self, structure: str, parts: dict[str, str], *,
+                 frames: BetweenKeys | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.frames = frames  # handed to each part's text area
         self.structure = structure
         self.first_parts = parts
         self.areas: dict[str, PartArea] = {}  # kept: they hold their text after unmounting
@@ -35,10 +38,11 @@ class AnswerParts(VerticalScroll):
 
     def part_editors(self, parts: dict[str, str]) -> list[PartEditor]:
         structure = get_structure(self.structure)
-        editors = [PartEditor(p.key, parts.get(p.key, ""), label=p.label, prompt=p.prompt)
+        editors = [PartEditor(p.key, parts.get(p.key, ""), label=p.label, prompt=p.prompt,
+                              frames=self.frames)
                    for p in structure.parts]
         editors += [PartEditor(k, parts[k], label=f"{part_label(k)} (set aside)",
-                               prompt=KEPT_PROMPT, kept=True)
+                               prompt=KEPT_PROMPT, kept=True, frames=self.frames)
                     for k in kept_keys(parts, self.structure)]
         return editors
 

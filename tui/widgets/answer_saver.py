@@ -4,7 +4,8 @@ while it goes on (`tui.practice.autosave`, on the context's clock).
 It asks on a short timer (`tick`); when a save is due it posts `AnswerSaver.Due` and the
 screen hands it the text (`save`), which goes to the writer through the `AnswerDraft`.
 The line shows what became of each save ("Saved 10:42:03", "Not saved (…); trying
-again"); `AnswerSaver.Saved` tells the screen when one reached the database."""
+again"); `AnswerSaver.Saved` tells the screen when one reached the database. The line is
+redrawn with a key or between keys (`BetweenKeys`), never just before one."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from textual.widgets import Static
 from question_bank.answers import Answer
 from tui.practice.answer_draft import AnswerDraft
 from tui.practice.autosave import TICK, Autosave
+from tui.widgets.when_quiet import BetweenKeys
 
 
 class AnswerSaver(Static):
@@ -36,10 +38,12 @@ class AnswerSaver(Static):
 
         notice: str
 
-    def __init__(self, draft: AnswerDraft, clock: Callable[[], float], **kwargs) -> None:
+    def __init__(self, draft: AnswerDraft, clock: Callable[[], float], frames: BetweenKeys,
+                 **kwargs) -> None:
         super().__init__(Content(""), **kwargs)
         self.draft = draft
         self.clock = clock
+        self.frames = frames
         self.autosave = Autosave()
 
     def on_mount(self) -> None:
@@ -86,6 +90,9 @@ class AnswerSaver(Static):
     shown_width = 0  # cells of the status shown
 
     def show_state(self, text: str, *, ok: bool) -> None:
+        self.frames.draw("save line", lambda: self.draw_state(text, ok=ok))
+
+    def draw_state(self, text: str, *, ok: bool) -> None:
         # A change of the status's width lays the whole editor out again (about 15 ms, on
         # whatever key is being typed): "Saving…" keeps the width of the "Saved 10:42:03"
         # before it, which the next "Saved 10:42:09" has too.

@@ -1,10 +1,14 @@
-"""A chart card for the Progress section: a sparkline or bars, or the table of its figures."""
+"""A chart card for the Progress section: a sparkline or bars, or the table of its figures.
+
+A card is three widgets (its text, the sparkline, the lines drawn under it), not one per
+part: six cards of nine widgets each were most of the section's first open (styling,
+laying out and drawing each part)."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content, Span
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -17,26 +21,45 @@ NOTE_WIDTH = 8  # "127% ▲": the share and its sign
 
 
 class BarRows(Widget):
-    """Horizontal bars, one row each: a label, coloured segments, a note; a reference mark."""
+    """What a chart draws in text under its sparkline, if it has one: the sparkline's axis
+    (its first day at the left, "today" at the right), or a blank line and horizontal bars,
+    one row each (a label, coloured segments, a note; a reference mark); then the legend."""
 
+    COMPONENT_CLASSES = {"bar-rows--muted"}  # the axis and the legend
     DEFAULT_CSS = """
     BarRows { height: auto; }
+    BarRows > .bar-rows--muted { color: $text-muted; }
     """
 
     chart: reactive[Chart | None] = reactive(None, layout=True)
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self.chart.bars) if self.chart else 0
+        return self.drawing(width).get_height(self.styles.get_rules(), width)
 
     def render(self) -> Content:
-        chart = self.chart
-        if chart is None or not chart.bars:
-            return Content("")
-        label_width = min(LABEL_WIDTH, max(len(b.label) for b in chart.bars) + 1)
-        width = max(4, self.size.width - label_width - NOTE_WIDTH - 1)
-        lines = [self._line(bar, chart, label_width, width) for bar in chart.bars]
-        return Content("\n").join(lines)
+        return self.drawing(self.size.width)
 
+    def drawing(self, width: int) -> Content:
+        chart = self.chart
+        if chart is None:
+            return Content("")
+        lines: list[Content] = []
+        muted = self.get_visual_style("bar-rows--muted", partial=True)
+        if chart.spark:
+            start, end = chart.axis
+            gap = max(1, width - len(start) - len(end))
+            lines.append(Content.styled(start + " " * gap + end, muted))
+        if chart.bars:
+            label_width = min(LABEL_WIDTH, max(len(b.label) for b in chart.bars) + 1)
+            bar_width = max(4, width - label_width - NOTE_WIDTH - 1)
+            lines.append(Content(""))  # the bars stand a line below the summary
+            lines.extend(self._line(bar, chart, label_width, bar_width) for bar in chart.bars)
+        if chart.legend:
+            # Each square in its bar's colour (a style passed to markup as a variable
+            # drew every square in the text's colour).
+            legend = [Content.assemble(("■", style), f" {name}") for name, style in chart.legend]
+            lines.append(Content("   ").join(legend).stylize_before(muted))
+        return Content("\n").join(lines)
     def _line(self, bar: Bar, chart: Chart, label_width: int, width: int) -> Content:
         scale = chart.scale or 1.0
         cells, spans, position = [], [], label_width
@@ -52,15 +75,18 @@ class BarRows(Widget):
         if chart.marker is not None:
             mark = min(width - 1, round(chart.marker / scale * width))
             text[mark] = "┃" if mark >= used else "╋"
-            spans.append(Span(label_width + mark, label_width + mark + 1, "$text"))
+            spans.append(Span(label_width + mark, label_width + mark + 1, "$foreground"))
         label = bar.label[:label_width - 1].ljust(label_width)
         note = " " + bar.note.rjust(NOTE_WIDTH - 1)
-        spans.append(Span(0, label_width, "$text-muted"))
+        # "$foreground-muted", not "$text-muted": the text colours are worked out against a
+        # background, which a span inside the drawing does not have (they drew white).
+        spans.append(Span(0, label_width, "$foreground-muted"))
         return Content(label + "".join(text) + note, spans=spans)
 
 
 class ChartCard(Vertical):
-    """One chart: its title, a one-line summary, the drawing (or the table of figures)."""
+    """One chart: its title, its summary (or what is missing), the drawing (or the table of
+    figures)."""
 
     DEFAULT_CSS = """
     ChartCard {
@@ -70,14 +96,8 @@ class ChartCard(Vertical):
         padding: 0 1;
         margin: 0 0 1 0;
     }
-    ChartCard .chart-summary { color: $text-muted; }
-    ChartCard .chart-empty { color: $text-muted; text-style: italic; }
+    ChartCard .chart-text { color: $text-muted; }
     ChartCard Sparkline { height: 5; margin-top: 1; }
-    ChartCard .chart-axis { height: 1; layout: horizontal; color: $text-muted; }
-    ChartCard .chart-axis Static { width: 1fr; }
-    ChartCard .chart-axis .axis-end { text-align: right; }
-    ChartCard BarRows { margin-top: 1; }
-    ChartCard .chart-legend { color: $text-muted; }
     ChartCard DataTable { height: auto; max-height: 16; margin-top: 1; }
     """
 
@@ -88,29 +108,17 @@ class ChartCard(Vertical):
         self.chart: Chart | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="chart-summary")
-        yield Static(classes="chart-empty")
+        yield Static(classes="chart-text")
         yield Sparkline([], summary_function=max)
-        with Horizontal(classes="chart-axis"):
-            yield Static(classes="axis-start")
-            yield Static(classes="axis-end")
         yield BarRows()
-        yield Static(classes="chart-legend")
         # The table of figures (a DataTable: a dozen widgets' worth of styling) is made
         # when first asked for (t), not with every card.
 
     def show(self, chart: Chart) -> None:
         self.chart = chart
         self.border_title = chart.title
-        self.query_one(".chart-summary", Static).update(Content(chart.summary))
-        self.query_one(".chart-empty", Static).update(Content(chart.empty or ""))
         self.query_one(Sparkline).data = list(chart.spark)
-        self.query_one(".axis-start", Static).update(Content(chart.axis[0]))
-        self.query_one(".axis-end", Static).update(Content(chart.axis[1]))
         self.query_one(BarRows).chart = chart
-        legend = [Content.from_markup("[$style]■[/] $name", style=style, name=name)
-                  for name, style in chart.legend]
-        self.query_one(".chart-legend", Static).update(Content("   ").join(legend))
         for table in self.query_children(DataTable):
             self.fill_figures(table, chart)
         self.watch_numbers(self.numbers)
@@ -129,16 +137,26 @@ class ChartCard(Vertical):
             self.mount(table)
         self._arrange()
 
+    def text(self) -> Content:
+        """The summary and, when there is nothing to draw (and the figures are not shown),
+        the sentence that says so, in italics."""
+        chart = self.chart
+        parts = [Content(chart.summary)] if chart is not None and chart.summary else []
+        if chart is not None and chart.empty is not None and not self.numbers:
+            parts.append(Content.styled(chart.empty, "italic"))
+        return Content("\n").join(parts)
+
     def _arrange(self) -> None:
         chart = self.chart
         if chart is None:
             return
         drawing = not self.numbers and chart.empty is None
-        self.query_one(".chart-summary").display = bool(chart.summary)
-        self.query_one(".chart-empty").display = chart.empty is not None and not self.numbers
+        text = self.text()
+        summary = self.query_one(".chart-text", Static)
+        summary.update(text)
+        summary.display = bool(text)
         self.query_one(Sparkline).display = drawing and bool(chart.spark)
-        self.query_one(".chart-axis").display = drawing and bool(chart.spark)
-        self.query_one(BarRows).display = drawing and bool(chart.bars)
-        self.query_one(".chart-legend").display = drawing and bool(chart.legend)
+        self.query_one(BarRows).display = drawing and bool(chart.spark or chart.bars
+                                                           or chart.legend)
         for table in self.query_children(DataTable):
             table.display = self.numbers

@@ -35,6 +35,7 @@ class DrillState:
 
 class DrillPanel(HomePanel):
     TITLE = "Drill and mock interviews"
+    READ_APART = True  # counts over every card and review, in SQLite
 
     def compose(self) -> ComposeResult:
         yield Static(id="drill-summary")

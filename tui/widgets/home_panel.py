@@ -6,8 +6,11 @@ it read on the event loop (`show`), and may offer next steps for the "What next"
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+from weakref import WeakKeyDictionary
 
 from textual.containers import Vertical
 
@@ -15,6 +18,31 @@ from tui.context import AppContext
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+
+T = TypeVar("T")
+_rounds: WeakKeyDictionary[Any, dict[str, Any]] = WeakKeyDictionary()
+
+
+@contextmanager
+def one_round(db: Database) -> Iterator[None]:
+    """The cards read through `db` in one go: what several read (`read_once`) is read once."""
+    _rounds[db] = {}
+    try:
+        yield
+    finally:
+        _rounds.pop(db, None)
+
+
+def read_once(db: Database, key: str, read: Callable[[Database], T]) -> T:
+    """`read(db)`, read once in a round of reads (`one_round`) for every card that asks;
+    outside a round, read each time."""
+    memo = _rounds.get(db)
+    if memo is None:
+        return read(db)
+    if key not in memo:
+        memo[key] = read(db)
+    return memo[key]  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +63,9 @@ class HomePanel(Vertical):
     }
     """
     TITLE = ""
+    # Whether the card's read is mostly SQLite's work (counting thousands of rows): the
+    # home screen then reads it on a connection of its own, alongside the other cards'.
+    READ_APART = False
 
     def __init__(self, ctx: AppContext, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -43,7 +74,8 @@ class HomePanel(Vertical):
 
     def prepare(self) -> None:
         """Start what `gather` will wait on (a writer job, say), before any panel reads:
-        it then runs while the other panels read (in the worker thread; no widgets here)."""
+        it then runs while the other panels read (on the event loop, just before the
+        reads start; no widgets here)."""
 
     def gather(self, db: Database) -> Any:
         """Read what the panel needs (runs in a worker thread; no widgets here)."""

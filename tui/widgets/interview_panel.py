@@ -17,12 +17,25 @@ from dossiers.interviews import Interview, just_ended, list_interviews, overlaps
 from dossiers.readiness import Readiness, readiness_all
 from dossiers.zones import format_instant, same_clock, until
 from tui.practice.user_zone import user_zone
-from tui.widgets.home_panel import HomePanel, NextStep
+from tui.widgets.home_panel import HomePanel, NextStep, read_once
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 SHOW_ITEMS = 4
+
+
+def _days(db: Database) -> list[Interview]:
+    """Every interview day, read once for the three interview cards."""
+    return read_once(db, "interview days", list_interviews)
+
+
+def _zone(db: Database) -> str:
+    return read_once(db, "user zone", user_zone)
+
+
+def _readiness(db: Database) -> dict[int, Readiness]:
+    return read_once(db, "readiness", readiness_all)
 
 
 @dataclass
@@ -51,16 +64,16 @@ class NextInterviewPanel(HomePanel):
         yield Static(id="next-interview")
 
     def gather(self, db: Database) -> InterviewState:
-        now, zone = self.ctx.now(), user_zone(db)
-        state = InterviewState(zone, now, programs=db["programs"].count)
-        coming = upcoming(db, now)
+        now, days = self.ctx.now(), _days(db)
+        state = InterviewState(_zone(db), now, programs=db["programs"].count)
+        coming = upcoming(db, now, days=days)
         if coming:
             day = state.next = coming[0]
-            state.clashes = overlaps(list_interviews(db)).get(day.id, [])
+            state.clashes = overlaps(days).get(day.id, [])
             items = checklists.items(db, day)
             state.open_items = [i for i in items if not i.ticked and i.list_id != "after"]
             state.total_items = len(items)
-            state.readiness = readiness_all(db).get(day.program_id)
+            state.readiness = _readiness(db).get(day.program_id)
         return state
 
     def show(self, s: InterviewState) -> None:
@@ -121,7 +134,7 @@ class AfterInterviewPanel(HomePanel):
 
     def gather(self, db: Database) -> AfterState:
         ended = []
-        for day in just_ended(db, self.ctx.now(), user_zone(db)):
+        for day in just_ended(db, self.ctx.now(), _zone(db), days=_days(db)):
             impression = get_impression(db, day.program_id)
             if not impression.recorded or \
                     datetime.fromisoformat(impression.updated_at) < day.ends_at:
@@ -155,9 +168,9 @@ class NotReadyPanel(HomePanel):
         yield Static(id="not-ready")
 
     def gather(self, db: Database) -> NotReadyState:
-        ready = readiness_all(db)
+        ready = _readiness(db)
         seen, rows = set(), []
-        for day in upcoming(db, self.ctx.now()):
+        for day in upcoming(db, self.ctx.now(), days=_days(db)):
             r = ready.get(day.program_id)
             if day.program_id not in seen and r is not None and not r.complete:
                 seen.add(day.program_id)

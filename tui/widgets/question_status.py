@@ -24,7 +24,13 @@ class ListState:
     fits_me: bool
     unfit: int  # listed questions the profile rules out
     answer_filter: str  # one of question_bank.done.ANSWER_FILTERS
-    done: Done
+    answered: int  # listed questions answered (counted once, off the event loop)
+    rehearsed: int  # listed questions rehearsed
+
+
+def counts(ids: list[str], done: Done) -> tuple[int, int]:
+    """How many of `ids` are answered and rehearsed (ListState's counts)."""
+    return len(done.answered.intersection(ids)), len(done.rehearsed.intersection(ids))
 
 
 def short_status_text(state: ListState) -> str:
@@ -34,8 +40,8 @@ def short_status_text(state: ListState) -> str:
     if state.answer_filter == "unanswered":
         parts.append("not answered")
     else:
-        parts.append(f"{ANSWERED} {len(state.done.answered.intersection(state.ids))}")
-    parts.append(f"{REHEARSED} {len(state.done.rehearsed.intersection(state.ids))}")
+        parts.append(f"{ANSWERED} {state.answered}")
+    parts.append(f"{REHEARSED} {state.rehearsed}")
     if not state.fits_me and state.unfit:
         parts.append(f"{NOT_FOR_YOU} {state.unfit}")
     return " · ".join(parts)
@@ -63,13 +69,11 @@ def status_text(state: ListState) -> str:
                      + (" (u: all)" if state.answer_filter != "all" else ""))
         return " ".join(parts)
     if state.answer_filter == "all":
-        answered = len(state.done.answered.intersection(state.ids))
-        parts.append(f"· {ANSWERED} {answered} answered (u filters)")
+        parts.append(f"· {ANSWERED} {state.answered} answered (u filters)")
     else:
         parts.append("(u: the unanswered)" if state.answer_filter == "answered"
                      else "(u: all)")
-    rehearsed = len(state.done.rehearsed.intersection(state.ids))
-    parts.append(f"· {REHEARSED} {rehearsed} rehearsed")
+    parts.append(f"· {REHEARSED} {state.rehearsed} rehearsed")
     if not state.fits_me and state.unfit:
         parts.append(f"· {NOT_FOR_YOU} {state.unfit} not drawn for you (f hides them)")
     return " ".join(parts)

@@ -1,5 +1,7 @@
 """Doing something once changes stop coming (a key at a time), at a cost per change of a
-clock reading: the timer is made once per wait, not stopped and made again at every key."""
+clock reading: the timer is made once per wait, not stopped and made again at every key
+(`WhenQuiet`); and drawing what follows typing with a key or between keys, not just before
+one (`BetweenKeys`)."""
 
 from __future__ import annotations
 
@@ -59,3 +61,53 @@ class WhenQuiet:
             self.timer = None
         self.pending = False
         self.action()
+
+
+class BetweenKeys:
+    """What a screen redraws while the user types (a length meter, a save line), drawn in
+    the frame of the next key, or once no key came for `pause` seconds: never in a frame of
+    its own while typing goes on.
+
+    Textual draws a screen at most once a frame slot (1/60 s) and, after a frame drawn
+    when it was idle, not before the slot after next: a line redrawn by itself (on a timer,
+    at any moment between two keys) up to 33 ms before a key held that key's character back
+    until the slot after, which is what a steady typist's slowest keys were. The widget
+    that edits calls `key()` as a key changes the text (before the key's frame is drawn);
+    the rest hand `draw` what to call."""
+
+    def __init__(self, node: MessagePump, pause: float) -> None:
+        self.node = node
+        self.pause = pause
+        self.last_key = float("-inf")
+        self.pending: dict[str, Callable[[], object]] = {}
+        self.timer: Timer | None = None
+
+    def key(self) -> None:
+        """A key changed the text, and its frame is on its way: draw what waits in it."""
+        self.last_key = time.monotonic()
+        if self.pending:
+            self.flush()
+
+    def draw(self, what: str, call: Callable[[], object]) -> None:
+        """Call `call` (which redraws `what`) now if no key came for `pause` seconds, else
+        with the next key or once typing pauses; a later `draw` of the same `what` replaces
+        one still waiting."""
+        self.pending[what] = call
+        if self.timer is None:
+            self._check()
+
+    def _check(self) -> None:
+        self.timer = None
+        if not self.pending:
+            return
+        wait = self.last_key + self.pause - time.monotonic()
+        if wait > 0.001 and self.node.is_running:
+            self.timer = self.node.set_timer(wait, self._check)
+            return
+        self.flush()
+
+    def flush(self) -> None:
+        """Draw everything waiting, now."""
+        pending, self.pending = self.pending, {}
+        for call in pending.values():
+            call()
