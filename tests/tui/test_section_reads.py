@@ -128,3 +128,23 @@ async def test_a_read_come_back_before_the_screens_widgets_exist_is_kept_for_the
         screen = screen_class(app.ctx)  # made, not composed: no widgets yet
         fill, result = _a_first_read(screen, section)
         fill(*result)  # kept, not shown on widgets that do not exist (NoMatches)
+
+
+async def test_home_shows_no_card_whose_mount_was_cut_short(app_factory):
+    """The app ending as Home's cards mount leaves cards made but never composed; a read
+    landing then is shown on the cards that are mounted, and no other (it ended the app with
+    NoMatches, looking for a card's text)."""
+    from tui.screens.home import HomeScreen
+    from tui.widgets.interview_panel import AfterInterviewPanel, AfterState
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        await until(pilot, lambda: screen._panels_ready, what="Home's cards mounted")
+        cut_short = AfterInterviewPanel(app.ctx)  # made, never mounted
+        mounted = screen.query_one(AfterInterviewPanel)
+        shown = AfterState([])
+        screen._show([(cut_short, shown), (mounted, shown)], screen._reads)
+        assert not mounted.display  # the mounted card was shown its state
+        assert not cut_short.is_mounted

@@ -151,8 +151,12 @@ class HomeScreen(SectionScreen):
             self._early = (states, read)
             return
         self._early = None
+        if not self.is_attached:
+            return  # the app is ending
         steps: list[NextStep] = []
         for panel, state in states:
+            if not panel.is_mounted:
+                continue  # its mount was cut short (the app ending as the cards mounted)
             panel.show(state)
             steps.extend(panel.next_steps(state))
         steps.sort(key=lambda s: s.priority)
