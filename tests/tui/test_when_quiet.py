@@ -42,12 +42,18 @@ async def test_a_burst_of_changes_is_acted_on_once_after_it():
 async def test_changes_that_keep_coming_are_acted_on_at_least_every_so_often():
     app = Touched()
     async with app.run_test() as pilot:
+        touches: list[float] = []
         start = time.monotonic()
         while not app.calls and time.monotonic() - start < 5:
-            app.follows.touch()  # never quiet for 0.1 s
+            app.follows.touch()  # meant never to be quiet for 0.1 s
+            touches.append(time.monotonic())
             await pilot.pause(0.02)
         assert app.calls, "never acted on while changes kept coming"
-        assert app.calls[0] - start >= 0.5
+        acted = app.calls[0]
+        # Acted on 0.5 s after the first change, or earlier only after a real pause of
+        # 0.1 s (a busy machine can starve this loop that long).
+        last = max(t for t in touches if t <= acted)
+        assert acted - start >= 0.5 or acted - last >= 0.1, (acted - start, acted - last)
 
 
 async def test_the_meter_counts_what_was_typed_once_typing_pauses(app_factory):
