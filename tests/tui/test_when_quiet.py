@@ -51,9 +51,12 @@ async def test_changes_that_keep_coming_are_acted_on_at_least_every_so_often():
         assert app.calls, "never acted on while changes kept coming"
         acted = app.calls[0]
         # Acted on 0.5 s after the first change, or earlier only after a real pause of
-        # 0.1 s (a busy machine can starve this loop that long).
+        # 0.1 s (a busy machine can starve this loop that long); a timer may fire up to a
+        # millisecond early, which WhenQuiet takes as due.
         last = max(t for t in touches if t <= acted)
-        assert acted - start >= 0.5 or acted - last >= 0.1, (acted - start, acted - last)
+        early = 0.002
+        assert acted - start >= 0.5 - early or acted - last >= 0.1 - early, \
+            (acted - start, acted - last)
 
 
 async def test_the_meter_counts_what_was_typed_once_typing_pauses(app_factory):
