@@ -474,3 +474,35 @@ async def test_after_a_session_and_its_review_h_and_enter_work_at_once(app_facto
         await pilot.press("escape", "h")
         assert think.value == before
         assert app.focused is history
+
+
+async def test_a_long_history_shows_a_screenful_first_then_every_session_once(app_factory, db):
+    """The first rows come with the screen's first frame and the rest just after: every
+    session once, newest first, even when the list is read again before the rest came, and
+    the cursor back on the row it was on."""
+    from tui.widgets.mock_history import FIRST_ROWS, MockHistory
+
+    count = FIRST_ROWS + 15
+    for day in range(count):
+        session = mock.create_session(
+            db, format="faculty", started_at=NOW - timedelta(days=day), prompts=[
+                Prompt("question", "behavioral.mistake", "Tell me about a mistake.",
+                       "behavioral", "star", 60)])
+        mock.finish_session(db, session, ended_at=NOW - timedelta(days=day))
+    newest_first = [str(s.id) for s in mock.list_sessions(db)]
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("6")
+        pane = app.screen.query_one(MockHistory)
+        history = app.screen.query_one("#mock-history", DataTable)
+        await until(pilot, lambda: history.row_count == count, what="every session listed")
+        history.move_cursor(row=count - 3)
+        sessions = mock.list_sessions(db)
+        pane.fill(sessions)
+        pane.fill(sessions)  # read again before the first fill's rest came
+        assert history.row_count == FIRST_ROWS  # a screenful at once, the rest after
+        await until(pilot, lambda: history.row_count == count, what="the rest of the list")
+        await pilot.pause()
+        assert history.row_count == count  # once each, not twice
+        assert [key.value for key in history.rows] == newest_first
+        assert history.cursor_row == count - 3

@@ -23,6 +23,8 @@ from tui.widgets.table_fit import FitColumn, FitTable
 COLUMNS = (FitColumn("when", "When", 12), FitColumn("format", "Format", 8),
            FitColumn("answered", "Done", 5), FitColumn("spoke", "Spoke", 5),
            FitColumn("rated", "Rated", 5))
+# Rows shown with the list's first frame: more than the tallest terminal shows at once.
+FIRST_ROWS = 60
 
 
 class MockHistory(Vertical):
@@ -37,6 +39,8 @@ class MockHistory(Vertical):
         self.ctx = ctx
         self.border_title = "Past sessions"
         self.history_read: Worker | None = None
+        self.fills = 0  # the list's fills so far: rows added after a frame are for the last
+        self.keep: int | None = None  # the cursor's row while the rest of the list is to come
 
     def compose(self) -> ComposeResult:
         yield FitTable(COLUMNS, id="mock-history", cursor_type="row", zebra_stripes=True)
@@ -55,9 +59,36 @@ class MockHistory(Vertical):
         self.app.call_from_thread(self.fill, sessions)
 
     def fill(self, sessions: list[SessionSummary]) -> None:
+        """Show `sessions`: the first screenful at once, the rest after that frame is drawn
+        (adding a row measures its cells: the 200 rows kept were about 45 ms of a first
+        open, most of them below the fold)."""
         table = self.query_one(FitTable)
-        keep = table.cursor_row
+        # The row the cursor is on, or was meant to go back to if the rest never came.
+        keep = table.cursor_row if self.keep is None else self.keep
         table.clear()
+        self.fills += 1
+        self.keep = None
+        self.add_rows(table, sessions[:FIRST_ROWS])
+        rest = sessions[FIRST_ROWS:]
+        if rest:
+            self.keep = keep
+            self.call_after_refresh(self.add_rest, self.fills, rest, keep, len(sessions))
+        else:
+            self.put_cursor(table, keep, len(sessions))
+        status = (f"{len(sessions)} session{'s' if len(sessions) != 1 else ''} · enter opens one"
+                  if sessions else "No sessions yet. Set one up and press ctrl+s to start.")
+        self.query_one("#mock-history-status", Static).update(Content(status))
+
+    def add_rest(self, fill: int, rest: list[SessionSummary], keep: int, count: int) -> None:
+        if fill != self.fills or not self.is_attached:
+            return  # a newer fill has replaced the list meanwhile (or the screen is gone)
+        table = self.query_one(FitTable)
+        self.add_rows(table, rest)
+        self.put_cursor(table, keep, count)
+        self.keep = None
+
+    @staticmethod
+    def add_rows(table: FitTable, sessions: list[SessionSummary]) -> None:
         for s in sessions:
             table.add_cells(str(s.id), {
                 "when": Text(s.started_at.astimezone().strftime("%d %b %H:%M")),
@@ -65,11 +96,11 @@ class MockHistory(Vertical):
                 "answered": Text(f"{s.answered}/{s.planned}", justify="right"),
                 "spoke": Text(format_duration(s.speak_seconds), justify="right"),
                 "rated": Text(str(s.rated), justify="right")})
-        if sessions:
-            table.move_cursor(row=min(max(keep, 0), len(sessions) - 1), animate=False)
-        status = (f"{len(sessions)} session{'s' if len(sessions) != 1 else ''} · enter opens one"
-                  if sessions else "No sessions yet. Set one up and press ctrl+s to start.")
-        self.query_one("#mock-history-status", Static).update(Content(status))
+
+    @staticmethod
+    def put_cursor(table: FitTable, keep: int, count: int) -> None:
+        if count:
+            table.move_cursor(row=min(max(keep, 0), count - 1), animate=False)
 
     @on(DataTable.RowSelected)
     def session_chosen(self, event: DataTable.RowSelected) -> None:
