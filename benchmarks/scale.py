@@ -123,7 +123,8 @@ async def open_section_once(path: Path, section_id: str) -> float:
         elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         # What a section adds just after its first frame (Mock's past sessions below the
         # first screenful), for the line that reports it.
-        while getattr(app.screen.query("MockHistory").first(), "keep", None) is not None:
+        while any(getattr(pane, "keep", None) is not None
+                  for pane in app.screen.query("MockHistory")):
             await asyncio.sleep(0.001)
         whole = time.perf_counter() - start
     app.ctx.close()
