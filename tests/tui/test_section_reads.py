@@ -35,6 +35,13 @@ def _count_reads(monkeypatch, module_name: str, function: str) -> list[int]:
     return calls
 
 
+def _a_row_in_each_list(db) -> None:
+    """An answer (and so a question answered) and a program: each list has a row to show."""
+    save_answer(db, None, question_id="behavioral.mistake", structure="star",
+                parts={"situation": "The night the scanner went down."})
+    programs.add_program(db, "Lakeshore Radiology", city="Chicago", state="IL")
+
+
 def _rows(app, table: str) -> int:
     return app.screen.query_one(table, DataTable).row_count
 
@@ -43,9 +50,7 @@ def _rows(app, table: str) -> int:
                          ids=[s for _, s, *_ in LISTS])
 async def test_a_list_is_read_once_on_a_first_visit_and_again_on_the_next(
         app_factory, db, monkeypatch, key, section, module, read, table):
-    save_answer(db, None, question_id="behavioral.mistake", structure="star",
-                parts={"situation": "The night the scanner went down."})
-    programs.add_program(db, "Lakeshore Radiology", city="Chicago", state="IL")
+    _a_row_in_each_list(db)
     calls = _count_reads(monkeypatch, module, read)
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -74,9 +79,7 @@ async def test_a_first_read_done_before_the_screen_is_mounted_is_shown(
     import asyncio
     import importlib
 
-    save_answer(db, None, question_id="behavioral.mistake", structure="star",
-                parts={"situation": "The night the scanner went down."})
-    programs.add_program(db, "Lakeshore Radiology", city="Chicago", state="IL")
+    _a_row_in_each_list(db)
     module_ = importlib.import_module(module)
     screen_class = next(v for k, v in vars(module_).items()
                         if k.endswith("Screen") and getattr(v, "SECTION", "") == section)
