@@ -148,6 +148,7 @@ async def test_home_shows_no_card_whose_mount_was_cut_short(app_factory):
         cut_short = AfterInterviewPanel(app.ctx)  # made, never mounted
         mounted = screen.query_one(AfterInterviewPanel)
         shown = AfterState([])
+        mounted.display = True  # so that its being hidden says it was shown its state
         screen._show([(cut_short, shown), (mounted, shown)], screen._reads)
         assert not mounted.display  # the mounted card was shown its state
         assert not cut_short.is_mounted
