@@ -306,13 +306,8 @@ def listed_ids_and_fit(db: Database, profile: Profile,
                        **filters: Any) -> list[tuple[str, bool]]:
     """Every id `list_question_ids(db, **filters)` returns, in order, with whether the
     question fits `profile`: the whole list and the fitting part in one read."""
-    query = _listing_sql("q.id, q.presumes", **{
-        "category": None, "tag": None, "search": None, "include_hidden": False,
-        "only_hidden": False, "limit": None, **filters})
-    if query is None:
-        return []
     fit = stored_fits_test(profile)
-    return [(row[0], fit(row[1])) for row in db.execute(*query).fetchall()]
+    return [(row[0], fit(row[1])) for row in listed_rows(db, "q.id, q.presumes", **filters)]
 
 
 def count_fitting(db: Database, profile: Profile | None) -> int:
