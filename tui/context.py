@@ -4,10 +4,9 @@ clocks."""
 from __future__ import annotations
 
 import sqlite3
-import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -49,6 +48,7 @@ class AppContext:
     _db: Database | None = field(default=None, repr=False)
     _analyser: Any = field(default=None, repr=False)
     _recorded: Any = field(default=None, repr=False)
+    _apart: ThreadPoolExecutor | None = field(default=None, repr=False)
 
     @property
     def analyser(self) -> Any:
@@ -124,19 +124,19 @@ class AppContext:
         reads something else meanwhile: SQLite lets go of the interpreter while it works,
         so two reads mostly of SQLite's work run side by side on two cores. The future
         holds what it read, or what it raised."""
-        future: Future[T] = Future()
+        if self._apart is None:
+            # Threads kept for the next read (Home's cards and Progress's charts ask for two
+            # at a time); a read starts at once, not when the event loop next turns.
+            self._apart = ThreadPoolExecutor(max_workers=3, thread_name_prefix="read-apart")
+        return self._apart.submit(self._read_with, read)
 
-        def run() -> None:
-            try:
-                with self.reader() as db:
-                    future.set_result(read(db))
-            except BaseException as error:  # handed to whoever waits on the future
-                future.set_exception(error)
-
-        threading.Thread(target=run, name="read-apart", daemon=True).start()
-        return future
+    def _read_with(self, read: Callable[[Database], T]) -> T:
+        with self.reader() as db:
+            return read(db)
 
     def close(self) -> None:
+        if self._apart is not None:
+            self._apart.shutdown(wait=False, cancel_futures=True)
         for part in (self.recorder, self._analyser):
             if part is not None and hasattr(part, "close"):
                 part.close()

@@ -36,3 +36,15 @@ def test_what_a_read_apart_raises_is_raised_to_whoever_takes_its_result(db_path)
             future.result(timeout=10)
     finally:
         ctx.close()
+
+
+def test_the_threads_reading_apart_end_with_the_context(db_path):
+    """Kept between reads (a read starts at once), they are let go when the app closes."""
+    ctx = make_context(db_path)
+    ctx.read_apart(count_questions).result(timeout=10)
+    readers = [t for t in threading.enumerate() if t.name.startswith("read-apart")]
+    assert readers  # kept for the next read
+    ctx.close()
+    for thread in readers:
+        thread.join(timeout=10)
+    assert not any(thread.is_alive() for thread in readers)
