@@ -37,6 +37,7 @@ from tui.sections import SECTIONS
 from tui.store.settings import set_setting
 from tui.store.writer import FileSwapped
 from tui.textual_private import (
+    draw_only_what_changed,
     end_with_report,
     guard_pastes,
     let_worker_state_changes_bubble,
@@ -104,6 +105,7 @@ class MatchprepApp(App[None]):
         let_worker_state_changes_bubble()  # a failed worker is reported here, see worker_failed
         show_control_characters()  # ESC in user text shows as ␛, never reaches the terminal
         guard_pastes()  # a paste arrives whole, as text, without control characters
+        draw_only_what_changed()  # a key's frame draws the text area, not the whole screen
         self.event_loop: asyncio.AbstractEventLoop | None = None
         self.ending_signal: int | None = None
         self.maximized_before: dict[Screen, Widget] = {}  # minimised while too small

@@ -221,3 +221,67 @@ def parse_default_css(app: App, widget_classes: Iterable[type[Widget]]) -> None:
             stylesheet.add_source(css, read_from=read_from, is_default_css=True,
                                   tie_breaker=tie_breaker, scope=scope)
     stylesheet.rules  # noqa: B018  (parses what was added, as the next styling would)
+
+
+def draw_only_what_changed() -> None:
+    """Make a screen's partial update draw each widget only on the lines where something
+    changed, and not at all when nothing under it changed.
+
+    Textual's partial update (`Compositor.render_partial_update`) takes the box around
+    every region refreshed since the last frame, then renders every widget whose clip meets
+    that box, each over its whole visible area, and keeps only the changed lines. A widget's
+    clip is its container's: a key in the answer editor's text area drew the screen, the
+    containers around the text area, every part below it and the feedback beside it, each
+    whole (16 widgets a frame, against 2 in an app holding only a TextArea). Here a widget
+    is rendered over the lines of its visible area that meet a refreshed region, at its
+    full visible width (Textual cuts lines where widgets start and end, and a strip must
+    start at one). What reaches the terminal is the same; full updates (a layout, a
+    resize, a new screen) are untouched. There is no public hook: `_get_renders` is
+    replaced, and `render_partial_update` hands it the refreshed regions. Idempotent.
+    """
+    from textual._compositor import ChopsUpdate, Compositor
+    from textual.geometry import Region
+
+    if getattr(Compositor, "draws_only_what_changed", False):
+        return
+    textual_get_renders = Compositor._get_renders
+
+    def render_partial_update(self: Compositor) -> ChopsUpdate | None:
+        screen_region = self.size.region
+        update_regions = self._dirty_regions.copy()
+        self._dirty_regions.clear()
+        if not update_regions:
+            return None
+        crop = Region.from_union(list(update_regions)).intersection(screen_region)
+        spans = list(self._regions_to_spans(update_regions))
+        is_rendered_line = {y for y, _, _ in spans}.__contains__
+        self.changed_regions = [region.intersection(screen_region)  # type: ignore[attr-defined]
+                                for region in update_regions]
+        try:
+            chops = self._render_chops(crop, is_rendered_line)
+        finally:
+            self.changed_regions = None  # type: ignore[attr-defined]
+        chop_ends = [cut_set[1:] for cut_set in self.cuts]
+        return ChopsUpdate(chops, spans, chop_ends)
+
+    def get_renders(self: Compositor, crop: Region | None = None):  # type: ignore[no-untyped-def]
+        changed = getattr(self, "changed_regions", None)
+        if crop is None or not changed:
+            yield from textual_get_renders(self, crop)
+            return
+        intersection = Region.intersection
+        for widget, (region, clip) in self.visible_widgets.items():
+            visible = intersection(region, clip)
+            meets = [part for changed_region in changed
+                     if (part := intersection(visible, changed_region))]
+            if not meets:
+                continue
+            top = min(part.y for part in meets)
+            bottom = max(part.bottom for part in meets)
+            lines = Region(visible.x, top, visible.width, bottom - top)
+            yield region, lines, widget.render_lines(
+                Region(lines.x - region.x, lines.y - region.y, lines.width, lines.height))
+
+    Compositor.render_partial_update = render_partial_update  # type: ignore[method-assign]
+    Compositor._get_renders = get_renders  # type: ignore[method-assign]
+    Compositor.draws_only_what_changed = True  # type: ignore[attr-defined]

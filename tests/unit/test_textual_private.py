@@ -365,3 +365,126 @@ def test_a_bracketed_paste_reaches_the_app_whole_without_control_characters():
     assert [type(t).__name__ for t in tokens] == ["Key", "Paste", "Key"]
     assert tokens[1].text == "Hello ]0;pwned world [2J end"
     assert [t.key for t in tokens if isinstance(t, events.Key)] == ["x", "y"]
+
+
+# draw_only_what_changed --------------------------------------------------------------------
+
+class Dial(Widget):
+    """A line whose sixth cell shows `turn`: a change of a few cells, in the middle of a
+    widget, that the widget redraws by itself (`refresh(region)`)."""
+
+    DEFAULT_CSS = "Dial { height: 1; }"
+    turn = 0
+
+    def render(self) -> str:
+        return "-" * 5 + str(self.turn % 10) + "-" * 20
+
+    def turn_once(self) -> None:
+        from textual.geometry import Region
+
+        self.turn += 1
+        self.refresh(Region(4, 0, 3, 1))
+
+
+class PanesApp(App):
+    """A text area between two lines in a scrolling column, a status and a text beside:
+    widgets that share a container's clip, as the answer editor's do."""
+
+    CSS = """
+    #column { width: 30; } #side { width: 1fr; }
+    TextArea { height: 7; } #status { height: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        from textual.containers import Horizontal, Vertical, VerticalScroll
+        from textual.widgets import Static, TextArea
+
+        with Horizontal():
+            with VerticalScroll(id="column"):
+                yield Static("above the text", id="above")
+                yield TextArea("one two three four five six seven eight nine ten " * 2,
+                               soft_wrap=True, id="area")
+                yield Static("below the text", id="below")
+            with Vertical(id="side"):
+                yield Static("status", id="status")
+                yield Dial()
+                yield Static("beside the text\n" * 8, id="beside")
+
+
+def spy_on_drawing(*widgets: Widget) -> dict[str, int]:
+    """How many times each widget (by id) is drawn from now on."""
+    drawn = {str(widget.id): 0 for widget in widgets}
+    for widget in widgets:
+        def render_lines(crop, widget=widget, textual=widget.render_lines):
+            drawn[str(widget.id)] += 1
+            return textual(crop)
+        widget.render_lines = render_lines  # type: ignore[method-assign]
+    return drawn
+
+
+async def test_a_frame_draws_only_the_widgets_under_what_changed():
+    """Textual drew every widget whose container meets the box around the changes: the
+    line below the text area, and the text beside it when the status changed too."""
+    from textual.widgets import Static, TextArea
+
+    from tui.textual_private import draw_only_what_changed
+
+    draw_only_what_changed()
+    app = PanesApp()
+    async with app.run_test(size=(70, 14)) as pilot:
+        area = app.query_one("#area", TextArea)
+        area.focus()
+        await pilot.pause()
+        drawn = spy_on_drawing(area, app.query_one("#below"), app.query_one("#beside"),
+                               app.query_one("#status"))
+        await pilot.press("x")
+        app.query_one("#status", Static).update("saved")
+        await pilot.press("y")
+        await pilot.pause()
+        assert drawn["area"] >= 2 and drawn["status"] >= 1
+        assert drawn["below"] == drawn["beside"] == 0
+
+
+async def test_the_terminal_shows_after_frames_of_changes_what_the_whole_screen_shows():
+    """Frames of changes here and there (typing, a status beside, a few cells of a line
+    redrawn, a scroll): the terminal fed only those frames shows the screen drawn whole."""
+    from textual.widgets import Static, TextArea
+
+    from tests.drawn_screen import DrawnScreen
+    from tui.textual_private import draw_only_what_changed
+
+    draw_only_what_changed()
+    app = PanesApp()
+    async with app.run_test(size=(70, 14)) as pilot:
+        area = app.query_one("#area", TextArea)
+        area.focus()
+        await pilot.pause()
+        drawn = DrawnScreen(app)
+        steps = [
+            lambda: pilot.press(*"hello "),
+            lambda: pilot.press("enter", *"new line", "backspace", "backspace"),
+            lambda: app.query_one("#status", Static).update("Saved 10:42:03"),
+            app.query_one(Dial).turn_once,
+            lambda: (app.query_one(Dial).turn_once(), pilot.press("z"))[1],
+            lambda: pilot.press("ctrl+home", *"start "),
+            lambda: pilot.press(*"words " * 12),  # wraps, grows, scrolls
+            lambda: app.query_one("#column").scroll_end(animate=False),
+        ]
+        for step in steps:
+            result = step()
+            if inspect.isawaitable(result):
+                await result
+            await pilot.pause()
+            assert drawn.differences() == []
+        assert drawn.updates >= len(steps)
+
+
+def test_drawing_only_what_changed_is_installed_once():
+    from textual._compositor import Compositor
+
+    from tui.textual_private import draw_only_what_changed
+
+    draw_only_what_changed()
+    installed = Compositor._get_renders, Compositor.render_partial_update
+    draw_only_what_changed()
+    assert (Compositor._get_renders, Compositor.render_partial_update) == installed
