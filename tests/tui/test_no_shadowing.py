@@ -36,8 +36,12 @@ DELIBERATE_OVERRIDES = {
     "tui.app.MatchprepApp.update_styles",  # skips widgets not mounted yet
     # restyles the body alone when its focus changes (Textual's restyles all inside it)
     "tui.widgets.scroll_body.ScrollBody.watch_has_focus",
-    # lets what waits to be redrawn go in the frame of the key that made the edit
+    # redraws only the rows the edit changed, and lets what waits to be redrawn go in the
+    # frame of the key that made the edit
     "tui.widgets.answer_part.PartArea.edit",
+    # while an edit runs, holds back the whole-area redraw TextArea asks for (edit redraws
+    # the rows it changed once it is made); any other refresh goes through
+    "tui.widgets.answer_part.PartArea.refresh",
 }
 
 

@@ -1,11 +1,12 @@
-"""One part of an answer (Situation, Task…): its prompt and a text area, with a word count."""
+"""One part of an answer (Situation, Task…): its prompt, and a text area with a word count."""
 
 from __future__ import annotations
 
+from typing import Self
+
 from textual import events, on
-from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Offset
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
@@ -43,11 +44,63 @@ class PartArea(TextArea):
         self.show_count(count_words(text))
         self.visited = False
 
+    # Set while an edit runs: whether it asked to redraw the whole area (else None).
+    redraw_asked: bool | None = None
+
     def edit(self, edit: Edit) -> EditResult:
-        result = super().edit(edit)
+        """Make the edit, and redraw only the rows it changed when nothing else moved.
+
+        TextArea redraws all of itself at every edit (its selection changes); a key's frame
+        then drew every row of the part, its borders, and the rows of every container
+        under it. When the edit left the wrapped height, the scroll and the gutter as they
+        were, the rows above and below it are as they were: only the rows of the lines it
+        touched (and of the cursor and the matched bracket, before and after) are redrawn."""
+        before = self.rows_to_keep()
+        kept = self.touched_lines()
+        self.redraw_asked = False
+        try:
+            result = super().edit(edit)
+        finally:
+            asked, self.redraw_asked = self.redraw_asked, None
+        if asked:
+            if self.rows_to_keep() == before:
+                first, last = self.visual_rows(min(edit.top[0], *kept, *self.touched_lines()),
+                                               max(result.end_location[0], *kept,
+                                                   *self.touched_lines()))
+                self.refresh_lines(first, last - first + 1)
+            else:
+                super().refresh()
         if self.frames is not None:  # what waits to be redrawn goes in this key's frame
             self.frames.key()
         return result
+
+    def refresh(self, *regions, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> Self:
+        if self.redraw_asked is not None and not (regions or layout or recompose):
+            self.redraw_asked = True  # the edit redraws what it changed, once it is made
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def rows_to_keep(self) -> tuple[int, Offset, int]:
+        """What, unchanged by an edit, keeps the rows outside it where they were."""
+        return self.wrapped_document.height, self.scroll_offset, self.gutter_width
+
+    def touched_lines(self) -> tuple[int, ...]:
+        """The document lines of the cursor, the selection's other end and the bracket
+        matched at the cursor (drawn differently from the rest)."""
+        bracket = self.matching_bracket_location
+        return (self.selection.start[0], self.selection.end[0],
+                *((bracket[0],) if bracket is not None else ()))
+
+    def visual_rows(self, first_line: int, last_line: int) -> tuple[int, int]:
+        """The first and last rows (after wrapping) of document lines `first_line` to
+        `last_line`."""
+        wrapped = self.wrapped_document
+        last_line = min(last_line, self.document.line_count - 1)
+        first = wrapped.location_to_offset((first_line, 0)).y
+        last = (wrapped.location_to_offset((last_line, 0)).y
+                + len(wrapped.get_offsets(last_line)))
+        return first, last
 
     @on(TextArea.SelectionChanged)
     def selection_moved(self, event: TextArea.SelectionChanged) -> None:
@@ -76,28 +129,15 @@ class PartArea(TextArea):
             self.border_subtitle = subtitle
 
 
-class PartEditor(Vertical):
-    """A prompt line above a part's text area. Kept parts (set aside) are marked."""
+class PartPrompt(Static):
+    """The line above a part's text area saying what goes in it; a kept part's (set aside
+    from another structure) is marked. It is the text area's sibling, not in a container
+    with it: a container around each text area was drawn again with every key."""
 
     DEFAULT_CSS = """
-    PartEditor { height: auto; }
-    PartEditor > .part-prompt { color: $text-muted; padding: 0 1; height: auto; }
-    PartEditor.-kept > .part-prompt { color: $text-warning; }
+    PartPrompt { color: $text-muted; padding: 0 1; height: auto; }
+    PartPrompt.-kept { color: $text-warning; }
     """
 
-    def __init__(self, part_key: str, text: str, *, label: str, prompt: str,
-                 kept: bool = False, frames: BetweenKeys | None = None) -> None:
-        super().__init__(id=f"editor-{part_key}", classes="-kept" if kept else "")
-        self.part_key = part_key
-        self.text = text
-        self.label = label
-        self.prompt = prompt
-        self.frames = frames
-
-    def compose(self) -> ComposeResult:
-        yield Static(Content(self.prompt), classes="part-prompt")
-        yield PartArea(self.part_key, self.text, label=self.label, frames=self.frames)
-
-    @property
-    def area(self) -> PartArea:
-        return self.query_one(PartArea)
+    def __init__(self, prompt: str, *, kept: bool = False) -> None:
+        super().__init__(Content(prompt), classes="part-prompt -kept" if kept else "part-prompt")

@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import TextArea
 
 from question_bank.structures import arrange, count_words, get_structure, kept_keys, part_label
-from tui.widgets.answer_part import PartArea, PartEditor
+from tui.widgets.answer_part import PartArea, PartPrompt
 from tui.widgets.when_quiet import BetweenKeys
 
 KEPT_PROMPT = "Kept from another structure: move what you need above, then clear this."
@@ -34,17 +34,20 @@ class AnswerParts(VerticalScroll):
         self.layout_lock = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
-        yield from self.part_editors(self.first_parts)
+        yield from self.part_widgets(self.first_parts)
 
-    def part_editors(self, parts: dict[str, str]) -> list[PartEditor]:
+    def part_widgets(self, parts: dict[str, str]) -> list[PartPrompt | PartArea]:
+        """Each part's prompt and text area, in turn (siblings: no container around a pair,
+        which every key would draw again)."""
         structure = get_structure(self.structure)
-        editors = [PartEditor(p.key, parts.get(p.key, ""), label=p.label, prompt=p.prompt,
-                              frames=self.frames)
-                   for p in structure.parts]
-        editors += [PartEditor(k, parts[k], label=f"{part_label(k)} (set aside)",
-                               prompt=KEPT_PROMPT, kept=True, frames=self.frames)
-                    for k in kept_keys(parts, self.structure)]
-        return editors
+        pairs = [(PartPrompt(p.prompt),
+                  PartArea(p.key, parts.get(p.key, ""), label=p.label, frames=self.frames))
+                 for p in structure.parts]
+        pairs += [(PartPrompt(KEPT_PROMPT, kept=True),
+                   PartArea(k, parts[k], label=f"{part_label(k)} (set aside)",
+                            frames=self.frames))
+                  for k in kept_keys(parts, self.structure)]
+        return [widget for pair in pairs for widget in pair]
 
     def on_mount(self) -> None:
         self.take_areas()
@@ -90,7 +93,7 @@ class AnswerParts(VerticalScroll):
         async with self.layout_lock:
             self.structure = structure
             await self.remove_children()
-            await self.mount_all(self.part_editors(arrange(parts, structure)))
+            await self.mount_all(self.part_widgets(arrange(parts, structure)))
         self.take_areas()
 
     def focus_first(self) -> None:

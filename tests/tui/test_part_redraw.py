@@ -1,0 +1,143 @@
+"""A part's text area redraws only the rows an edit changed, and the terminal still shows
+every word where it is: after each edit, what the terminal was sent matches the screen
+drawn whole (tests/drawn_screen.py), in characters, colours and the cursor's cell."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from textual.app import App, ComposeResult
+
+from tests.drawn_screen import DrawnScreen
+from tests.tui.answer_helpers import area, open_editor, settle
+from tui.widgets.answer_part import PartArea
+
+STAR_Q = "behavioral.mistake"
+WORDS = "the night call chest pain (escalated) I paged my senior [then] learned".split()
+
+
+class OnePart(App):
+    """A part of a fixed height: its rows move without the screen being laid out again
+    (which would redraw everything)."""
+
+    CSS = "PartArea { width: 40; height: 9; }"
+
+    def __init__(self, text: str = "First line of the answer.\nSecond line\nThird line\n"
+                                   "Fourth") -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield PartArea("situation", self.text, label="Situation")
+
+
+def spy_on_rows(part: PartArea) -> list[int]:
+    """The rows of the text area drawn again from now on (its lines, not its borders)."""
+    rows: list[int] = []
+
+    def render_line(y: int, textual=part.render_line):
+        rows.append(y)
+        return textual(y)
+
+    part.render_line = render_line  # type: ignore[method-assign]
+    return rows
+
+
+async def test_a_key_redraws_the_row_it_typed_on_and_no_other():
+    app = OnePart()
+    async with app.run_test(size=(60, 12)) as pilot:
+        part = app.query_one(PartArea)
+        part.focus()
+        part.move_cursor((1, 6))  # "Second| line"
+        await pilot.pause()
+        rows = spy_on_rows(part)
+        await pilot.press("x")
+        await pilot.pause()
+        assert part.document[1] == "Secondx line"
+        assert set(rows) == {1}  # TextArea itself redraws all of its rows at every edit
+
+
+async def test_an_edit_that_moves_rows_below_redraws_them():
+    """A new line moves the rows below it down: they are drawn again, where they go."""
+    app = OnePart()
+    async with app.run_test(size=(60, 12)) as pilot:
+        part = app.query_one(PartArea)
+        part.focus()
+        part.move_cursor((1, 6))
+        await pilot.pause()
+        drawn = DrawnScreen(app)
+        rows = spy_on_rows(part)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert {1, 2, 3, 4} <= set(rows)
+        assert drawn.differences() == []
+
+
+async def test_a_bracket_matched_on_another_line_is_drawn_plain_once_it_is_not():
+    """The cursor on "(" shows its ")" three lines down; deleting the "(" changes one line,
+    and the ")" is drawn again, plain."""
+    app = OnePart("(the night\ncall\nwas long)\nafter")
+    async with app.run_test(size=(60, 12)) as pilot:
+        part = app.query_one(PartArea)
+        part.focus()
+        part.move_cursor((0, 0))
+        await pilot.pause()
+        assert part.matching_bracket_location == (2, 8)
+        drawn = DrawnScreen(app)
+        await pilot.press("delete")
+        await pilot.pause()
+        assert part.matching_bracket_location is None
+        assert drawn.differences() == []
+
+
+def random_edits(seed: int, count: int) -> list[tuple[str, object]]:
+    """A writer's edits, drawn at random: words typed (some long enough to wrap), new lines,
+    deletions back and forward, a selection typed over, a paste of several lines, moves
+    (to the start, the end, a line up), and brackets (matched at the cursor)."""
+    rng = random.Random(seed)
+    edits: list[tuple[str, object]] = []
+    for _ in range(count):
+        kind = rng.choice(["type", "type", "type", "enter", "backspace", "delete", "select",
+                           "paste", "move", "bracket"])
+        if kind == "type":
+            edits.append(("keys", [*" ".join(rng.sample(WORDS, rng.randint(1, 3))), "space"]))
+        elif kind == "enter":
+            edits.append(("keys", ["enter"]))
+        elif kind == "backspace":
+            edits.append(("keys", ["backspace"] * rng.randint(1, 6)))
+        elif kind == "delete":
+            edits.append(("keys", ["left"] * rng.randint(1, 6) + ["delete"] * rng.randint(1, 6)))
+        elif kind == "select":
+            edits.append(("keys", ["shift+left"] * rng.randint(1, 12) + [*"over "]))
+        elif kind == "paste":
+            edits.append(("paste", "\n".join(" ".join(rng.sample(WORDS, 4))
+                                             for _ in range(rng.randint(1, 3)))))
+        elif kind == "move":
+            edits.append(("keys", [rng.choice(["home", "end", "up", "ctrl+home", "ctrl+end"])]))
+        else:
+            edits.append(("keys", ["left"] * 3 + [*"(x)", "left"]))
+    return edits
+
+
+@pytest.mark.slow(reason="hundreds of keys typed one by one: the fast run keeps the single "
+                         "edits above, each a case this one draws at random")
+@pytest.mark.parametrize("seed", [1, 2, 3])
+async def test_after_every_edit_the_terminal_shows_the_part_as_it_is(app_factory, seed):
+    """In the editor itself (its parts in a scrolling column, the feedback and the save
+    line beside and above, at 70 columns so that lines wrap)."""
+    from textual import events
+
+    app = app_factory()
+    async with app.run_test(size=(70, 24)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        part = area(app, "situation")
+        drawn = DrawnScreen(app)
+        for number, (kind, what) in enumerate(random_edits(seed, 24)):
+            if kind == "keys":
+                await pilot.press(*what)  # type: ignore[misc]
+            else:
+                part.post_message(events.Paste(str(what)))
+            await settle(app, pilot)
+            assert drawn.differences() == [], f"after edit {number}: {kind} {what!r}"
+        assert len(part.text) > 40 and drawn.updates > 24
