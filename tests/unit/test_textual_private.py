@@ -467,7 +467,8 @@ async def test_the_terminal_shows_after_frames_of_changes_what_the_whole_screen_
             app.query_one(Dial).turn_once,
             lambda: (app.query_one(Dial).turn_once(), pilot.press("z"))[1],
             lambda: pilot.press("ctrl+home", *"start "),
-            lambda: pilot.press(*"words " * 12),  # wraps, grows, scrolls
+            lambda: pilot.press("ctrl+end", *"words " * 5),  # wraps, outgrows the area
+            lambda: area.scroll_end(animate=False),
             lambda: app.query_one("#column").scroll_end(animate=False),
         ]
         for step in steps:
@@ -477,6 +478,7 @@ async def test_the_terminal_shows_after_frames_of_changes_what_the_whole_screen_
             await pilot.pause()
             assert drawn.differences() == []
         assert drawn.updates >= len(steps)
+        assert area.scroll_offset.y > 0  # the text outgrew its area
 
 
 def test_drawing_only_what_changed_is_installed_once():
