@@ -488,3 +488,25 @@ async def test_a_version_for_a_signaled_program_is_held_to_the_reasons_in_its_do
         area(app, "outline").insert(" The neuroradiology volume is why I signaled you.")
         await until(pilot, lambda: signal not in str(shown(app, "#feedback-findings")),
                     what="the finding to go once a reason is given")
+
+
+@pytest.mark.parametrize("size, expected", [
+    ((40, 12), "2 words · 0:01 of 2:00"),  # beside "Saved 10:42:03": no room for the rest
+    ((100, 30), "2 words · 0:01 at 140 wpm · target 2:00 · too short (1:59 under)"),
+])
+async def test_the_meter_shows_the_longest_of_its_sentences_that_fits(app_factory, db, size,
+                                                                       expected):
+    """A narrow editor cut the meter mid-phrase, and the save line beside it read on from
+    there ("0:42 at Saved 10:42:03")."""
+    clock = FakeClock()
+    app = app_factory(clock=clock)
+    async with app.run_test(size=size) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await type_text(pilot, "Um ok")
+        await autosave(app, pilot, clock)
+        await until(pilot, lambda: "Saved" in shown(app, "#answer-status"),
+                    what="the save line")
+        await until(pilot, lambda: "2 words" in shown(app, "#answer-meter"), what="the meter")
+        meter = app.screen.query_one("#answer-meter")
+        assert shown(app, "#answer-meter") == expected
+        assert len(expected) <= meter.region.width
