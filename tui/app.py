@@ -109,6 +109,7 @@ class MatchprepApp(App[None]):
         self.event_loop: asyncio.AbstractEventLoop | None = None
         self.ending_signal: int | None = None
         self.maximized_before: dict[Screen, Widget] = {}  # minimised while too small
+        self.focused_before: dict[Screen, Widget] = {}  # focused before it was too small
         self.worker_failures_told: set[tuple[str, str]] = set()
         for s in SECTIONS:
             self.add_mode(s.id, partial(self._make_section, s.id))
@@ -202,6 +203,9 @@ class MatchprepApp(App[None]):
         can use, every screen is reduced to one line first (tui.widgets.too_small)."""
         small = too_small(event.size)
         if small != self.has_class("-too-small"):
+            if small:  # hidden, a widget loses its focus: keys typed after would go nowhere
+                self.focused_before = {screen: screen.focused for screen in self.screen_stack
+                                       if screen.focused is not None}
             self.set_class(small, "-too-small", update=False)
             for screen in self.screen_stack:  # each, also those beneath a dialog: at once
                 self.update_styles(screen)
@@ -210,6 +214,10 @@ class MatchprepApp(App[None]):
                     if screen.is_attached and widget.is_attached:
                         screen.maximize(widget)
                 self.maximized_before.clear()
+                for screen, widget in self.focused_before.items():
+                    if screen.is_attached and widget.is_attached:
+                        screen.set_focus(widget, scroll_visible=False)
+                self.focused_before.clear()
         if small and self.screen_stack:
             self._fit_new_screen(self.screen, event.size)
         for screen in self.screen_stack:

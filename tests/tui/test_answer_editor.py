@@ -510,3 +510,19 @@ async def test_the_meter_shows_the_longest_of_its_sentences_that_fits(app_factor
         meter = app.screen.query_one("#answer-meter")
         assert shown(app, "#answer-meter") == expected
         assert len(expected) <= meter.region.width
+
+
+async def test_typing_goes_on_into_the_part_after_the_terminal_was_too_small(app_factory, db):
+    """Too small, every widget is hidden and the text area lost its focus: back to a usable
+    size, the words typed next went nowhere."""
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(40, 12)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        await type_text(pilot, "first")
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        assert app.has_class("-too-small")
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        await type_text(pilot, " after")
+        assert area(app, "situation").text.endswith("first after")
