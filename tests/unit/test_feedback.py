@@ -277,3 +277,10 @@ def test_the_editor_meter_and_the_feedback_share_one_length_rule(target):
         assert ("too short" in meter) == ("length.short" in found), (words, meter)
         assert ("too long" in meter) == ("length.long" in found), (words, meter)
         assert ("on target" in meter) == (not any(f.startswith("length") for f in found))
+
+
+def test_every_form_of_the_meter_says_one_word_and_two_words():
+    from tui.widgets.answer_meter import meter_forms
+
+    assert all(form.plain.startswith("1 word · ") for form in meter_forms(1, 140, 90))
+    assert all(form.plain.startswith("2 words · ") for form in meter_forms(2, 140, 90))

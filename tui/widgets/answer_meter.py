@@ -24,17 +24,18 @@ def meter_forms(words: int, pace: int, target: int) -> list[Content]:
         how_far = f"{format_duration(seconds - target)} over"
     elif verdict:
         style = "$text-success"
-    values = {"words": str(words), "spoken": format_duration(seconds), "pace": str(pace),
+    values = {"words": str(words), "noun": "word" if words == 1 else "words",
+              "spoken": format_duration(seconds), "pace": str(pace),
               "target": format_duration(target), "verdict": verdict, "how_far": how_far}
     said = f" · [{style}]$verdict ($how_far)[/]" if how_far else (
         f" · [{style}]$verdict[/]" if verdict else "")
     brief = f" · [{style}]$verdict[/]" if verdict else ""
     forms = [
-        f"[b]$words[/b] words · [b]$spoken[/b] at $pace wpm · target $target{said}",
-        f"[b]$words[/b] words · [b]$spoken[/b] of $target{said}",
-        f"[b]$words[/b] words · [b]$spoken[/b] of $target{brief}",
-        "[b]$words[/b] words · [b]$spoken[/b] of $target",
-        "[b]$words[/b] words · [b]$spoken[/b]",
+        f"[b]$words[/b] $noun · [b]$spoken[/b] at $pace wpm · target $target{said}",
+        f"[b]$words[/b] $noun · [b]$spoken[/b] of $target{said}",
+        f"[b]$words[/b] $noun · [b]$spoken[/b] of $target{brief}",
+        "[b]$words[/b] $noun · [b]$spoken[/b] of $target",
+        "[b]$words[/b] $noun · [b]$spoken[/b]",
     ]
     return [Content.from_markup(form, **values) for form in forms]
 
