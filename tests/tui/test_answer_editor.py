@@ -526,3 +526,19 @@ async def test_typing_goes_on_into_the_part_after_the_terminal_was_too_small(app
         await pilot.pause()
         await type_text(pilot, " after")
         assert area(app, "situation").text.endswith("first after")
+
+
+async def test_the_parts_scroll_to_the_cursor_as_a_part_grows_past_the_view(app_factory, db):
+    """The text area scrolls only within itself: as it grew below what the column of parts
+    shows, typing went on out of sight."""
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(40, 12)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        column = app.screen.query_one("#answer-parts")
+        part = area(app, "situation")
+        for line in range(8):
+            await type_text(pilot, f"line {line}\n")
+            await pilot.pause()
+            view = column.content_region
+            assert view.y <= part.cursor_screen_offset.y < view.bottom, f"after line {line}"
+        assert column.scroll_offset.y > 0

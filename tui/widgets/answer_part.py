@@ -7,6 +7,7 @@ from typing import Self
 from textual import events, on
 from textual.content import Content
 from textual.geometry import Offset
+from textual.widget import Widget
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
@@ -105,6 +106,25 @@ class PartArea(TextArea):
     @on(TextArea.SelectionChanged)
     def selection_moved(self, event: TextArea.SelectionChanged) -> None:
         event.stop()  # nothing above listens: not sent up five more widgets at each key
+        column = self.parent
+        if isinstance(column, Widget) and column.max_scroll_y:  # the parts do not all fit
+            self.call_after_refresh(self.cursor_in_view)
+
+    def on_resize(self) -> None:
+        self.cursor_in_view()  # grown by a line, where the cursor went
+
+    def cursor_in_view(self) -> None:
+        """Scroll the column of parts to the cursor's row when it is out of the column's
+        view: a part grows as it is typed into, past the bottom of what is shown, and the
+        text area scrolls only within itself."""
+        column = self.parent
+        if not (isinstance(column, Widget) and self.has_focus and column.max_scroll_y):
+            return
+        row, view = self.cursor_screen_offset.y, column.content_region
+        if row < view.y:
+            column.scroll_relative(y=row - view.y, animate=False)
+        elif row >= view.bottom:
+            column.scroll_relative(y=row - view.bottom + 1, animate=False)
 
     def on_focus(self) -> None:
         # Coming to a part for the first time (tab from the one above), carry on writing at
