@@ -530,7 +530,9 @@ async def test_typing_goes_on_into_the_part_after_the_terminal_was_too_small(app
 
 async def test_the_parts_scroll_to_the_cursor_as_a_part_grows_past_the_view(app_factory, db):
     """The text area scrolls only within itself: as it grew below what the column of parts
-    shows, typing went on out of sight."""
+    shows, typing went on out of sight. Grown to its greatest height, a new line at its end
+    was out of sight within it too, until the next key (TextArea scrolls to the cursor
+    before it measures the new line)."""
     app = app_factory(clock=FakeClock())
     async with app.run_test(size=(40, 12)) as pilot:
         await open_editor(app, pilot, STAR_Q)
@@ -539,6 +541,7 @@ async def test_the_parts_scroll_to_the_cursor_as_a_part_grows_past_the_view(app_
         for line in range(8):
             await type_text(pilot, f"line {line}\n")
             await pilot.pause()
-            view = column.content_region
+            view, inside = column.content_region, part.content_region
             assert view.y <= part.cursor_screen_offset.y < view.bottom, f"after line {line}"
+            assert inside.y <= part.cursor_screen_offset.y < inside.bottom, f"after line {line}"
         assert column.scroll_offset.y > 0

@@ -63,6 +63,10 @@ class PartArea(TextArea):
             result = super().edit(edit)
         finally:
             asked, self.redraw_asked = self.redraw_asked, None
+        if self.wrapped_document.height != before[0]:
+            # TextArea scrolled to the cursor before it measured the new height: a line
+            # added at the end of a full area was out of sight until the next key.
+            self.call_after_refresh(self.follow_cursor)
         if asked:
             if self.rows_to_keep() == before:
                 first, last = self.visual_rows(min(edit.top[0], *kept, *self.touched_lines()),
@@ -112,6 +116,11 @@ class PartArea(TextArea):
 
     def on_resize(self) -> None:
         self.cursor_in_view()  # grown by a line, where the cursor went
+
+    def follow_cursor(self) -> None:
+        """Scroll to the cursor, within the area and in the column of parts."""
+        self.scroll_cursor_visible()
+        self.cursor_in_view()
 
     def cursor_in_view(self) -> None:
         """Scroll the column of parts to the cursor's row when it is out of the column's
