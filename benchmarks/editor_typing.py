@@ -10,7 +10,9 @@ in the cell where it goes: what a person waits for. Two typists: a steady one (a
 120 ms, "the quick brown fox jumps over the lazy dog") and a burst (40 keys 25 ms apart);
 the letters are timed (a space shows nothing new). Two answers (--words): a short one (40
 words) and one of 3,000 words (in paragraphs of 100), typed at its end on a line of its own.
-Each round starts a fresh process per row. `--against CHECKOUT` also types into the editor
+Each round starts a fresh process per row, and its typing at a moment drawn at random within
+two of Textual's frame slots (where typing begins among the slots sets which keys wait for
+one). `--against CHECKOUT` also types into the editor
 of another checkout (a version before a change), in turn with the others.
 
 Prints, per row, the median and the 95th percentile, the CPU time the program used per key
@@ -27,6 +29,7 @@ import asyncio
 import fcntl
 import os
 import pty
+import random
 import select
 import signal
 import statistics
@@ -46,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 SIZE = (120, 40)
 QUESTION = "behavioral.mistake"
 SENTENCE = "the quick brown fox jumps over the lazy dog"
+START_JITTER = random.Random(1)  # the same draws in every run
 TYPISTS = {"steady": (SENTENCE, 0.120), "burst": ((SENTENCE * 2)[:40], 0.025)}
 
 
@@ -206,6 +210,13 @@ class Typist:
         # the cursor blinked: each round's first key waited for the blink's frame, in both
         # programs (the first keys were 3 of a run's 5 slowest).
         self.quiet(0.3)
+        # Then a moment drawn at random within two frame slots. Textual draws a frame on a
+        # timer that, once it has drawn, waits for the slot after next (16.7-33 ms later):
+        # a key coming before that slot waits for it. With keys 25 ms apart the same keys
+        # wait, by the same amount, all round, set by where in the slots the typing began;
+        # beginning a fixed 0.3 s after the last frame (the cursor's blink) set that the
+        # same way in every round of a program, and differently in another program.
+        time.sleep(START_JITTER.uniform(0, 2 / 60))
         return x, y
 
     def quiet(self, for_seconds: float, timeout: float = 10.0) -> None:
