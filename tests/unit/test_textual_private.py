@@ -8,6 +8,7 @@ A failure here after a Textual upgrade says which function of tui.textual_privat
 from __future__ import annotations
 
 import ast
+import contextlib
 import functools
 import importlib
 import inspect
@@ -422,10 +423,10 @@ def spy_on_drawing(*widgets: Widget) -> dict[str, int]:
     return drawn
 
 
-async def test_a_frame_draws_only_the_widgets_under_what_changed():
-    """Textual drew every widget whose container meets the box around the changes: the
-    line below the text area, and the text beside it when the status changed too."""
-    from textual.widgets import Static, TextArea
+@contextlib.asynccontextmanager
+async def panes_typed_into():
+    """PanesApp drawing only what changed, its text area focused: (app, pilot, area)."""
+    from textual.widgets import TextArea
 
     from tui.textual_private import draw_only_what_changed
 
@@ -435,6 +436,15 @@ async def test_a_frame_draws_only_the_widgets_under_what_changed():
         area = app.query_one("#area", TextArea)
         area.focus()
         await pilot.pause()
+        yield app, pilot, area
+
+
+async def test_a_frame_draws_only_the_widgets_under_what_changed():
+    """Textual drew every widget whose container meets the box around the changes: the
+    line below the text area, and the text beside it when the status changed too."""
+    from textual.widgets import Static
+
+    async with panes_typed_into() as (app, pilot, area):
         drawn = spy_on_drawing(area, app.query_one("#below"), app.query_one("#beside"),
                                app.query_one("#status"))
         await pilot.press("x")
@@ -448,17 +458,11 @@ async def test_a_frame_draws_only_the_widgets_under_what_changed():
 async def test_the_terminal_shows_after_frames_of_changes_what_the_whole_screen_shows():
     """Frames of changes here and there (typing, a status beside, a few cells of a line
     redrawn, a scroll): the terminal fed only those frames shows the screen drawn whole."""
-    from textual.widgets import Static, TextArea
+    from textual.widgets import Static
 
     from tests.drawn_screen import DrawnScreen
-    from tui.textual_private import draw_only_what_changed
 
-    draw_only_what_changed()
-    app = PanesApp()
-    async with app.run_test(size=(70, 14)) as pilot:
-        area = app.query_one("#area", TextArea)
-        area.focus()
-        await pilot.pause()
+    async with panes_typed_into() as (app, pilot, area):
         drawn = DrawnScreen(app)
         steps = [
             lambda: pilot.press(*"hello "),
