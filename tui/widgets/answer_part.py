@@ -6,7 +6,7 @@ from typing import Self
 
 from textual import events, on
 from textual.content import Content
-from textual.geometry import Offset
+from textual.geometry import Offset, Region
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Edit, EditResult
@@ -129,11 +129,9 @@ class PartArea(TextArea):
         column = self.parent
         if not (isinstance(column, Widget) and self.has_focus and column.max_scroll_y):
             return
-        row, view = self.cursor_screen_offset.y, column.content_region
-        if row < view.y:
-            column.scroll_relative(y=row - view.y, animate=False)
-        elif row >= view.bottom:
-            column.scroll_relative(y=row - view.bottom + 1, animate=False)
+        # The cursor's row in the column's scrolled content (what scroll_to_region takes).
+        row = self.cursor_screen_offset.y - column.content_region.y + column.scroll_offset.y
+        column.scroll_to_region(Region(0, row, 1, 1), animate=False, immediate=True)
 
     def on_focus(self) -> None:
         # Coming to a part for the first time (tab from the one above), carry on writing at
