@@ -269,11 +269,11 @@ def test_the_signal_rule_needs_a_signal_a_why_program_question_and_reasons():
 def test_the_editor_meter_and_the_feedback_share_one_length_rule(target):
     """The meter's "too short"/"too long"/"on target" is the length rule's verdict: it never
     says short while the panel says nothing about length (they had two tolerances)."""
-    from tui.widgets.answer_meter import meter_content
+    from tui.widgets.answer_meter import meter_forms
 
     for words in range(1, 400, 3):
         found = ids(run({"outline": " ".join(["word"] * words)}, target=target))
-        meter = str(meter_content(words, 140, target))
+        meter = str(meter_forms(words, 140, target)[0])
         assert ("too short" in meter) == ("length.short" in found), (words, meter)
         assert ("too long" in meter) == ("length.long" in found), (words, meter)
         assert ("on target" in meter) == (not any(f.startswith("length") for f in found))

@@ -40,11 +40,6 @@ def meter_forms(words: int, pace: int, target: int) -> list[Content]:
     return [Content.from_markup(form, **values) for form in forms]
 
 
-def meter_content(words: int, pace: int, target: int) -> Content:
-    """The meter's whole sentence."""
-    return meter_forms(words, pace, target)[0]
-
-
 class AnswerMeter(Widget):
     """One line, redrawn without a new layout; at each width, the longest form that fits
     (a narrow editor cut the sentence off mid-phrase, beside the save line)."""
