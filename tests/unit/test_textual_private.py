@@ -434,6 +434,7 @@ async def panes_typed_into():
     app = PanesApp()
     async with app.run_test(size=(70, 14)) as pilot:
         area = app.query_one("#area", TextArea)
+        area.cursor_blink = False  # a blink between a frame and the comparison is no fault
         area.focus()
         await pilot.pause()
         yield app, pilot, area
