@@ -59,20 +59,23 @@ async def test_a_key_redraws_the_row_it_typed_on_and_no_other():
         assert set(rows) == {1}  # TextArea itself redraws all of its rows at every edit
 
 
-async def test_an_edit_that_moves_rows_below_redraws_them():
-    """A new line moves the rows below it down: they are drawn again, where they go."""
-    app = OnePart()
+async def test_an_edit_that_scrolls_the_area_redraws_all_of_it():
+    """The cursor scrolled out of sight, a key brings it back: every row moved, and the
+    whole area is drawn again (not only the row typed on)."""
+    app = OnePart("\n".join(f"line {n} of the night" for n in range(14)))
     async with app.run_test(size=(60, 12)) as pilot:
         part = app.query_one(PartArea)
         part.cursor_blink = False  # a blink between a frame and the comparison is no fault
         part.focus()
-        part.move_cursor((1, 6))
+        part.move_cursor((0, 0))
         await pilot.pause()
+        part.scroll_end(animate=False)
+        await pilot.pause()
+        assert part.scroll_offset.y > 0
         drawn = DrawnScreen(app)
-        rows = spy_on_rows(part)
-        await pilot.press("enter")
+        await pilot.press("x")
         await pilot.pause()
-        assert {1, 2, 3, 4} <= set(rows)
+        assert part.scroll_offset.y == 0 and part.document[0].startswith("xline 0")
         assert drawn.differences() == []
 
 

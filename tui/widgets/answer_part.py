@@ -55,7 +55,10 @@ class PartArea(TextArea):
         then drew every row of the part, its borders, and the rows of every container
         under it. When the edit left the wrapped height, the scroll and the gutter as they
         were, the rows above and below it are as they were: only the rows of the lines it
-        touched (and of the cursor and the matched bracket, before and after) are redrawn."""
+        touched (and of the cursor and the matched bracket, before and after) are redrawn.
+        (When the height or the scroll moved, Textual redraws the whole area anyway, by its
+        layout and its scrolling, which pass through `refresh` untouched; the whole-area
+        redraw here is a guard, for the gutter too.)"""
         before = self.rows_to_keep()
         kept = self.touched_lines()
         self.redraw_asked = False
