@@ -121,6 +121,11 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def words_phrase(n: int) -> str:
+    """"1 word", "2 words": how every screen says a count of words."""
+    return f"{n} word{'s' if n != 1 else ''}"
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 

@@ -176,3 +176,15 @@ async def test_home_card_counts_answers_and_offers_to_continue(app_factory, db):
         await settle(app, pilot)
         assert isinstance(app.screen, AnswerEditor)
         assert app.screen.question.id == "intro.tell-me-about-yourself"
+
+
+async def test_a_one_word_answer_is_one_word_in_the_preview(app_factory, db):
+    """The lists, previews, history and versions said "1 words"."""
+    save_answer(db, None, question_id="intro.tell-me-about-yourself", structure="outline",
+                parts={"outline": "Curiosity"})
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("3")
+        await settle(app, pilot)
+        preview = shown(app, "#answer-preview-text")
+        assert "1 word" in preview and "1 words" not in preview

@@ -25,6 +25,7 @@ from question_bank.answer_lists import (
 )
 from question_bank.answers import delete_answer, get_answer
 from question_bank.categories import categories, category_label
+from question_bank.structures import words_phrase
 from tui.messages import OpenAnswer
 from tui.screens.base import SectionScreen
 from tui.widgets.answer_preview import AnswerPreview, answer_content
@@ -315,7 +316,7 @@ class AnswersScreen(SectionScreen):
                 self.reload()
 
         self.app.push_screen(ConfirmDialog(
-            Content.from_markup("Delete “$label” of “$question” ($words words)?",
+            Content.from_markup("Delete “$label” of “$question” ($words)?",
                                 label=answer.label, question=answer.question_text,
-                                words=str(answer.words)),
+                                words=words_phrase(answer.words)),
             "All its history goes with it. This cannot be undone.", yes="Delete"), answered)

@@ -25,6 +25,7 @@ from question_bank.stories import (
     list_stories,
     questions_for_story,
 )
+from question_bank.structures import words_phrase
 from tui.messages import OpenAnswer
 from tui.practice.story_plans import delete_story_and_plans, programs_planning
 from tui.screens.base import SectionScreen
@@ -145,8 +146,8 @@ class StoriesScreen(SectionScreen):
         text.update(story_content(story, self.bank.labels if self.bank else {}))
         for a in answers_for_story(self.ctx.db, story.id):
             answers.add_option(Option(Content.from_markup(
-                "$question [dim]· $label · $words words[/dim]", question=a.question_text,
-                label=a.label, words=str(a.words)), id=f"{a.question_id}\x00{a.id}"))
+                "$question [dim]· $label · $words[/dim]", question=a.question_text,
+                label=a.label, words=words_phrase(a.words)), id=f"{a.question_id}\x00{a.id}"))
         if not answers.option_count:
             answers.add_option(Option(Content("No answer uses it yet (link it from an answer "
                                               "with ctrl+l)."), disabled=True))

@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
-from question_bank.structures import count_words
+from question_bank.structures import count_words, words_phrase
 from question_bank.text import clean
 from tui.widgets.when_quiet import BetweenKeys
 
@@ -154,7 +154,7 @@ class PartArea(TextArea):
             self.move_cursor(result.end_location)
 
     def show_count(self, words: int) -> None:
-        subtitle = f"{words} word{'s' if words != 1 else ''}"
+        subtitle = words_phrase(words)
         if self.border_subtitle != subtitle:  # a new border repaints the whole area
             self.border_subtitle = subtitle
 

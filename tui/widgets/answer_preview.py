@@ -7,7 +7,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from question_bank.answers import Answer
-from question_bank.structures import get_structure
+from question_bank.structures import get_structure, words_phrase
 
 MARK_START, MARK_END = "\x02", "\x03"
 
@@ -26,11 +26,11 @@ def snippet_content(snippet: str) -> Content:
 
 def answer_content(answer: Answer, question_text: str, snippet: str = "") -> Content:
     lines = [Content.from_markup("[b]$q[/b]", q=question_text),
-             Content.from_markup("[dim]$label$current · $structure · $words words[/dim]",
+             Content.from_markup("[dim]$label$current · $structure · $words[/dim]",
                                  label=answer.label,
                                  current=" (current)" if answer.is_current else "",
                                  structure=get_structure(answer.structure).label,
-                                 words=str(answer.words))]
+                                 words=words_phrase(answer.words))]
     if snippet:
         lines += [Content(""), snippet_content(snippet)]
     for part, text in answer.sections():

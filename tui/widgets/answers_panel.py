@@ -13,6 +13,7 @@ from question_bank.answer_lists import AnswerSummary, answered_by_category, rece
 from question_bank.categories import categories
 from question_bank.coverage import coverage
 from question_bank.stories import Competency, story_titles
+from question_bank.structures import words_phrase
 from tui.widgets.home_panel import HomePanel, NextStep
 
 if TYPE_CHECKING:
@@ -60,9 +61,9 @@ class AnswersPanel(HomePanel):
                 lines.append(Content.from_markup("  [dim]$n[/dim] $label", n=f"{answered:>3}/"
                                                  f"{total:<3}", label=c.label))
         if state.recent is not None:
-            lines.append(Content.from_markup("Last edited: $question [dim]($words words)[/dim]",
+            lines.append(Content.from_markup("Last edited: $question [dim]($words)[/dim]",
                                              question=state.recent.question_text,
-                                             words=str(state.recent.words)))
+                                             words=words_phrase(state.recent.words)))
         if state.uncovered:
             lines.append(Content.from_markup(
                 "[$text-warning]No story yet for:[/] $names",

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from question_bank.answers import Answer
 from question_bank.revisions import Diff, Revision, diff_parts, list_revisions
-from question_bank.structures import get_structure
+from question_bank.structures import get_structure, words_phrase
 from tui.context import AppContext
 from tui.screens.dialogs.base import Dialog
 
@@ -38,10 +38,6 @@ def when(stamp: str, now: datetime) -> str:
     else:
         return f"{moment:%a %d %b %H:%M} · {seconds // 86400} d ago"
     return f"{moment:%a %d %b %H:%M:%S} · {ago}"
-
-
-def words_phrase(n: int) -> str:
-    return f"{n} word{'s' if n != 1 else ''}"
 
 
 def change_words(diff: Diff) -> str:
@@ -134,8 +130,9 @@ class AnswerHistory(Dialog[int | None]):
         for i, r in enumerate(self.revisions):
             extra = " · now" if i == 0 else ""
             options.add_option(Option(Content.from_markup(
-                "[b]$when[/b]\n  [dim]$words words · $kind$extra[/dim]",
-                when=when(r.saved_at, now), words=str(r.words), kind=KINDS.get(r.kind, r.kind),
+                "[b]$when[/b]\n  [dim]$words · $kind$extra[/dim]",
+                when=when(r.saved_at, now), words=words_phrase(r.words),
+                kind=KINDS.get(r.kind, r.kind),
                 extra=extra), id=str(r.id)))
         self.sub_title = f"{len(self.revisions)} versions · r restore · escape close"
         if self.revisions:

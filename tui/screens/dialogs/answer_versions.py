@@ -21,6 +21,7 @@ from question_bank.answers import (
     set_current,
 )
 from question_bank.questions import Question
+from question_bank.structures import words_phrase
 from tui.context import AppContext
 from tui.screens.dialogs.answer_history import when
 from tui.screens.dialogs.base import Dialog
@@ -72,9 +73,9 @@ class AnswerVersions(Dialog[int | None]):
         for a in self.answers:
             marks = ("● " if a.is_current else "  ") + ("▶ " if a.id == self.open_id else "  ")
             options.add_option(Option(Content.from_markup(
-                "$marks[b]$label[/b]$current\n      [dim]$words words · edited $edited[/dim]",
+                "$marks[b]$label[/b]$current\n      [dim]$words · edited $edited[/dim]",
                 marks=marks, label=a.label, current=" (current)" if a.is_current else "",
-                words=str(a.words), edited=when(a.updated_at, now)), id=str(a.id)))
+                words=words_phrase(a.words), edited=when(a.updated_at, now)), id=str(a.id)))
         ids = [a.id for a in self.answers]
         wanted = select if select in ids else self.open_id
         options.highlighted = ids.index(wanted) if wanted in ids else (0 if ids else None)
@@ -149,8 +150,8 @@ class AnswerVersions(Dialog[int | None]):
                 self.reload()
 
         self.app.push_screen(ConfirmDialog(
-            Content.from_markup("Delete “$label” ($words words)?", label=answer.label,
-                                words=str(answer.words)),
+            Content.from_markup("Delete “$label” ($words)?", label=answer.label,
+                                words=words_phrase(answer.words)),
             "Its history goes with it. This cannot be undone.", yes="Delete"), answered)
 
     async def action_cancel(self) -> None:
