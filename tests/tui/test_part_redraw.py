@@ -7,7 +7,11 @@ from __future__ import annotations
 import random
 
 import pytest
+from rich.containers import Lines
+from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
 
 from tests.drawn_screen import DrawnScreen
 from tests.tui.answer_helpers import area, open_editor, settle
@@ -95,6 +99,66 @@ async def test_a_bracket_matched_on_another_line_is_drawn_plain_once_it_is_not()
         await pilot.pause()
         assert part.matching_bracket_location is None
         assert drawn.differences() == []
+
+
+class OneArea(App):
+    """A text area alone, sized as a part is."""
+
+    CSS = "TextArea { width: 40; height: 9; border: round; padding: 0 1; }"
+
+    def __init__(self, area: TextArea) -> None:
+        super().__init__()
+        self.area = area
+
+    def compose(self) -> ComposeResult:
+        yield self.area
+
+
+async def drawn_rows(area: TextArea, selections: list[Selection], monkeypatch) -> list:
+    """For each selection in turn: the rows of `area`'s text drawn afresh, as segments, and
+    how many times a line was divided into rows to draw that frame and those rows again."""
+    divided: list[int] = []
+    divide = Text.divide
+
+    def counted(text: Text, offsets) -> Lines:
+        divided.append(len(text))
+        return divide(text, offsets)
+
+    drawn = []
+    async with OneArea(area).run_test(size=(60, 12)) as pilot:
+        area.cursor_blink = False
+        area.focus()
+        for selection in selections:
+            area.selection = selection  # (the cursor's place is worked out: one division)
+            area.scroll_to(y=1, animate=False, immediate=True)
+            monkeypatch.setattr(Text, "divide", counted)
+            divided.clear()
+            await pilot.pause()
+            area._line_cache.clear()  # (TextArea keeps the rows it drew)
+            rows = [list(area.render_line(y)) for y in range(area.content_size.height)]
+            drawn.append((rows, len(divided)))
+            monkeypatch.undo()
+    return drawn
+
+
+async def test_a_long_paragraph_is_divided_into_rows_once_and_drawn_as_textarea_draws_it(
+        monkeypatch):
+    """Every row in sight of one wrapped paragraph comes from one division of it (TextArea
+    divides the whole paragraph again for each row it draws), and the rows are TextArea's
+    own: the words, a selection and the cursor where they are, also after the cursor moved
+    within the paragraph."""
+    paragraph = " ".join(f"night{n} [call]" for n in range(300))  # some 140 rows
+    selections = [Selection((0, 95), (0, 30)),  # over rows 1 to 3, the cursor on row 1
+                  Selection((0, 62), (0, 62))]  # the cursor alone, on row 2
+    part = await drawn_rows(PartArea("situation", paragraph, label="Situation"), selections,
+                            monkeypatch)
+    bare = await drawn_rows(TextArea(paragraph, soft_wrap=True, show_line_numbers=False,
+                                     highlight_cursor_line=False), selections, monkeypatch)
+    assert [rows for rows, _ in part] == [rows for rows, _ in bare]
+    assert [divisions for _, divisions in part] == [1, 1]  # the frame's, kept for the rest
+    assert all(divisions >= 2 * 7 for _, divisions in bare)  # (one a row, twice)
+    rows = part[0][0]
+    assert len(rows) == 7 and "night" in "".join(segment.text for segment in rows[0])
 
 
 def random_edits(seed: int, count: int) -> list[tuple[str, object]]:
