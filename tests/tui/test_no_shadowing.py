@@ -42,6 +42,9 @@ DELIBERATE_OVERRIDES = {
     # while an edit runs, holds back the whole-area redraw TextArea asks for (edit redraws
     # the rows it changed once it is made); any other refresh goes through
     "tui.widgets.answer_part.PartArea.refresh",
+    # TextArea's line as TextArea makes it (a rich Text of the document's line, end="",
+    # no_wrap), which keeps its division into rows for the next row drawn
+    "tui.widgets.answer_part.PartArea.get_line",
 }
 
 
