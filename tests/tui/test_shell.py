@@ -49,6 +49,34 @@ async def test_a_narrow_terminal_shows_every_section_key_and_the_current_name(ap
         assert app.screen.query_one("#brand").display
 
 
+async def test_the_section_names_are_written_again_only_when_the_width_changes_them(
+        app_factory, monkeypatch):
+    """A tab written again is the bar laid out and drawn again: as each section first opens
+    and at each resize, only the tabs whose name comes or goes are."""
+    from tui.widgets.section_bar import SectionTab
+
+    written: list[str] = []
+    update = SectionTab.update
+
+    def counted(tab, *args, **kwargs):
+        written.append(tab.section_id)
+        return update(tab, *args, **kwargs)
+
+    monkeypatch.setattr(SectionTab, "update", counted)
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: app.current_mode == "questions")
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert written == []
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert sorted(written) == sorted(["home", "answers", "stories", "programs", "mock",
+                                          "progress"])  # all but the current: key alone
+        assert str(app.screen.query_one("#tab-home", SectionTab).render()) == "1"
+
+
 async def test_help_screen_lists_keys_of_every_section(app_factory):
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:

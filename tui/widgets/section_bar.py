@@ -23,6 +23,7 @@ class SectionTab(Static):
                          classes="-current" if current else "")
         self.section_id = section_id
         self.key, self.label = key, label
+        self.label_shown = True
         self.tooltip = f"Go to {label} (key {key})"
 
     @staticmethod
@@ -35,7 +36,11 @@ class SectionTab(Static):
         return len(self.key) + 1 + len(self.label) + 2  # with its padding
 
     def show_label(self, shown: bool) -> None:
-        self.update(self.text(self.key, self.label if shown else None))
+        # Only a change: an update lays the bar out and draws it again (at every resize, and
+        # as each section first opens).
+        if shown != self.label_shown:
+            self.label_shown = shown
+            self.update(self.text(self.key, self.label if shown else None))
 
     @on(Click)
     def _clicked(self, event: Click) -> None:
