@@ -40,6 +40,7 @@ from tui.textual_private import (
     draw_only_what_changed,
     end_with_report,
     guard_pastes,
+    hash_rule_sets_in_c,
     let_worker_state_changes_bubble,
     mark_css_current,
     parse_default_css,
@@ -106,6 +107,7 @@ class MatchprepApp(App[None]):
         show_control_characters()  # ESC in user text shows as ␛, never reaches the terminal
         guard_pastes()  # a paste arrives whole, as text, without control characters
         draw_only_what_changed()  # a key's frame draws the text area, not the whole screen
+        hash_rule_sets_in_c()  # a seventh of the time of styling each widget
         self.event_loop: asyncio.AbstractEventLoop | None = None
         self.ending_signal: int | None = None
         self.maximized_before: dict[Screen, Widget] = {}  # minimised while too small

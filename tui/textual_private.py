@@ -285,3 +285,21 @@ def draw_only_what_changed() -> None:
     Compositor.render_partial_update = render_partial_update  # type: ignore[method-assign]
     Compositor._get_renders = get_renders  # type: ignore[method-assign]
     Compositor.draws_only_what_changed = True  # type: ignore[attr-defined]
+
+
+def hash_rule_sets_in_c() -> None:
+    """Hash Textual's rule sets by their identity with Python's own object hash, in C.
+
+    To style a widget (`Stylesheet.apply`), Textual keeps, of all the app's rules (435),
+    those that may match it, by looking each one up in a set; `RuleSet.__hash__` is a
+    Python method returning `id(self)`, so each styling made 435 Python calls: 31 of the
+    220 µs a button's styling took, 8 µs with the C hash. Both hash by identity (a rule set
+    is equal only to itself in a set either way), so nothing else changes. Idempotent; the
+    rule sets made before it are hashed afresh wherever they are looked up next (Textual
+    keeps none in a set or as a key between two stylings).
+    """
+    from textual.css.model import RuleSet
+
+    if RuleSet.__hash__ is not object.__hash__:
+        RuleSet.textual_hash = RuleSet.__hash__  # type: ignore[attr-defined]
+        RuleSet.__hash__ = object.__hash__  # type: ignore[method-assign, assignment]

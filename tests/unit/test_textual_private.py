@@ -495,3 +495,25 @@ def test_drawing_only_what_changed_is_installed_once():
     installed = Compositor._get_renders, Compositor.render_partial_update
     draw_only_what_changed()
     assert (Compositor._get_renders, Compositor.render_partial_update) == installed
+
+
+# hash_rule_sets_in_c -----------------------------------------------------------------------
+
+def test_rule_sets_are_hashed_by_identity_in_c_as_textual_hashes_them_in_python():
+    from textual.css.model import RuleSet
+    from textual.css.stylesheet import Stylesheet
+
+    from tui.app import MatchprepApp
+    from tui.textual_private import hash_rule_sets_in_c
+
+    assert MatchprepApp.__init__.__code__.co_names.count("hash_rule_sets_in_c") == 1
+    hash_rule_sets_in_c()
+    hash_rule_sets_in_c()
+    assert RuleSet.__hash__ is object.__hash__
+    stylesheet = Stylesheet()
+    stylesheet.add_source("Button { color: red; } .x Button { color: blue; }")
+    first, second = stylesheet.rules
+    # What Textual's own hash is (an identity): if an upgrade hashes rule sets by what they
+    # hold, two equal ones would be one in a set, and this swap would change that.
+    assert RuleSet.textual_hash(first) == id(first)
+    assert len({first, second, first}) == 2
