@@ -44,6 +44,13 @@ def mark_css_current(screen: Screen, app: App) -> None:
     screen._css_update_count = app._css_update_count
 
 
+def styled_with_current_css(screen: Screen, app: App) -> bool:
+    """Whether `screen` was last styled with the app's current stylesheet (theme, variables,
+    sources): Textual counts the stylesheet's changes and a screen keeps the count it was
+    styled at (`mark_css_current`). No public API reads it."""
+    return screen._css_update_count == app._css_update_count
+
+
 def textual_exception_handling(app: App, error: Exception) -> None:
     """Textual's own handling of an exception that no handler caught: remember it (Pilot
     raises it again at the end of a test), call `_fatal_error`, exit with return code 1.

@@ -25,7 +25,7 @@ def count_styling(monkeypatch) -> list:
     return styled
 
 
-async def test_a_section_is_styled_once_on_its_first_visit_and_once_on_a_return(
+async def test_a_section_is_styled_once_on_its_first_visit_and_not_again_on_a_return(
         app_factory, monkeypatch):
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -44,10 +44,86 @@ async def test_a_section_is_styled_once_on_its_first_visit_and_once_on_a_return(
         await pilot.press("5")
         await until(pilot, lambda: app.screen is programs, what="Programs again")
         await pilot.pause()
-        assert styled.count(programs) == 1  # a return restyles (the theme may have changed)
+        # Textual restyles every widget of a screen it comes back to, whatever changed:
+        # nothing did (the stylesheet, the app's classes and pseudo-classes are as it left)
+        assert styled.count(programs) == 0
         await pilot.resize_terminal(60, 30)
         await until(pilot, lambda: programs.has_class("-narrow"), what="the narrow class")
         assert not programs.has_class("-normal")
+
+
+def styles_of(screen) -> list:
+    """Every widget's styles on `screen`, and those of its parts (component classes)."""
+    return [(node, node.styles.css, sorted((name, styles.css) for name, styles
+                                           in node._component_styles.items()))
+            for node in screen.walk_children(with_self=True)]
+
+
+async def restyled_whole(app, pilot) -> list:
+    """The screen's styles once Textual has restyled all of it afresh."""
+    app.update_styles(app.screen)
+    await pilot.pause()
+    return styles_of(app.screen)
+
+
+async def away_and_back(pilot, app, section_key: str, screen_id: str, while_away) -> None:
+    await pilot.press("1")
+    await until(pilot, lambda: app.screen.id == "screen-home", what="Home")
+    await while_away()
+    await pilot.press(section_key)
+    await until(pilot, lambda: app.screen.id == screen_id, what="the section again")
+    await pilot.pause()
+
+
+async def test_a_section_come_back_to_shows_what_changed_while_it_was_away(app_factory):
+    """What a return no longer restyles whole is what its styles depend on that could not
+    change while it was away: after each of these changes elsewhere, the section's styles
+    are what restyling all of it afresh gives."""
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("6")
+        await until(pilot, lambda: app.screen.id == "screen-mock", what="Mock")
+        await pilot.pause()
+        mock = app.screen
+
+        async def new_theme() -> None:
+            app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+            await pilot.pause()
+
+        async def too_small_and_back() -> None:
+            await pilot.resize_terminal(30, 8)
+            await pilot.pause()
+            await pilot.resize_terminal(100, 30)
+            await pilot.pause()
+
+        async def narrower() -> None:
+            await pilot.resize_terminal(60, 30)
+            await pilot.pause()
+
+        for change, changes_the_section in ((new_theme, True), (too_small_and_back, False),
+                                            (narrower, True)):
+            before = styles_of(mock)
+            await away_and_back(pilot, app, "6", "screen-mock", change)
+            shown = styles_of(mock)
+            assert (shown != before) == changes_the_section, change.__name__
+            assert shown == await restyled_whole(app, pilot), change.__name__
+        assert mock.has_class("-narrow")
+        assert "too small" not in str(app.screen.query_one("#mock-setup").render()).lower()
+
+        async def too_small() -> None:  # the section left, the terminal made too small
+            await pilot.resize_terminal(30, 8)
+            await pilot.pause()
+
+        await away_and_back(pilot, app, "6", "screen-mock", too_small)
+        assert styles_of(mock) == await restyled_whole(app, pilot)
+
+        async def big_again() -> None:  # the section left too small, the terminal grown
+            await pilot.resize_terminal(60, 30)  # (narrow as before: no new width class)
+            await pilot.pause()
+
+        await away_and_back(pilot, app, "6", "screen-mock", big_again)
+        assert styles_of(mock) == await restyled_whole(app, pilot)
+        assert app.screen.query_one("#mock-setup").region.height > 1  # the form, not a line
 
 
 async def test_a_section_is_laid_out_once_on_its_first_visit_and_again_when_resized(

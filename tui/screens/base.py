@@ -10,6 +10,7 @@ from textual.geometry import Size
 from textual.screen import Screen
 
 from tui.context import AppContext
+from tui.textual_private import styled_with_current_css
 from tui.widgets.footer import KeysFooter
 from tui.widgets.section_bar import SectionBar
 
@@ -34,15 +35,22 @@ class SectionScreen(Screen):
         yield from ()
 
     @on(events.ScreenResume)
-    def skip_first_restyles(self, event: events.ScreenResume) -> None:
+    def skip_needless_restyles(self, event: events.ScreenResume) -> None:
         # Runs before Screen's own handler, which restyles the whole screen on each resume
-        # for what may have changed while it was away (the theme, the app's classes). A
-        # section not yet left was styled as its widgets mounted, with the current
-        # stylesheet (`mark_css_current`): its first visit brings two resumes, each a full
-        # restyle of every widget (a third of the time Home took to open at scale).
+        # for what may have changed while it was away. A section not yet left was styled as
+        # its widgets mounted, with the current stylesheet (`mark_css_current`): its first
+        # visit brings two resumes, each a full restyle of every widget (a third of the time
+        # Home took to open at scale). Coming back to a section, what could have changed is
+        # the stylesheet (a theme: Textual restyles the screen as it switches back to it,
+        # and counts it styled then), its width (its resize restyles it) or the app's
+        # classes and pseudo-classes (-too-small, :blur), which restyle only the screens
+        # shown: a section styled with the current stylesheet, coming back to an app in the
+        # state it left, is not restyled again, whole, at every visit.
         if self.never_left:
-            event.refresh_styles = False
             self.laid_out_for = self.app.size
+        if self.never_left or (styled_with_current_css(self, self.app)
+                               and self.app_state() == self.app_state_when_left):
+            event.refresh_styles = False
 
     @on(events.Resize)
     def skip_a_second_layout(self, event: events.Resize) -> None:
@@ -56,6 +64,13 @@ class SectionScreen(Screen):
             event.prevent_default()
         self.laid_out_for = None
 
+    def app_state(self) -> tuple[frozenset[str], frozenset[str]]:
+        """What of the app its styles may depend on: its classes and pseudo-classes."""
+        return frozenset(self.app.classes), self.app.pseudo_classes
+
+    app_state_when_left: tuple[frozenset[str], frozenset[str]] | None = None
+
     @on(events.ScreenSuspend)
     def left(self) -> None:
         self.never_left = False
+        self.app_state_when_left = self.app_state()
