@@ -12,6 +12,7 @@ mock sessions. Then prints:
   modules are loaded, as a second after start): from the
   section's key action until its screen is mounted, the workers it started have finished
   and their results are on screen (and the CPU time the whole process spent meanwhile);
+  then the same for a second visit: away to the section the app started on, and back;
 - the peak memory of the process after opening every section and the main other screens.
 Budgets (ARCHITECTURE.md): search answers under 50 ms, a section's first open under 150 ms,
 memory under 150 MB.
@@ -127,9 +128,19 @@ async def open_section_once(path: Path, section_id: str) -> float:
                   for pane in app.screen.query("MockHistory")):
             await asyncio.sleep(0.001)
         whole = time.perf_counter() - start
+        # Away to the section it started in, and back: a second visit.
+        await app.run_action(f"section('{start_in}')")
+        await settled(app)
+        await pilot.pause(0.1)
+        await settled(app)
+        start, back_cpu = time.perf_counter(), time.process_time()
+        await app.run_action(f"section('{section_id}')")
+        await settled(app)
+        back, back_cpu = time.perf_counter() - start, time.process_time() - back_cpu
     app.ctx.close()
     if section_id == "mock":
         print(f"every past session listed {whole:.6f}")
+    print(f"back again {back:.6f} {back_cpu:.6f}")
     return elapsed, cpu
 
 
@@ -147,7 +158,7 @@ def measure_sections(path: Path, runs: int) -> None:
         # left in memory (the collector's work grows with it) does not count against it.
         # Seven apps one after another in one process made the later ones slower and the
         # median noisier (Questions 445 ms against 277 in processes of their own).
-        walls, cpus, wholes = [], [], []
+        walls, cpus, wholes, backs, back_cpus = [], [], [], [], []
         for _ in range(runs):
             out = subprocess.run([sys.executable, __file__, "--db", str(path), "--runs", "1",
                                   "--section-only", section.id],
@@ -157,10 +168,17 @@ def measure_sections(path: Path, runs: int) -> None:
             walls.append(float(wall_line))
             wholes += [float(line.split()[-1]) for line in out.splitlines()
                        if line.startswith("every past session listed")]
+            for line in out.splitlines():
+                if line.startswith("back again"):
+                    backs.append(float(line.split()[-2]))
+                    back_cpus.append(float(line.split()[-1]))
         report(f"{section.key} {section.label}", walls,
                f"(CPU {statistics.median(cpus) * 1000:.0f} ms)")
         if wholes:
             report("  then every past session listed", wholes)
+        if backs:
+            report("  away and back to it (a second visit)", backs,
+                   f"(CPU {statistics.median(back_cpus) * 1000:.0f} ms)")
 
 
 async def visit_everything(path: Path) -> None:
