@@ -33,6 +33,7 @@ from tui.messages import (
 from tui.palette.navigation import QuestionCommands, SectionCommands
 from tui.palette.practice import PracticeCommands
 from tui.palette.programs import ProgramCommands
+from tui.screens.base import SectionScreen
 from tui.sections import SECTIONS
 from tui.store.settings import set_setting
 from tui.store.writer import FileSwapped
@@ -120,8 +121,12 @@ class MatchprepApp(App[None]):
         """Textual restyles a widget (and everything in it) whenever its classes change,
         also before it is mounted: an Input sets its own in `__init__`, so each was styled
         twice or three times as a screen composed it (with its four component classes: 55
-        of Mock's 390 stylings on its first open). A widget is styled as it mounts anyway."""
+        of Mock's 390 stylings on its first open). A widget is styled as it mounts anyway.
+        A section restyled whole notes the app's state it is styled for (see
+        `SectionScreen.skip_needless_restyles`)."""
         if node is self or node.is_attached:
+            if isinstance(node, SectionScreen):  # all of it: for the app as it is now
+                node.styled_for_app = node.app_state()
             super().update_styles(node, animate)
 
     def read_later_styles(self) -> None:

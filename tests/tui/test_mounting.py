@@ -126,6 +126,29 @@ async def test_a_section_come_back_to_shows_what_changed_while_it_was_away(app_f
         assert app.screen.query_one("#mock-setup").region.height > 1  # the form, not a line
 
 
+
+async def test_a_section_left_too_small_is_whole_again_when_come_back_to_grown(app_factory):
+    """Made too small while shown (the app restyles the screens shown for it), left so, and
+    the terminal grown on another section: the app is as it was when the section was first
+    styled, but the section was styled since, for a terminal too small."""
+    app = app_factory()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.press("6")
+        await until(pilot, lambda: app.screen.id == "screen-mock", what="Mock")
+        await pilot.pause()
+        mock = app.screen
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+
+        async def grown() -> None:
+            await pilot.resize_terminal(60, 30)  # (narrow as before: no new width class)
+            await pilot.pause()
+
+        await away_and_back(pilot, app, "6", "screen-mock", grown)
+        assert styles_of(mock) == await restyled_whole(app, pilot)
+        assert app.screen.query_one("#mock-setup").region.height > 1  # the form, not a line
+
+
 async def test_a_section_is_laid_out_once_on_its_first_visit_and_again_when_resized(
         app_factory, monkeypatch):
     from textual.screen import Screen

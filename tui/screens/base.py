@@ -25,6 +25,9 @@ class SectionScreen(Screen):
         self.ctx = ctx
         self.never_left = True
         self.laid_out_for: Size | None = None  # the size its first resume laid it out at
+        # The app's state (`app_state`) when it was last styled whole (as it mounted, or
+        # restyled: MatchprepApp.update_styles notes it).
+        self.styled_for_app: tuple[frozenset[str], frozenset[str]] | None = None
 
     def compose(self) -> ComposeResult:
         yield SectionBar(self.SECTION)
@@ -37,19 +40,25 @@ class SectionScreen(Screen):
     @on(events.ScreenResume)
     def skip_needless_restyles(self, event: events.ScreenResume) -> None:
         # Runs before Screen's own handler, which restyles the whole screen on each resume
-        # for what may have changed while it was away. A section not yet left was styled as
-        # its widgets mounted, with the current stylesheet (`mark_css_current`): its first
-        # visit brings two resumes, each a full restyle of every widget (a third of the time
-        # Home took to open at scale). Coming back to a section, what could have changed is
-        # the stylesheet (a theme: Textual restyles the screen as it switches back to it,
-        # and counts it styled then), its width (its resize restyles it) or the app's
-        # classes and pseudo-classes (-too-small, :blur), which restyle only the screens
-        # shown: a section styled with the current stylesheet, coming back to an app in the
-        # state it left, is not restyled again, whole, at every visit.
+        # that says so (a switch of section; not a dialog or screen closed over it) for what
+        # may have changed while it was away. A section not yet left was styled as its
+        # widgets mounted, with the current stylesheet (`mark_css_current`): its first visit
+        # brings two resumes, each a full restyle of every widget (a third of the time Home
+        # took to open at scale). Coming back to a section, what could have changed is the
+        # stylesheet (a theme: Textual restyles the screen as it switches back to it, and
+        # counts it styled then; checked here as a guard), its width (its resize restyles
+        # it) or the app's classes and pseudo-classes (-too-small, :blur), which restyle
+        # only the screens shown: a section come back to an app in the state it was last
+        # styled for is not restyled again, whole, at every visit. (Textual's own
+        # pseudo-classes that change without a restyle, :can-focus with `display`, were
+        # as stale while the section was shown.)
         if self.never_left:
             self.laid_out_for = self.app.size
-        if self.never_left or (styled_with_current_css(self, self.app)
-                               and self.app_state() == self.app_state_when_left):
+        if not event.refresh_styles:
+            return
+        if self.never_left:
+            self.styled_for_app = self.app_state()  # (styled as it mounted)
+        if styled_with_current_css(self, self.app) and self.app_state() == self.styled_for_app:
             event.refresh_styles = False
 
     @on(events.Resize)
@@ -68,9 +77,6 @@ class SectionScreen(Screen):
         """What of the app its styles may depend on: its classes and pseudo-classes."""
         return frozenset(self.app.classes), self.app.pseudo_classes
 
-    app_state_when_left: tuple[frozenset[str], frozenset[str]] | None = None
-
     @on(events.ScreenSuspend)
     def left(self) -> None:
         self.never_left = False
-        self.app_state_when_left = self.app_state()
