@@ -161,6 +161,21 @@ async def test_a_long_paragraph_is_divided_into_rows_once_and_drawn_as_textarea_
     assert len(rows) == 7 and "night" in "".join(segment.text for segment in rows[0])
 
 
+async def test_two_lines_cut_alike_are_each_drawn_with_their_own_words(monkeypatch):
+    """A division is kept for the line it was cut from: two lines of the same shape (cut at
+    the same places, neither holding the cursor) each show their own words."""
+    text = "\n".join([" ".join(f"aaaa{n % 10}" for n in range(12)),
+                      " ".join(f"bbbb{n % 10}" for n in range(12)), "end"])
+    selections = [Selection((2, 1), (2, 1))]
+    part = await drawn_rows(PartArea("situation", text, label="Situation"), selections,
+                            monkeypatch)
+    bare = await drawn_rows(TextArea(text, soft_wrap=True, show_line_numbers=False,
+                                     highlight_cursor_line=False), selections, monkeypatch)
+    rows = part[0][0]
+    assert rows == bare[0][0]
+    assert "bbbb" in "".join(segment.text for row in rows for segment in row)
+
+
 def random_edits(seed: int, count: int) -> list[tuple[str, object]]:
     """A writer's edits, drawn at random: words typed (some long enough to wrap), new lines,
     deletions back and forward, a selection typed over, a paste of several lines, moves

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Self
 
 from rich.containers import Lines
@@ -184,13 +185,13 @@ class PartPrompt(Static):
 class DividedOnce(Text):
     """A line of a text area whose division into wrapped rows is kept for the next row drawn.
 
-    TextArea draws each row of a wrapped line by dividing the whole line into all its rows
-    and keeping one: a paragraph of 3,000 words, some 350 rows at 60 columns, was divided
-    350 times to draw it (every row of the part, at each scroll or resize) and once per row
-    a key redrew. Here a division is kept, keyed by everything it is made from (the text,
-    its styles, where it is cut), and the area's other rows of that line reuse it. TextArea
-    changes nothing in the rows it is given (their `end`, which it sets to "", is already
-    "").
+    TextArea draws each row in sight of a wrapped line by dividing the whole line into all
+    its rows and keeping one: the 14 rows of a part showing a paragraph of 3,000 words (some
+    350 rows at 60 columns) were 14 divisions of the whole paragraph, at each scroll, resize
+    or cursor move, and a key's redrawn rows one each. Here a division is kept, keyed by
+    everything it is made from (the text, its styles, where it is cut), and the area's other
+    rows of that line reuse it. TextArea changes nothing in the rows it is given (their
+    `end`, which it sets to "", is already "").
     """
 
     __slots__ = ("kept",)
@@ -200,12 +201,12 @@ class DividedOnce(Text):
         super().__init__(line, end="", no_wrap=True)
         self.kept = kept
 
-    def divide(self, offsets) -> Lines:  # type: ignore[no-untyped-def]
-        offsets = tuple(offsets)
-        key = (self.plain, tuple(self._spans), self.style, self.tab_size, offsets)
+    def divide(self, offsets: Iterable[int]) -> Lines:
+        cuts = tuple(offsets)
+        key = (self.plain, tuple(self.spans), self.style, self.tab_size, cuts)
         rows = self.kept.get(key)
         if rows is None:
-            rows = super().divide(offsets)
+            rows = super().divide(cuts)
             for row in rows:
                 row.end = ""
             if len(self.kept) >= self.KEEP:
