@@ -94,6 +94,14 @@ async def settled(app) -> None:
         quiet = quiet + 1 if ready and not busy else 0
 
 
+async def timed_section(app, section_id: str) -> tuple[float, float]:
+    """(wall, CPU of the process) seconds from the section's key action until it settled."""
+    start, cpu = time.perf_counter(), time.process_time()
+    await app.run_action(f"section('{section_id}')")
+    await settled(app)
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
 async def open_section_once(path: Path, section_id: str) -> float:
     from tests.fakes import FakeSpeaker
     from tui.cli import launch
@@ -118,10 +126,8 @@ async def open_section_once(path: Path, section_id: str) -> float:
         while not all(name in sys.modules for name in WARM_MODULES):
             await pilot.pause(0.05)
         await settled(app)
-        start, cpu = time.perf_counter(), time.process_time()
-        await app.run_action(f"section('{section_id}')")
-        await settled(app)
-        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+        start = time.perf_counter()
+        elapsed, cpu = await timed_section(app, section_id)
         # What a section adds just after its first frame (Mock's past sessions below the
         # first screenful), for the line that reports it.
         while any(getattr(pane, "keep", None) is not None
@@ -133,10 +139,7 @@ async def open_section_once(path: Path, section_id: str) -> float:
         await settled(app)
         await pilot.pause(0.1)
         await settled(app)
-        start, back_cpu = time.perf_counter(), time.process_time()
-        await app.run_action(f"section('{section_id}')")
-        await settled(app)
-        back, back_cpu = time.perf_counter() - start, time.process_time() - back_cpu
+        back, back_cpu = await timed_section(app, section_id)
     app.ctx.close()
     if section_id == "mock":
         print(f"every past session listed {whole:.6f}")
