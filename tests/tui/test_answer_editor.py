@@ -528,6 +528,27 @@ async def test_typing_goes_on_into_the_part_after_the_terminal_was_too_small(app
         assert area(app, "situation").text.endswith("first after")
 
 
+async def test_the_cursor_stays_in_sight_when_the_terminal_is_resized(app_factory, db):
+    """A long paragraph wraps again at each new width, under a scroll that TextArea leaves
+    where it was: at the end of 1,600 words, the cursor went out of sight (words 348-403
+    shown) until an arrow key brought it back."""
+    save_answer(db, None, question_id=STAR_Q, structure="star",
+                parts={"situation": " ".join(f"word{n}" for n in range(1600))})
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_editor(app, pilot, STAR_Q)
+        part = area(app, "situation")
+        part.focus()
+        part.move_cursor(part.document.end)
+        await pilot.pause()
+        for width, height in [(170, 30), (100, 30), (40, 12), (200, 60), (100, 30)]:
+            await pilot.resize_terminal(width, height)
+            await until(pilot, lambda: part.content_region.y <= part.cursor_screen_offset.y
+                        < part.content_region.bottom,
+                        what=f"the cursor in sight at {width}x{height}")
+            assert part.cursor_location == part.document.end
+
+
 async def test_the_parts_scroll_to_the_cursor_as_a_part_grows_past_the_view(app_factory, db):
     """The text area scrolls only within itself: as it grew below what the column of parts
     shows, typing went on out of sight. Grown to its greatest height, a new line at its end

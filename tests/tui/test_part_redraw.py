@@ -128,6 +128,7 @@ async def drawn_rows(area: TextArea, selections: list[Selection], monkeypatch) -
     async with OneArea(area).run_test(size=(60, 12)) as pilot:
         area.cursor_blink = False
         area.focus()
+        await pilot.pause()  # (laid out, and the cursor followed to its place)
         for selection in selections:
             area.selection = selection  # (the cursor's place is worked out: one division)
             area.scroll_to(y=1, animate=False, immediate=True)

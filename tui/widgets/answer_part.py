@@ -122,7 +122,11 @@ class PartArea(TextArea):
             self.call_after_refresh(self.cursor_in_view)
 
     def on_resize(self) -> None:
-        self.cursor_in_view()  # grown by a line, where the cursor went
+        # Wrapped again at a new width, the text moved under a scroll that stayed where it
+        # was: the cursor went out of sight (the end of a long paragraph, after the terminal
+        # was resized). Grown by a line: where the cursor went, in the column of parts.
+        if self.has_focus:
+            self.call_after_refresh(self.follow_cursor)  # (once its new size is laid out)
 
     def follow_cursor(self) -> None:
         """Scroll to the cursor, within the area and in the column of parts."""
