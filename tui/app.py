@@ -237,6 +237,8 @@ class MatchprepApp(App[None]):
         if not badges:
             screen.mount(badge)
         badge.place(self.size.width)
+        for bar in screen.query_children(SectionBar):
+            bar.fit()  # (its names fitted before the badge came)
 
     def _fit_new_screen(self, screen: Screen, size: Size | None = None) -> None:
         """A screen shown while the terminal is too small: styled so, with its one line."""

@@ -206,6 +206,22 @@ async def test_the_empty_palette_offers_matchprep_commands_not_textuals(app_fact
         assert any(n.startswith("Help") for n in names)
 
 
+async def test_the_demo_badge_hides_no_section_name(app_factory):
+    """The bar fitted every name in the terminal's width, the badge then covered the last
+    one ("7 Pro", "7 Progres" at 86-90 columns): it fits them in what the badge leaves."""
+    from tui.widgets.section_bar import SectionTab
+
+    app = app_factory(options={"demo": True})
+    async with app.run_test(size=(88, 30)) as pilot:  # (as it starts, too)
+        await until(pilot, lambda: app.screen.query("#demo-badge"), what="the badge")
+        for width in (88, 100, 96, 90, 88, 86, 84):
+            await pilot.resize_terminal(width, 30)
+            await pilot.pause()
+            badge = app.screen.query_one("#demo-badge").region
+            for tab in app.screen.query(SectionTab):
+                assert tab.region.right <= badge.x, (width, str(tab.render()))
+
+
 async def test_the_demo_says_so_on_every_screen_all_session(app_factory):
     """`matchprep demo` used to say it was the demo only at quit: a badge shows on each
     screen (sections, the answer editor, dialogs), at 100x30 and 40x12."""

@@ -7,6 +7,8 @@ from textual.widgets import Static
 
 
 class DemoBadge(Static):
+    WIDTH = 6  # as its styles say
+
     DEFAULT_CSS = """
     DemoBadge {
         position: absolute;
@@ -28,4 +30,4 @@ class DemoBadge(Static):
     def place(self, width: int) -> None:
         """At the top right of a terminal `width` cells wide, over whatever is there: it
         takes no room from the screen's layout (docked, it took a column strip)."""
-        self.styles.offset = (max(0, width - 6), 0)
+        self.styles.offset = (max(0, width - self.WIDTH), 0)

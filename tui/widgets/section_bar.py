@@ -8,11 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import HorizontalScroll
 from textual.content import Content
-from textual.events import Click, Resize
+from textual.events import Click
 from textual.message import Message
 from textual.widgets import Static
 
 from tui.sections import SECTIONS
+from tui.widgets.demo_badge import DemoBadge
 
 
 class SectionTab(Static):
@@ -93,11 +94,19 @@ class SectionBar(HorizontalScroll, can_focus=False):
         for s in SECTIONS:
             yield SectionTab(s.id, s.key, s.label, current=s.id == self.current)
 
-    def on_resize(self, event: Resize) -> None:
-        # Too narrow for every name (a 40-column terminal): the current section keeps its
-        # name, the others show their key alone, and the app's name steps aside.
+    def on_resize(self) -> None:
+        self.fit()
+
+    def fit(self) -> None:
+        """Too narrow for every name (a 40-column terminal): the current section keeps its
+        name, the others show their key alone, and the app's name steps aside. In the demo,
+        its badge covers the bar's right end."""
+        brand = self.query("#brand")
+        if not brand:
+            return  # not composed yet: it fits as it is first laid out
+        width = self.size.width - (DemoBadge.WIDTH if self.app.has_class("-demo") else 0)
         tabs = list(self.query(SectionTab))
-        narrow = len("matchprep") + 2 + sum(tab.full_width() for tab in tabs) > event.size.width
-        self.query_one("#brand").display = not narrow
+        narrow = len("matchprep") + 2 + sum(tab.full_width() for tab in tabs) > width
+        brand.first().display = not narrow
         for tab in tabs:
             tab.show_label(not narrow or tab.section_id == self.current)
