@@ -155,6 +155,10 @@ async def test_text_typed_in_a_form_is_saved_and_listed_exactly(tricky):
         db.close()
 
 
+@pytest.mark.slow(reason="the same at four times the size: the fast run keeps 5,000 words "
+                         "(test_markup_emoji_and_5000_words_are_shown_and_saved_exactly); "
+                         "this one, the heaviest test of the fast run, also diffs two "
+                         "20,000-word versions in the history")
 async def test_a_20000_word_answer_shows_edits_and_saves_exactly(tricky):
     build, ids, path = tricky
     words = " ".join(f"w{i}" if i % 1000 else "[/]🩻\\[b]" for i in range(20_000))
