@@ -66,6 +66,13 @@ async def restyled_whole(app, pilot) -> list:
     return styles_of(app.screen)
 
 
+async def open_mock(app, pilot):
+    await pilot.press("6")
+    await until(pilot, lambda: app.screen.id == "screen-mock", what="Mock")
+    await pilot.pause()
+    return app.screen
+
+
 async def away_and_back(pilot, app, section_key: str, screen_id: str, while_away) -> None:
     await pilot.press("1")
     await until(pilot, lambda: app.screen.id == "screen-home", what="Home")
@@ -81,10 +88,7 @@ async def test_a_section_come_back_to_shows_what_changed_while_it_was_away(app_f
     are what restyling all of it afresh gives."""
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("6")
-        await until(pilot, lambda: app.screen.id == "screen-mock", what="Mock")
-        await pilot.pause()
-        mock = app.screen
+        mock = await open_mock(app, pilot)
 
         async def new_theme() -> None:
             app.theme = "textual-light" if app.theme != "textual-light" else "nord"
@@ -126,17 +130,13 @@ async def test_a_section_come_back_to_shows_what_changed_while_it_was_away(app_f
         assert app.screen.query_one("#mock-setup").region.height > 1  # the form, not a line
 
 
-
 async def test_a_section_left_too_small_is_whole_again_when_come_back_to_grown(app_factory):
     """Made too small while shown (the app restyles the screens shown for it), left so, and
     the terminal grown on another section: the app is as it was when the section was first
     styled, but the section was styled since, for a terminal too small."""
     app = app_factory()
     async with app.run_test(size=(60, 30)) as pilot:
-        await pilot.press("6")
-        await until(pilot, lambda: app.screen.id == "screen-mock", what="Mock")
-        await pilot.pause()
-        mock = app.screen
+        mock = await open_mock(app, pilot)
         await pilot.resize_terminal(30, 8)
         await pilot.pause()
 
