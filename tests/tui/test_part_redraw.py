@@ -48,14 +48,21 @@ def spy_on_rows(part: PartArea) -> list[int]:
     return rows
 
 
+async def focused_part(app, pilot, cursor: tuple[int, int]) -> PartArea:
+    """The app's part, focused, its cursor at `cursor` and held still (a blink between a
+    frame and the comparison is no fault), once the app has drawn it."""
+    part = app.query_one(PartArea)
+    part.cursor_blink = False
+    part.focus()
+    part.move_cursor(cursor)
+    await pilot.pause()
+    return part
+
+
 async def test_a_key_redraws_the_row_it_typed_on_and_no_other():
     app = OnePart()
     async with app.run_test(size=(60, 12)) as pilot:
-        part = app.query_one(PartArea)
-        part.cursor_blink = False  # a blink between a frame and the comparison is no fault
-        part.focus()
-        part.move_cursor((1, 6))  # "Second| line"
-        await pilot.pause()
+        part = await focused_part(app, pilot, (1, 6))  # "Second| line"
         rows = spy_on_rows(part)
         await pilot.press("x")
         await pilot.pause()
@@ -68,11 +75,7 @@ async def test_an_edit_that_scrolls_the_area_redraws_all_of_it():
     whole area is drawn again (not only the row typed on)."""
     app = OnePart("\n".join(f"line {n} of the night" for n in range(14)))
     async with app.run_test(size=(60, 12)) as pilot:
-        part = app.query_one(PartArea)
-        part.cursor_blink = False  # a blink between a frame and the comparison is no fault
-        part.focus()
-        part.move_cursor((0, 0))
-        await pilot.pause()
+        part = await focused_part(app, pilot, (0, 0))
         part.scroll_end(animate=False)
         await pilot.pause()
         assert part.scroll_offset.y > 0
@@ -88,11 +91,7 @@ async def test_a_bracket_matched_on_another_line_is_drawn_plain_once_it_is_not()
     and the ")" is drawn again, plain."""
     app = OnePart("(the night\ncall\nwas long)\nafter")
     async with app.run_test(size=(60, 12)) as pilot:
-        part = app.query_one(PartArea)
-        part.cursor_blink = False  # a blink between a frame and the comparison is no fault
-        part.focus()
-        part.move_cursor((0, 0))
-        await pilot.pause()
+        part = await focused_part(app, pilot, (0, 0))
         assert part.matching_bracket_location == (2, 8)
         drawn = DrawnScreen(app)
         await pilot.press("delete")
