@@ -7,19 +7,19 @@ from textual.widgets import Static
 
 
 class DemoBadge(Static):
-    WIDTH = 6  # as its styles say
+    WIDTH = 6  # what the section bar leaves it (tui.widgets.section_bar)
 
-    DEFAULT_CSS = """
-    DemoBadge {
+    DEFAULT_CSS = f"""
+    DemoBadge {{
         position: absolute;
         overlay: screen;
-        width: 6;
+        width: {WIDTH};
         height: 1;
         padding: 0 1;
         background: $warning;
         color: $text;
         text-style: bold;
-    }
+    }}
     """
 
     def __init__(self) -> None:
