@@ -93,7 +93,7 @@ async def test_a_first_read_done_before_the_screen_is_mounted_is_shown(
             await asyncio.sleep(0.02)
         await asyncio.sleep(0.2)  # the read's result reaches the loop meanwhile
         # Kept for the mount, not dropped nor put into widgets not laid out yet.
-        parked.append(getattr(self, "_early", None) or getattr(self, "early", None))
+        parked.append(self.reads.held)
         real_mount(self)
 
     monkeypatch.setattr(screen_class, "on_mount", mount_after_the_read)
@@ -106,7 +106,7 @@ async def test_a_first_read_done_before_the_screen_is_mounted_is_shown(
     assert parked and parked[0] is not None  # the read came first, and was kept for the mount
 
 
-def _a_first_read(screen, section: str):
+def _a_first_read(screen, section: str) -> tuple:
     """What each list's first read hands back, as its screen's fill takes it."""
     from question_bank.done import Done
     from question_bank.profile import Profile
@@ -114,11 +114,10 @@ def _a_first_read(screen, section: str):
     from tui.screens.questions import Listing
 
     if section == "questions":
-        return screen._fill, (Listing(screen._generation, [], [], [], Profile(), 0, Done(),
-                                       (0, 0)),)
+        return (Listing(screen._generation, [], [], [], Profile(), 0, Done(), (0, 0)),)
     if section == "answers":
-        return screen.fill, (Page(screen.generation, [], 0, 0, False),)
-    return screen._fill, ([], "UTC")
+        return (Page(screen.generation, [], 0, 0, False),)
+    return ([], "UTC")
 
 
 @pytest.mark.parametrize(("key", "section", "module", "read", "table"), LISTS,
@@ -133,8 +132,10 @@ async def test_a_read_come_back_before_the_screens_widgets_exist_is_kept_for_the
     app = app_factory()
     async with app.run_test(size=(100, 30)):
         screen = screen_class(app.ctx)  # made, not composed: no widgets yet
-        fill, result = _a_first_read(screen, section)
-        fill(*result)  # kept, not shown on widgets that do not exist (NoMatches)
+        result = _a_first_read(screen, section)
+        screen.reads.deliver(*result)  # as the read's worker hands it back
+        # kept, not shown on widgets that do not exist (NoMatches)
+        assert screen.reads.held == (result, {})
 
 
 async def test_home_shows_no_card_whose_mount_was_cut_short(app_factory):
@@ -148,11 +149,11 @@ async def test_home_shows_no_card_whose_mount_was_cut_short(app_factory):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         assert isinstance(screen, HomeScreen)
-        await until(pilot, lambda: screen._panels_ready, what="Home's cards mounted")
+        await until(pilot, lambda: screen.reads.ready, what="Home's cards mounted")
         cut_short = AfterInterviewPanel(app.ctx)  # made, never mounted
         mounted = screen.query_one(AfterInterviewPanel)
         shown = AfterState([])
         mounted.display = True  # so that its being hidden says it was shown its state
-        screen._show([(cut_short, shown), (mounted, shown)], screen._reads)
+        screen._show([(cut_short, shown), (mounted, shown)], screen._newest_read)
         assert not mounted.display  # the mounted card was shown its state
         assert not cut_short.is_mounted

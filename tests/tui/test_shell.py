@@ -137,7 +137,7 @@ async def test_an_older_home_read_finishing_late_is_not_shown(app_factory, db):
         steps = app.screen.query_one("#next-steps", OptionList)
         before = [str(steps.get_option_at_index(i).prompt) for i in range(steps.option_count)]
         assert before
-        first_read = app.screen._reads
+        first_read = app.screen._newest_read
         app.screen.action_reload()  # a newer read starts, and finishes
         await app.workers.wait_for_complete()
         await pilot.pause()

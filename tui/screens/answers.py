@@ -28,6 +28,7 @@ from question_bank.categories import categories, category_label
 from question_bank.structures import words_phrase
 from tui.messages import OpenAnswer
 from tui.screens.base import SectionScreen
+from tui.screens.held import HeldUntilMounted
 from tui.widgets.answer_preview import AnswerPreview, answer_content
 from tui.widgets.table_fit import FitColumn, FitTable
 
@@ -87,6 +88,7 @@ class AnswersScreen(SectionScreen):
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self.generation = 0
+        self.reads = HeldUntilMounted(self.fill)  # a read may come before the widgets
         self.rows: list[AnswerSummary] = []
         self.total = 0
         self.searching = False
@@ -113,14 +115,9 @@ class AnswersScreen(SectionScreen):
                 yield Static(id="answers-status")
             yield AnswerPreview(id="answers-preview")
 
-    body_ready = False
-    early: Page | None = None  # the first read, come before the widgets were mounted
-
     def on_mount(self) -> None:
-        self.body_ready = True
         self.query_one("#answers-table", FitTable).focus()
-        if self.early is not None:
-            self.fill(self.early)
+        self.reads.mounted()
 
     def on_screen_resume(self) -> None:
         # Answers change in the editor: read again on every visit but the first (two
@@ -162,15 +159,12 @@ class AnswersScreen(SectionScreen):
                 total = count_answers(db, category=filters["category"],
                                       current_only=filters["current_only"])
                 searching = False
-        self.app.call_from_thread(self.fill, Page(generation, rows, total, offset, searching))
+        self.app.call_from_thread(self.reads.deliver,
+                                  Page(generation, rows, total, offset, searching))
 
     def fill(self, page: Page) -> None:
         if page.generation != self.generation:
             return
-        if not self.body_ready:
-            self.early = page
-            return
-        self.early = None
         table = self.query_one("#answers-table", FitTable)
         keep = self.highlighted_id() if page.offset == 0 else None
         if page.offset == 0:

@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.screens.base import SectionScreen
+from tui.screens.held import HeldUntilMounted
 from tui.widgets.home_panel import HomePanel, NextStep, one_round
 from tui.widgets.scroll_body import ScrollBody
 
@@ -66,8 +67,11 @@ class HomeScreen(SectionScreen):
     ]
 
     _steps: list[NextStep]
-    _panels_ready = False
-    _reads = 0  # reads started; only the newest one is shown
+    _newest_read = 0  # reads started; only the newest one is shown
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self.reads = HeldUntilMounted(self._show)  # a read may come before the cards
 
     def compose_body(self) -> ComposeResult:
         self._steps = []
@@ -88,7 +92,6 @@ class HomeScreen(SectionScreen):
         if getattr(self.app, "first_frame_shown", True):
             self.call_after_refresh(self.after_first_frame)
 
-    _early: tuple | None = None  # a read that finished before the cards were mounted
     _made: list[HomePanel] | None = None  # the cards, made (and reading) but not mounted
 
     def _start_reading(self) -> None:
@@ -97,24 +100,22 @@ class HomeScreen(SectionScreen):
             self._read_cards(self._made)
 
     async def after_first_frame(self) -> None:
-        if self._panels_ready:
+        if self.reads.ready:
             return
         # Read while the cards mount (each takes about as long at scale).
         self._start_reading()
         assert self._made is not None
         await self.query_one("#home-body", ScrollBody).mount_all(self._made)
-        self._panels_ready = True
-        if self._early is not None:
-            self._show(*self._early)
+        self.reads.mounted()
 
     def on_screen_resume(self) -> None:
         self.query_one("#next-steps", OptionList).focus()
-        if self._panels_ready:
+        if self.reads.ready:
             self.action_reload()
 
     def profile_changed(self) -> None:
         """The applicant's profile was saved (the app says so): read the cards again."""
-        if self._panels_ready:
+        if self.reads.ready:
             self.action_reload()
 
     def action_reload(self) -> None:
@@ -124,7 +125,7 @@ class HomeScreen(SectionScreen):
         """Start the cards' reads at once, in threads of their own (a worker's thread starts
         only when the event loop next turns: 20 ms later as the screen mounts); a worker
         waits for them and shows what they read."""
-        self._reads += 1
+        self._newest_read += 1
         for panel in panels:
             panel.prepare()
         # Those that prepared something read last, while it runs.
@@ -132,25 +133,22 @@ class HomeScreen(SectionScreen):
         # The cards whose reads are mostly SQLite's read on a connection of their own:
         # SQLite lets go of the interpreter while it works, so those reads run alongside
         # the others (and the screen being drawn) on the second core.
-        reads = [self.ctx.read_apart(partial(_read, [p for p in panels if p.READ_APART is apart]))
-                 for apart in (False, True)]
-        self._gather(self._reads, panels, reads)
+        futures = [self.ctx.read_apart(partial(_read, [p for p in panels
+                                                      if p.READ_APART is apart]))
+                   for apart in (False, True)]
+        self._gather(self._newest_read, panels, futures)
 
     @work(thread=True, exclusive=True, group="home", exit_on_error=False)
     def _gather(self, read: int, panels: list[HomePanel],
-                reads: list[Future[dict[HomePanel, object]]]) -> None:
+                futures: list[Future[dict[HomePanel, object]]]) -> None:
         found: dict[HomePanel, object] = {}
-        for cards in reads:
+        for cards in futures:
             found.update(cards.result())
-        self.app.call_from_thread(self._show, [(p, found[p]) for p in panels], read)
+        self.app.call_from_thread(self.reads.deliver, [(p, found[p]) for p in panels], read)
 
     def _show(self, states: list, read: int) -> None:
-        if read != self._reads:
+        if read != self._newest_read:
             return  # an older read, finishing after a newer one started
-        if not self._panels_ready:
-            self._early = (states, read)
-            return
-        self._early = None
         if not self.is_attached:
             return  # the app is ending
         steps: list[NextStep] = []

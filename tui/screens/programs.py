@@ -19,6 +19,7 @@ from dossiers.programs import add_program, delete_program
 from dossiers.zones import format_instant, same_clock
 from tui.practice.user_zone import set_user_zone, user_zone, zone_is_chosen
 from tui.screens.base import SectionScreen
+from tui.screens.held import HeldUntilMounted
 from tui.widgets.cells import signal_cell, text_cell
 from tui.widgets.readiness_meter import readiness_cell
 from tui.widgets.table_fit import FitColumn, FitTable
@@ -78,6 +79,7 @@ class ProgramsScreen(SectionScreen):
         self._shown: list[ProgramRow] = []
         self._sort = "next"
         self._zone = "UTC"
+        self.reads = HeldUntilMounted(self._fill)  # a read may come before the widgets
 
     def compose_body(self) -> ComposeResult:
         self.reload()  # the first read starts now, while the screen is composed and mounted
@@ -87,14 +89,9 @@ class ProgramsScreen(SectionScreen):
                        cursor_type="row", zebra_stripes=True)
         yield Static(id="programs-status")
 
-    _body_ready = False
-    _early: tuple | None = None  # the first read, come before the widgets were mounted
-
     def on_mount(self) -> None:
-        self._body_ready = True
         self.query_one("#programs-table", FitTable).focus()
-        if self._early is not None:
-            self._fill(*self._early)
+        self.reads.mounted()
 
     def on_screen_resume(self) -> None:
         # Read again on every visit but the first (two resumes), whose read started as
@@ -107,13 +104,9 @@ class ProgramsScreen(SectionScreen):
         with self.ctx.reader() as db:
             rows = overview(db, self.ctx.now())
             zone = user_zone(db)
-        self.app.call_from_thread(self._fill, rows, zone, select)
+        self.app.call_from_thread(self.reads.deliver, rows, zone, select)
 
     def _fill(self, rows: list[ProgramRow], zone: str, select: int | None = None) -> None:
-        if not self._body_ready:
-            self._early = (rows, zone, select)
-            return
-        self._early = None
         self._rows, self._zone = rows, zone
         self._show(select)
 

@@ -15,6 +15,7 @@ from textual.worker import Worker
 
 from tui.practice.progress_charts import CHARTS, Chart, Window, answers_chart, ratings_chart
 from tui.screens.base import SectionScreen
+from tui.screens.held import HeldUntilMounted
 from tui.widgets.chart import BarRows, ChartCard
 from tui.widgets.scroll_body import ScrollBody
 
@@ -49,8 +50,7 @@ class ProgressScreen(SectionScreen):
         super().__init__(ctx)
         self.weeks = WINDOWS[0]
         self.numbers = False
-        self._cards_mounted = False
-        self._early: list[Chart] | None = None  # read before the cards were there
+        self.reads = HeldUntilMounted(self._show)  # a read may come before the cards
         self._early_read: Worker | None = None
 
     def compose_body(self) -> ComposeResult:
@@ -65,9 +65,7 @@ class ProgressScreen(SectionScreen):
     def on_mount(self) -> None:
         self._header()
         self.query_one("#progress-body").focus()
-        self._cards_mounted = True
-        if self._early is not None:
-            self._show(self._early, self.weeks)
+        self.reads.mounted()
 
     def on_screen_resume(self) -> None:
         if self._early_read is None or self._early_read.is_finished:
@@ -94,15 +92,11 @@ class ProgressScreen(SectionScreen):
         with self.ctx.reader() as db:
             here = {make: make(db, window) for make in CHARTS if make not in apart}
         charts = [here[make] if make in here else apart[make].result() for make in CHARTS]
-        self.app.call_from_thread(self._show, charts, weeks)
+        self.app.call_from_thread(self.reads.deliver, charts, weeks)
 
     def _show(self, charts: list[Chart], weeks: int) -> None:
         if weeks != self.weeks:
             return  # read for a window the user has since changed (w): a newer read follows
-        if not self._cards_mounted:
-            self._early = charts
-            return
-        self._early = None
         for index, chart in enumerate(charts):
             card = self.query_one(f"#chart-{index}", ChartCard)
             card.show(chart)

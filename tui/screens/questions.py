@@ -28,6 +28,7 @@ from question_bank.questions import (
 from question_bank.structures import format_duration
 from tui.messages import OpenAnswer
 from tui.screens.base import SectionScreen
+from tui.screens.held import HeldUntilMounted
 from tui.widgets.question_detail import QuestionDetail
 from tui.widgets.question_status import NOT_FOR_YOU, ListState, QuestionStatus, counts
 from tui.widgets.table_fit import FitColumn, FitTable
@@ -83,6 +84,7 @@ class QuestionsScreen(SectionScreen):
     def __init__(self, ctx) -> None:
         super().__init__(ctx)
         self._generation = 0
+        self.reads = HeldUntilMounted(self._fill)  # a read may come before the widgets
         self._ids: list[str] = []
         self._shown = 0
         self._show_hidden = False
@@ -113,14 +115,9 @@ class QuestionsScreen(SectionScreen):
                 yield QuestionStatus(id="question-status")
             yield QuestionDetail(id="question-detail")
 
-    _body_ready = False
-    _early: Listing | None = None  # the first read, come before the widgets were mounted
-
     def on_mount(self) -> None:
-        self._body_ready = True
         self.query_one("#question-table", FitTable).focus()
-        if self._early is not None:
-            self._fill(self._early)
+        self.reads.mounted()
 
     # Loading -----------------------------------------------------------------------------
 
@@ -156,16 +153,13 @@ class QuestionsScreen(SectionScreen):
                 end = max(end, ids.index(wanted) + 1 + PAGE // 2)
             first_page = get_questions(db, ids[:end])
             tags = tag_counts(db, category=filters["category"])
-        self.app.call_from_thread(self._fill, Listing(generation, ids, first_page, tags, profile,
-                                                          unfit, marks, counts(ids, marks)))
+        listing = Listing(generation, ids, first_page, tags, profile, unfit, marks,
+                          counts(ids, marks))
+        self.app.call_from_thread(self.reads.deliver, listing)
 
     def _fill(self, listing: Listing) -> None:
         if listing.generation != self._generation:
             return  # a newer search has started since
-        if not self._body_ready:
-            self._early = listing
-            return
-        self._early = None
         self._ids = listing.ids
         self._profile = listing.profile
         self._unfit = listing.unfit
