@@ -240,6 +240,53 @@ async def test_history_browse_diff_and_restore(app_factory, db):
     assert get_answer(db, first.id).parts["situation"] == "I called the senior"
 
 
+
+
+async def test_no_frame_is_drawn_while_the_parts_are_swapped(app_factory, db, monkeypatch):
+    """A restore, a structure switch or a story pulled in lays the parts out again. A frame
+    drawn while the old parts were being removed could draw one already taken apart
+    (Textual raised KeyError for its text area's styles, and the app ended): from the
+    removal of the old parts to the mount of the new ones, nothing is drawn."""
+    import asyncio
+
+    from tui.widgets.answer_part import PartArea
+
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await open_editor(app, pilot, STAR_Q)
+        frames: list[str] = []
+        display = app._display
+
+        def drawn(screen, update) -> None:
+            frames.append(type(update).__name__)
+            display(screen, update)
+
+        async def removed_slowly(part) -> None:
+            part.screen.refresh()  # something to draw meanwhile
+            await asyncio.sleep(0.1)  # the removal takes several frames' time
+
+        swap: dict[str, int] = {}
+        remove, mount = editor.parts.remove_children, editor.parts.mount_all
+
+        def removing(*args, **kwargs):
+            swap["removing"] = len(frames)
+            return remove(*args, **kwargs)
+
+        def mounting(*args, **kwargs):
+            swap["mounting"] = len(frames)
+            return mount(*args, **kwargs)
+
+        monkeypatch.setattr(app, "_display", drawn)
+        monkeypatch.setattr(PartArea, "on_unmount", removed_slowly, raising=False)
+        monkeypatch.setattr(editor.parts, "remove_children", removing)
+        monkeypatch.setattr(editor.parts, "mount_all", mounting)
+        await editor.show_parts("red_flag", editor.parts.current())
+        await settle(app, pilot)
+        assert swap["mounting"] == swap["removing"], frames[swap["removing"]:]
+        assert len(frames) > swap["mounting"]  # drawn once the new parts are there
+        assert editor.structure == "red_flag"
+        assert isinstance(app.focused, PartArea) and app.focused.is_attached
+
 async def test_history_times_are_distinct_and_a_restore_can_be_declined(app_factory, db):
     """Two versions saved 40 s apart used to both read "just now": each reads to the
     second; n at the question keeps the text."""

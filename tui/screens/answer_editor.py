@@ -230,7 +230,9 @@ class AnswerEditor(Screen[None]):
 
     async def show_parts(self, structure: str, parts: dict[str, str]) -> None:
         """Lay the editor out again for `structure` with `parts` (saved by the next tick)."""
-        await self.parts.lay_out(structure, parts)
+        await self.parts.lay_out(structure, parts, then=self.parts_shown)
+
+    def parts_shown(self) -> None:
         self.refresh_facts()
         self.refresh_meter()
         self.run_feedback()

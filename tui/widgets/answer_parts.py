@@ -8,6 +8,7 @@ text areas' `Changed` messages go on up to the screen."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
@@ -85,16 +86,25 @@ class AnswerParts(VerticalScroll):
         for key, area in self.areas.items():
             area.show_count(counts.get(key, 0))
 
-    async def lay_out(self, structure: str, parts: dict[str, str]) -> None:
-        """Show `parts` in `structure` (text with no place in it is set aside below).
+    async def lay_out(self, structure: str, parts: dict[str, str],
+                      then: Callable[[], object] | None = None) -> None:
+        """Show `parts` in `structure` (text with no place in it is set aside below), then
+        call `then` (what the screen does with the new parts: counts, focus).
 
-        One layout at a time: a restore and a return to the screen may both ask for one,
-        and two at once would mount the same part twice."""
+        One layout at a time, each with what follows it: a restore and a return to the
+        screen may both ask for one. Two at once mounted the same part twice, or the
+        first's `then` focused and counted parts the second was removing; a frame drawn
+        while the old parts were being removed drew a text area already taken apart
+        (Textual raised KeyError for its styles). No frame is drawn from the removal of
+        the old parts until the new ones are mounted."""
         async with self.layout_lock:
             self.structure = structure
-            await self.remove_children()
-            await self.mount_all(self.part_widgets(arrange(parts, structure)))
-        self.take_areas()
+            with self.app.batch_update():
+                await self.remove_children()
+                await self.mount_all(self.part_widgets(arrange(parts, structure)))
+            self.take_areas()
+            if then is not None:
+                then()
 
     def focus_first(self) -> None:
         next(iter(self.areas.values())).focus()  # at the end of its text, ready to type
