@@ -17,6 +17,7 @@ from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
@@ -51,6 +52,7 @@ from tui.textual_private import (
 )
 from tui.widgets.demo_badge import DemoBadge
 from tui.widgets.section_bar import SectionBar
+from tui.widgets.toast_fit import fit_notice
 from tui.widgets.too_small import TooSmallLine, too_small
 
 if TYPE_CHECKING:
@@ -332,6 +334,18 @@ class MatchprepApp(App[None]):
 
     def action_open_answer(self, question_id: str, answer_id: int | None = None) -> None:
         self.post_message(OpenAnswer(question_id, answer_id))
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Textual's notice; on a narrow screen, where the toast is compact
+        (tui/styles/app.tcss), one longer than a third of the screen's height says what
+        fits of it, from its first sentence (tui.widgets.toast_fit). Thread-safe, as
+        Textual's."""
+        if width_class(self.HORIZONTAL_BREAKPOINTS, self.size.width) == "-narrow":
+            fitted = fit_notice(message, title=title, markup=markup, size=self.size)
+            if fitted is not None:
+                message, markup = fitted, False
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     _told_damaged = False
 
