@@ -284,9 +284,9 @@ class MatchprepApp(App[None]):
             return
         else:
             text = str(explain(self.ctx.db_path, error))
-            if kind == "trouble":
-                text = (text.split(" Nothing was changed")[0] + " Nothing you typed is lost: "
-                        "matchprep keeps it and saves it as soon as it can.")
+            if kind == "trouble":  # what matters first: a small terminal shows the first
+                text = ("Nothing you typed is lost: matchprep keeps it and saves it as soon as "
+                        "it can. " + text.split(" Nothing was changed")[0])
         self.post_message(SaveTrouble(kind, text))
 
     def _remember_theme(self, theme) -> None:
@@ -468,9 +468,9 @@ class MatchprepApp(App[None]):
         if kind in self.worker_failures_told:
             return
         self.worker_failures_told.add(kind)
-        self.notify(
-            f"Something went wrong in the background ({kind[1]} in “{kind[0]}”): what it was "
-            "loading may be missing or out of date. Nothing you saved is lost; if it "
+        self.notify(  # what matters first: a small terminal shows the first sentence
+            "Something went wrong in the background; nothing you saved is lost. What it was "
+            f"loading may be missing or out of date ({kind[1]} in “{kind[0]}”); if it "
             "happens again, run matchprep doctor.",
             title="Internal error", severity="error", timeout=20, markup=False)
 
