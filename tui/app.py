@@ -17,7 +17,7 @@ from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.notifications import SeverityLevel
+from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
@@ -346,6 +346,15 @@ class MatchprepApp(App[None]):
             if fitted is not None:
                 message, markup = fitted, False
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    @on(Notify)
+    def redraw_after_notice(self, event: Notify) -> None:
+        """Draw the screen again just after a notice's time. Textual 8.2 removes the toast but
+        may leave it on the terminal: on a screen scrolled since it was laid out (Mock at 40
+        columns), the map of widgets is rebuilt without the toast before the removal's
+        layout compares it with the new one, so nothing is marked to be drawn again, and the
+        toast stayed until a key was pressed."""
+        self.set_timer(event.notification.timeout + 0.2, lambda: self.screen.refresh())
 
     _told_damaged = False
 

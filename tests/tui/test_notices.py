@@ -76,3 +76,24 @@ async def test_a_long_notice_on_a_small_screen_says_its_first_sentence(app_facto
             "Speech\nSpeech is not available, so questions are shown but not read aloud.")
         assert toast(app).region.height == 3
 
+
+async def test_a_notice_gone_after_its_time_is_gone_from_the_terminal_too(tmp_path, speaker):
+    """At 40 columns the notice that followed to Mock stayed on the terminal after its time,
+    until a key: Textual removed the toast but drew nothing again where it had been."""
+    from tests.drawn_screen import DrawnScreen
+
+    path = tmp_path / "new.db"
+    prepare_database(path)
+    app = make_app(path, speaker=speaker, prepare=False)
+    try:
+        async with app.run_test(size=(40, 12), notifications=True) as pilot:
+            await skip_the_profile(app, pilot)
+            await pilot.press("6")
+            await until(pilot, lambda: app.current_mode == "mock" and toast(app) is not None
+                        and toast(app).region.height, what="the notice on Mock")
+            drawn = DrawnScreen(app)
+            await until(pilot, lambda: toast(app) is None, tries=500, what="its time to pass")
+            await pilot.pause(0.5)
+            assert drawn.differences() == []
+    finally:
+        app.ctx.close()
