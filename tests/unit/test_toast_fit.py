@@ -48,6 +48,11 @@ def test_sentences_end_at_a_capital_not_at_an_abbreviation():
     cut = fit_notice(first, title="Versions", markup=False, size=SMALL)
     assert cut is not None and cut.endswith("…")  # "e.g." ended no sentence
     assert toast_rows("Versions", cut, WIDTH) == 4
+    saving = ("Nothing you typed is lost: matchprep keeps it and saves it as soon as it can. "
+              "/home/someone/.local/share/matchprep/matchprep.db cannot be written: the disk "
+              "seems full (database or disk is full).")
+    assert fit_notice(saving, title="Cannot save", markup=False, size=SMALL) == (
+        "Nothing you typed is lost: matchprep keeps it and saves it as soon as it can.")
 
 
 def test_markup_is_read_as_the_toast_reads_it_and_a_cut_comes_back_plain():

@@ -20,8 +20,9 @@ from textual.geometry import Size
 TOAST_WIDTH = 60  # Textual's Toast is `width: 60`
 TOAST_FRAME = 3  # columns of its left border and of its padding (0 1) on a narrow screen
 HEIGHT_SHARE = 3  # a toast takes at most a third of the screen's height
-# A sentence ends at . ! or ? followed by a space and a capital (not "e.g. for").
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(`])")
+# A sentence ends at . ! or ? followed by a space and a capital, a quote or a path (not at
+# "e.g. for").
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(`/~])")
 
 
 def toast_rows(title: str, text: str, width: int) -> int:
