@@ -32,6 +32,12 @@ STRUCTURES: dict[str, str] = {
     "outline": "Plain outline",
 }
 
+# The category of the questions the applicant asks a program. Every other category holds
+# questions the applicant may be asked: those are answered, drilled and drawn in mock
+# interviews, and every count of answers or of questions that fit the applicant is out of
+# them (Home and Progress say "the questions you may be asked").
+TO_ASK = "to-ask"
+
 # Who a question *to ask* is for.
 AUDIENCES: dict[str, str] = {
     "pd-faculty": "Program director or faculty",

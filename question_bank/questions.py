@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from question_bank.categories import AUDIENCES, STRUCTURES, category_ids
+from question_bank.categories import AUDIENCES, STRUCTURES, TO_ASK, category_ids
 from question_bank.errors import FieldError
 from question_bank.profile import (
     Profile,
@@ -310,13 +310,16 @@ def listed_ids_and_fit(db: Database, profile: Profile,
     return [(row[0], fit(row[1])) for row in listed_rows(db, "q.id, q.presumes", **filters)]
 
 
-def count_fitting(db: Database, profile: Profile | None) -> int:
-    """How many visible questions fit `profile` (`len(list_question_ids(db, fitting=...))`,
-    counted per distinct premise list: a few dozen, not every question)."""
+def asked_and_fitting(db: Database, profile: Profile | None) -> tuple[int, int]:
+    """The visible questions the applicant may be asked (those to ask a program left out,
+    `TO_ASK`: the drill and mock interviews never draw them), and how many of them fit
+    `profile`; counted per distinct premise list: a few dozen, not every question."""
     rows = db.execute(
-        "select presumes, count(*) from questions where hidden = 0 group by presumes"
+        "select presumes, count(*) from questions where hidden = 0 and category != ? "
+        "group by presumes", [TO_ASK]
     ).fetchall()
-    return sum(n for presumes, n in rows if fits_stored(presumes, profile))
+    return (sum(n for _, n in rows),
+            sum(n for presumes, n in rows if fits_stored(presumes, profile)))
 
 
 def get_questions(db: Database, ids: list[str]) -> list[Question]:

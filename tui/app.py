@@ -17,6 +17,7 @@ from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.geometry import Size
+from textual.notifications import Notify, SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState
@@ -51,6 +52,7 @@ from tui.textual_private import (
 )
 from tui.widgets.demo_badge import DemoBadge
 from tui.widgets.section_bar import SectionBar
+from tui.widgets.toast_fit import fit_notice
 from tui.widgets.too_small import TooSmallLine, too_small
 
 if TYPE_CHECKING:
@@ -282,9 +284,9 @@ class MatchprepApp(App[None]):
             return
         else:
             text = str(explain(self.ctx.db_path, error))
-            if kind == "trouble":
-                text = (text.split(" Nothing was changed")[0] + " Nothing you typed is lost: "
-                        "matchprep keeps it and saves it as soon as it can.")
+            if kind == "trouble":  # what matters first: a small terminal shows the first
+                text = ("Nothing you typed is lost: matchprep keeps it and saves it as soon as "
+                        "it can. " + text.split(" Nothing was changed")[0])
         self.post_message(SaveTrouble(kind, text))
 
     def _remember_theme(self, theme) -> None:
@@ -332,6 +334,27 @@ class MatchprepApp(App[None]):
 
     def action_open_answer(self, question_id: str, answer_id: int | None = None) -> None:
         self.post_message(OpenAnswer(question_id, answer_id))
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Textual's notice; on a narrow screen, where the toast is compact
+        (tui/styles/app.tcss), one longer than a third of the screen's height says what
+        fits of it, from its first sentence (tui.widgets.toast_fit). Thread-safe, as
+        Textual's."""
+        if width_class(self.HORIZONTAL_BREAKPOINTS, self.size.width) == "-narrow":
+            fitted = fit_notice(message, title=title, markup=markup, size=self.size)
+            if fitted is not None:
+                message, markup = fitted, False
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    @on(Notify)
+    def redraw_after_notice(self, event: Notify) -> None:
+        """Draw the screen again just after a notice's time. Textual 8.2 removes the toast but
+        may leave it on the terminal: on a screen scrolled since it was laid out (Mock at 40
+        columns), the map of widgets is rebuilt without the toast before the removal's
+        layout compares it with the new one, so nothing is marked to be drawn again, and the
+        toast stayed until a key was pressed."""
+        self.set_timer(event.notification.timeout + 0.2, lambda: self.screen.refresh())
 
     _told_damaged = False
 
@@ -454,9 +477,9 @@ class MatchprepApp(App[None]):
         if kind in self.worker_failures_told:
             return
         self.worker_failures_told.add(kind)
-        self.notify(
-            f"Something went wrong in the background ({kind[1]} in “{kind[0]}”): what it was "
-            "loading may be missing or out of date. Nothing you saved is lost; if it "
+        self.notify(  # what matters first: a small terminal shows the first sentence
+            "Something went wrong in the background; nothing you saved is lost. What it was "
+            f"loading may be missing or out of date ({kind[1]} in “{kind[0]}”); if it "
             "happens again, run matchprep doctor.",
             title="Internal error", severity="error", timeout=20, markup=False)
 

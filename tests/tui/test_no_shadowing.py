@@ -34,6 +34,8 @@ DELIBERATE_OVERRIDES = {
     "tui.widgets.marks.SelectionList.render_line",
     "tui.widgets.footer.KeysFooter.bindings_changed",  # skips a rebuild showing the same keys
     "tui.app.MatchprepApp.update_styles",  # skips widgets not mounted yet
+    # on a narrow screen, a notice says what of it fits a third of the height (toast_fit)
+    "tui.app.MatchprepApp.notify",
     # restyles the body alone when its focus changes (Textual's restyles all inside it)
     "tui.widgets.scroll_body.ScrollBody.watch_has_focus",
     # redraws only the rows the edit changed, and lets what waits to be redrawn go in the

@@ -95,7 +95,7 @@ async def test_the_profile_is_set_from_home_and_the_question_list_follows_it(
         await until(pilot, lambda: "Non-US IMG" in shown(app, "#profile-summary"),
                     what="Home to show the profile")
         assert load_profile(db) == Profile("non-us-img", "j1", frozenset({"dr"}))
-        assert "questions fit you" in shown(app, "#profile-summary")
+        assert "questions you may be asked fit you" in shown(app, "#profile-summary")
         assert "Say who you are" not in steps(app)
 
         await pilot.press("2")

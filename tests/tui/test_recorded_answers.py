@@ -192,18 +192,37 @@ async def test_recording_is_asked_for_once_saying_where_files_go(app_factory, db
         assert get_setting(db, "audio_keep_sessions") == "5" and not keep.has_class("-invalid")
 
 
-async def test_without_a_microphone_the_interview_goes_on_and_says_why(app_factory, db):
+NOT_RECORDING = [
+    ("No microphone was found: PortAudio sees no input device. On Debian or Ubuntu: sudo apt "
+     "install libportaudio2.",
+     "Not recording. No microphone was found: PortAudio sees no input device. "
+     "`matchprep doctor` says what to do."),
+    ("PortAudio is not installed, so answers cannot be recorded. On Debian or Ubuntu: sudo apt "
+     "install libportaudio2.",
+     "PortAudio is not installed, so answers cannot be recorded. `matchprep doctor` says what "
+     "to do."),
+    ("Recording is off for this run (--no-record).",
+     "Recording is off for this run (--no-record)."),
+]
+
+
+@pytest.mark.parametrize(("reason", "said"), NOT_RECORDING)
+async def test_without_a_microphone_the_interview_goes_on_and_says_why(app_factory, db, reason,
+                                                                       said):
+    """Said once, in the recording line under the clock ("Not recording" was said there and
+    again in a notice over the question), never twice in one sentence, with what to do."""
     set_setting(db, "record_answers", "1")
     db.conn.commit()
-    reason = "No microphone was found: PortAudio sees no input device."
     clock = FakeClock(NOW)
     app = app_factory(clock=clock, now=clock.now, recorder=NoRecorder(reason))
     async with app.run_test(size=(100, 30)) as pilot:
         await start_stress(app, pilot, questions=1)
-        said = ("Not recording: No microphone was found: PortAudio sees no input device "
-                "(`matchprep doctor` says what to install).")
-        assert shown(app, "#run-recording") == said  # one sentence
-        assert [n.message for n in app._notifications] == [said]
+        assert shown(app, "#run-recording") == said
+        assert not app._notifications  # not again in a notice
+        await pilot.resize_terminal(40, 12)  # the line took 76 columns: cut at the right
+        await until(pilot, lambda: app.screen.has_class("-compact"), what="the small layout")
+        line = app.screen.query_one("#run-recording")
+        assert line.region.width <= 38 and line.region.height == len(line.render().wrap(38))
         clock.advance(20)
         await pilot.press("n")
         await until(pilot, lambda: app.screen.id == "screen-mock-review", what="the review")

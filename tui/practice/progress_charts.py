@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Required, TypedDict
 
 from question_bank.answer_lists import category_answers
-from question_bank.categories import categories, category_label
+from question_bank.categories import TO_ASK, categories, category_label
 from question_bank.drill import RATINGS
 from question_bank.mock_formats import FORMATS
 from question_bank.progress import practice_per_day, rating_mix, session_timings
@@ -171,8 +171,8 @@ def ratings_chart(db: Database, window: Window) -> Chart:
 def answers_chart(db: Database, window: Window) -> Chart:
     """Answers written per category, all time: questions with a written current answer
     against the category's questions, and how many versions there are in all."""
-    # Questions *to ask* are the user's, not answered: they are left out.
-    read = {c: n for c, n in category_answers(db).items() if c != "to-ask"}
+    # Questions *to ask* are the user's, not answered: they are left out (as on Home).
+    read = {c: n for c, n in category_answers(db).items() if c != TO_ASK}
     answered = {c: (n.answered, n.questions) for c, n in read.items()}
     versions = {c: n.versions for c, n in read.items()}
     order = [c.id for c in categories()]
@@ -196,7 +196,8 @@ def answers_chart(db: Database, window: Window) -> Chart:
                      "enter to write one; each category's share shows here.", **base)
     total = sum(t for _, t in answered.values())
     untouched = [category_label(c) for c in ids if answered[c][1] and not answered[c][0]]
-    summary = f"{written} of {total} questions have a written answer ({written / total:.0%})"
+    summary = (f"{written} of the {total} questions you may be asked have a written answer "
+               f"({written / total:.0%})")
     if untouched:
         summary += f" · none yet in {', '.join(untouched[:3])}" + ("…" if len(untouched) > 3
                                                                    else "")

@@ -62,8 +62,9 @@ class FileSwapped(Exception):
         then = (f"it is put back at {self.path} when you quit" if self.deleted else
                 f"open it with `matchprep --db {self.recovery}`, or put it back with "
                 f"`matchprep --db {self.path} restore {self.recovery}`")
-        return (f"{self.path} was {what} while matchprep had it open. Nothing you typed is "
-                f"lost: it is saved in {self.recovery}, with everything else you had; {then}.")
+        # What matters first: a small terminal shows a notice's first sentences.
+        return (f"Nothing you typed is lost. {self.path} was {what} while matchprep had it "
+                f"open: everything you had is saved in {self.recovery}; {then}.")
 
     def left_where(self) -> str:
         """Where everything is, when the recovery could not take the database's place."""

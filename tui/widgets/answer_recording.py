@@ -3,8 +3,9 @@ answer clock runs, or the sentence saying why nothing is recorded.
 
 The screen says when an answer starts and ends (method calls down); this widget starts and
 ends the takes (`ctx.recorded`), hears the recorder (from its thread, by thread-safe
-messages to itself) and says once when the microphone is silent, stuck or missing. The
-interview never waits for audio.
+messages to itself) and says once when the microphone is missing or stuck (in its line,
+which keeps it) or silent (a notice: the meter goes on in the line). The interview never
+waits for audio.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class AnswerRecording(Static):
     """● REC ▮▮▮▮▯▯▯▯ while an answer is recorded; a sentence when it is not."""
 
     DEFAULT_CSS = """
-    AnswerRecording { width: auto; height: auto; color: $text-muted; }
+    AnswerRecording { width: auto; max-width: 100%; height: auto; color: $text-muted; }
     AnswerRecording.-live { color: $text; }
     AnswerRecording.-trouble { color: $warning; }
     """
@@ -85,14 +86,17 @@ class AnswerRecording(Static):
         self.update(Content(text))
 
     def _off(self, problem: str) -> None:
-        """Recording cannot happen: say why in one sentence (the first of `problem`; what to
-        install is `matchprep doctor`'s to say)."""
+        """Recording cannot happen: said once, in this line under the clock, where the user
+        looks while answering (a toast said it again, over the question on a small
+        terminal). Why, in the first sentence of `problem` ("Not recording." before it when
+        that sentence does not say so itself), then what to do: what to install is
+        `matchprep doctor`'s to say; nothing when recording was turned off (--no-record)."""
         self.problem = problem
-        first = problem.split(". ")[0].rstrip(".")
-        if "--no-record" not in first:
-            first += " (`matchprep doctor` says what to install)"
-        self._show(f"Not recording: {first}.", trouble=True)
-        self._say(f"Not recording: {first}.")
+        first = problem.split(". ")[0].rstrip(".") + "."
+        says_so = "record" in first.lower()  # "Recording is off…", "…cannot be recorded"
+        chosen = "--no-record" in first
+        self._show(("" if says_so else "Not recording. ") + first
+                   + ("" if chosen else " `matchprep doctor` says what to do."), trouble=True)
 
     def _say(self, text: str) -> None:
         """A problem the user should hear about, once (the interview goes on)."""
@@ -139,11 +143,11 @@ class AnswerRecording(Static):
         event = message.event
         if event.kind == "level" and self.live and not self.paused:
             self._show(f"● REC {meter(event.db)}", live=True)
-        elif event.kind in ("silent", "stalled"):
-            self._show(event.message, trouble=True)
+        elif event.kind == "silent":  # the line goes on with the meter: a notice says it
             self._say(event.message)
-            if event.kind == "stalled":
-                self.live = False
+        elif event.kind == "stalled":  # the line keeps it until the next answer: said there
+            self.live = False
+            self._show(event.message, trouble=True)
         elif event.kind == "unavailable":
             self.live = False
             self._off(event.message)

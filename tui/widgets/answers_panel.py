@@ -1,4 +1,5 @@
-"""Home card: how many questions have an answer, by category; the answer to continue."""
+"""Home card: how many of the questions the applicant may be asked have an answer, by
+category (as Progress counts them); the answer to continue."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from question_bank.answer_lists import AnswerSummary, answered_by_category, recent_answers
-from question_bank.categories import categories
+from question_bank.categories import TO_ASK, categories
 from question_bank.coverage import coverage
 from question_bank.stories import Competency, story_titles
 from question_bank.structures import words_phrase
@@ -24,7 +25,7 @@ FIRST_QUESTION = "intro.tell-me-about-yourself"
 
 @dataclass(frozen=True)
 class AnswersState:
-    by_category: dict[str, tuple[int, int]]  # category: (answered, questions)
+    by_category: dict[str, tuple[int, int]]  # category: (answered, questions), not TO_ASK
     recent: AnswerSummary | None
     stories: int
     uncovered: list[Competency]
@@ -47,12 +48,15 @@ class AnswersPanel(HomePanel):
 
     def gather(self, db: Database) -> AnswersState:
         recent = recent_answers(db, 1)
-        return AnswersState(answered_by_category(db), recent[0] if recent else None,
+        # The questions to ask a program are not answered (Progress leaves them out too).
+        asked = {c: n for c, n in answered_by_category(db).items() if c != TO_ASK}
+        return AnswersState(asked, recent[0] if recent else None,
                             len(story_titles(db)), coverage(db).uncovered)
 
     def show(self, state: AnswersState) -> None:
         lines = [Content.from_markup(
-            "[b]$answered[/b] of $questions questions answered · [b]$stories[/b] stor$ies",
+            "[b]$answered[/b] of the $questions questions you may be asked are answered · "
+            "[b]$stories[/b] stor$ies",
             answered=str(state.answered), questions=str(state.questions),
             stories=str(state.stories), ies="ies" if state.stories != 1 else "y")]
         for c in categories():

@@ -1,4 +1,5 @@
-"""Home card: the question bank at a glance."""
+"""Home card: the question bank at a glance: how many questions, how many of them the
+applicant may be asked (what Home's other cards and Progress count out of), how many to ask."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from question_bank.categories import categories
+from question_bank.categories import TO_ASK, categories
 from question_bank.questions import category_counts, origin_counts
 from tui.widgets.home_panel import HomePanel, NextStep
 
@@ -27,6 +28,10 @@ class BankState:
     @property
     def total(self) -> int:
         return sum(self.by_category.values())
+
+    @property
+    def to_ask(self) -> int:
+        return self.by_category.get(TO_ASK, 0)
 
 
 class BankPanel(HomePanel):
@@ -53,9 +58,12 @@ class BankPanel(HomePanel):
         if state.hidden:
             extras.append(f"{state.hidden} hidden")
         line = Content.from_markup(
-            "[b]$total[/b] questions in [b]$cats[/b] categories$extra",
+            "[b]$total[/b] questions in [b]$cats[/b] categories$extra: [b]$asked[/b] you "
+            "may be asked, [b]$to_ask[/b] to ask programs",
             total=str(state.total),
             cats=str(sum(1 for n in state.by_category.values() if n)),
+            asked=str(state.total - state.to_ask),
+            to_ask=str(state.to_ask),
             extra=f" ({', '.join(extras)})" if extras else "",
         )
         parts = [line]

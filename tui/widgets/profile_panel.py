@@ -1,4 +1,5 @@
-"""Home card: who the applicant is, and how many of the questions fit them."""
+"""Home card: who the applicant is, and how many of the questions they may be asked fit
+them."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from question_bank.profile import APPLICANTS, EXAMS, EXPLAINS, TRACKS, VISAS, Profile, load_profile
-from question_bank.questions import count_fitting, count_questions
+from question_bank.questions import asked_and_fitting
 from tui.widgets.home_panel import HomePanel, NextStep
 
 if TYPE_CHECKING:
@@ -20,8 +21,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class ProfileState:
     profile: Profile | None  # None: never given
-    fitting: int  # visible questions that fit it
-    total: int  # visible questions
+    asked: int  # visible questions the applicant may be asked (not those to ask a program)
+    fitting: int  # of those, the ones that fit the profile
 
 
 def _names(values: frozenset[str], labels: dict[str, str]) -> str:
@@ -36,7 +37,7 @@ class ProfilePanel(HomePanel):
 
     def gather(self, db: Database) -> ProfileState:
         profile = load_profile(db)
-        return ProfileState(profile, count_fitting(db, profile or Profile()), count_questions(db))
+        return ProfileState(profile, *asked_and_fitting(db, profile or Profile()))
 
     def show(self, state: ProfileState) -> None:
         p = state.profile
@@ -52,8 +53,9 @@ class ProfilePanel(HomePanel):
             explain = [_names(p.explain, EXPLAINS), _names(p.failed_exams, EXAMS)]
             if any(explain):
                 lines.append(Content("May be asked about: " + "; ".join(e for e in explain if e)))
-        lines.append(Content.from_markup("[b]$n[/b] of $total questions fit you (p changes it)",
-                                         n=str(state.fitting), total=str(state.total)))
+        lines.append(Content.from_markup(
+            "[b]$n[/b] of the $asked questions you may be asked fit you (p changes it)",
+            n=str(state.fitting), asked=str(state.asked)))
         self.query_one("#profile-summary", Static).update(Content("\n").join(lines))
 
     def next_steps(self, state: ProfileState) -> list[NextStep]:

@@ -149,6 +149,8 @@ class RehearseAloudDialog(Dialog[None]):
         if self.recording.live:
             self.recording.end(True)
             self._show()
+        elif not self.recording.active:  # its line says why: below the fold on a small screen
+            self.recording.scroll_visible(animate=False, top=True)
         else:
             self.player.stop()
             self.recording.begin(Take("take", answer_id=self.answer.id,

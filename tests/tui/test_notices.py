@@ -1,0 +1,99 @@
+"""Notices (Textual's toasts) on a small terminal: a few lines across the bottom, not a
+column over half the screen; as they were on a wide one; gone when clicked."""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+
+from tests.tui.pilot_helpers import until
+from tui.cli.launch import make_app, prepare_database
+from tui.screens.dialogs.profile_form import ProfileDialog
+
+SKIPPED = "Press p on Home to say who you are."  # the notice's last words
+
+
+def toast(app) -> Widget | None:
+    """The toast on screen (Textual's Toast, named by its type: its module is private)."""
+    toasts = app.screen.query("Toast")
+    return toasts.first() if toasts else None
+
+
+async def skip_the_profile(app, pilot) -> Widget:
+    """The first start: the profile dialog, skipped as a user skips it (escape)."""
+    await until(pilot, lambda: isinstance(app.screen, ProfileDialog)
+                and app.screen.query_one("#cancel").is_mounted, what="the profile dialog")
+    await pilot.press("escape")
+    await until(pilot, lambda: toast(app) is not None and toast(app).region.height,
+                what="the notice")
+    shown = toast(app)
+    assert shown is not None
+    return shown
+
+
+async def test_at_40x12_a_notice_takes_a_few_lines_across_the_bottom(tmp_path, speaker):
+    """"Profile skipped" covered half of Home, then of Mock: a column 20 wide, 11 high."""
+    path = tmp_path / "new.db"
+    prepare_database(path)
+    app = make_app(path, speaker=speaker, prepare=False)
+    try:
+        async with app.run_test(size=(40, 12), notifications=True) as pilot:
+            notice = await skip_the_profile(app, pilot)
+            assert notice.region.width == 40 and notice.region.height <= 12 // 3
+            assert str(notice.render()).endswith(SKIPPED)  # said whole, still
+            assert notice.region.bottom <= 11  # the footer's keys stay in view
+            await pilot.press("6")  # the notice follows to Mock, as small
+            await until(pilot, lambda: app.current_mode == "mock" and toast(app) is not None
+                        and toast(app).region.height, what="the notice on Mock")
+            assert toast(app).region.height <= 12 // 3
+            await pilot.click("Toast")  # still dismissed by a click
+            await until(pilot, lambda: toast(app) is None, what="the notice to go")
+    finally:
+        app.ctx.close()
+
+
+async def test_a_wide_terminal_shows_a_notice_as_before(tmp_path, speaker):
+    path = tmp_path / "new.db"
+    prepare_database(path)
+    app = make_app(path, speaker=speaker, prepare=False)
+    try:
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            notice = await skip_the_profile(app, pilot)
+            assert notice.region.width == 49  # half the screen (its scrollbar aside), as ever
+            assert notice.styles.padding.top == 1 and str(notice.render()).endswith(SKIPPED)
+    finally:
+        app.ctx.close()
+
+
+async def test_a_long_notice_on_a_small_screen_says_its_first_sentence(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(40, 12), notifications=True) as pilot:
+        app.notify("Speech is not available, so questions are shown but not read aloud. On "
+                   "Debian or Ubuntu: sudo apt install espeak-ng, then run matchprep doctor "
+                   "to check it.", title="Speech", markup=False)
+        await until(pilot, lambda: toast(app) is not None and toast(app).region.height,
+                    what="the notice")
+        assert str(toast(app).render()) == (
+            "Speech\nSpeech is not available, so questions are shown but not read aloud.")
+        assert toast(app).region.height == 3
+
+
+async def test_a_notice_gone_after_its_time_is_gone_from_the_terminal_too(tmp_path, speaker):
+    """At 40 columns the notice that followed to Mock stayed on the terminal after its time,
+    until a key: Textual removed the toast but drew nothing again where it had been."""
+    from tests.drawn_screen import DrawnScreen
+
+    path = tmp_path / "new.db"
+    prepare_database(path)
+    app = make_app(path, speaker=speaker, prepare=False)
+    try:
+        async with app.run_test(size=(40, 12), notifications=True) as pilot:
+            await skip_the_profile(app, pilot)
+            await pilot.press("6")
+            await until(pilot, lambda: app.current_mode == "mock" and toast(app) is not None
+                        and toast(app).region.height, what="the notice on Mock")
+            drawn = DrawnScreen(app)
+            await until(pilot, lambda: toast(app) is None, tries=500, what="its time to pass")
+            await pilot.pause(0.5)
+            assert drawn.differences() == []
+    finally:
+        app.ctx.close()
