@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.screens.base import SectionScreen
+from tui.widgets.fitted_option_list import FittedOptionList
 from tui.widgets.home_panel import HomePanel, NextStep, one_round
 from tui.widgets.scroll_body import ScrollBody
 
@@ -78,7 +79,7 @@ class HomeScreen(SectionScreen):
             self._start_reading()
         with ScrollBody(id="home-body"):
             yield Static("Welcome to matchprep. Here is where you stand.", id="home-greeting")
-            next_list = OptionList(id="next-steps")
+            next_list = FittedOptionList(id="next-steps")
             next_list.border_title = "What to do next"
             yield next_list
 
