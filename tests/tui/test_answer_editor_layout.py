@@ -8,7 +8,8 @@ from textual.widget import Widget
 
 from question_bank.questions import add_question
 from tests.fakes import FakeClock
-from tests.tui.answer_helpers import open_editor
+from tests.tui.answer_helpers import area, open_editor, type_text
+from tests.tui.pilot_helpers import until
 
 LONG = ("Interventional radiologists now see their [patients] in clinic before and after "
         "procedures. Why does that matter, and what would a good IR clinic look like, "
@@ -40,3 +41,28 @@ async def test_a_question_with_room_is_shown_whole(app_factory, db):
     async with app.run_test(size=(200, 60)) as pilot:
         await open_editor(app, pilot, question.id)
         assert " ".join(drawn(app.screen.query_one("#answer-question"))) == LONG
+
+
+async def test_a_lone_part_takes_the_height_there_is_and_parts_side_by_side_share_it(
+        app_factory, db):
+    """A plain outline stopped at 16 rows (the most one of several parts grows to) and
+    scrolled, most of a tall terminal left empty below it."""
+    question = add_question(db, text="What would you bring to our program?", category="why")
+    app = app_factory(clock=FakeClock())
+    async with app.run_test(size=(200, 60)) as pilot:
+        await open_editor(app, pilot, question.id)
+        column = app.screen.query_one("#answer-parts")
+        outline = area(app, "outline")
+        assert outline.region.bottom == column.region.bottom  # down to the column's end
+        height = outline.region.height
+        assert height > 40
+        await type_text(pilot, "a\n" * 24)
+        await pilot.pause()
+        assert outline.region.height == height and outline.max_scroll_y == 0  # all in sight
+        await pilot.press("ctrl+r")  # the structure: STAR (the outline's text set aside)
+        await until(pilot, lambda: app.screen.query("#structure-options"), what="structures")
+        await pilot.press("home", "enter")
+        await until(pilot, lambda: app.screen.query("#part-situation"), what="STAR's parts")
+        await pilot.pause()
+        assert area(app, "situation").region.height == 3  # empty: as tall as its text
+        assert area(app, "outline").region.height == 16  # 25 lines: the most a part grows to

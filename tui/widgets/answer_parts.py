@@ -54,6 +54,9 @@ class AnswerParts(VerticalScroll):
 
     def take_areas(self) -> None:
         self.areas = {a.part_key: a for a in self.query(PartArea)}
+        # A lone part (a plain outline) takes the height there is (answers.tcss); parts
+        # side by side grow with their text, up to a share each.
+        self.set_class(len(self.areas) == 1, "-lone")
         self.counts = {key: count_words(area.text) for key, area in self.areas.items()}
         self.stale.clear()
 
