@@ -102,7 +102,7 @@ async def test_the_stretching_column_gets_the_room_first_and_a_cut_shows_it():
         def widths() -> tuple[int, int]:
             return table.columns["name"].width, table.columns["city"].width  # type: ignore[index]
 
-        padding = 2 * 3 + 2  # each column's two cells, and the scrollbar's
+        padding = 2 * 3  # each column's two cells (two rows: no scrollbar)
         await fitted(pilot, table, 41 + 12 + 3 + padding)  # room for both whole
         assert widths() == (41, 12)
         assert NAMES[0] in drawn_row(table, 0) and "New York, NY" in drawn_row(table, 0)
@@ -118,6 +118,12 @@ async def test_the_stretching_column_gets_the_room_first_and_a_cut_shows_it():
         for width in (100, 70, 55, 40):
             await fitted(pilot, table, width)
             assert table.virtual_size.width <= table.size.width  # nothing past the edge
+        # Rows enough for a scrollbar: it takes two cells from the names.
+        table.refill((str(i), {"name": text(NAMES[i % 2]), "city": text("Ely"),
+                               "n": Text(str(i))}) for i in range(20))
+        await until(pilot, lambda: table.show_vertical_scrollbar, what="the scrollbar")
+        assert table.columns["name"].width == 40 - 4 - 3 - padding - 2  # type: ignore[index]
+        assert table.virtual_size.width <= table.size.width - 2
 
 
 def text(value: str) -> Text:
@@ -152,6 +158,6 @@ async def test_a_header_cut_ends_with_an_ellipsis():
         table = app.query_one(FitTable)
         table.refill([("0", {"name": text("Desert Valley Radiology"), "note": text("+ kind")})])
         await pilot.pause()
-        assert table.columns["note"].width == 40 - 23 - 2 * 2 - 2  # type: ignore[index]
+        assert table.columns["note"].width == 40 - 23 - 2 * 2  # type: ignore[index]
         header = "".join(segment.text for segment in table.render_line(0))
-        assert " Notes: + b… " in header
+        assert " Notes: + bes… " in header

@@ -110,14 +110,14 @@ class FitTable(DataTable):
 
     def share_out(self) -> None:
         """Give each shown column its width (each has padding on both sides; the vertical
-        scrollbar takes its own)."""
+        scrollbar, when shown, takes its own: a list of a few rows had its two cells blank
+        at its right, beside a name cut)."""
         width = self.size.width
         if not width or not self.columns:
             return
         declared = {c.key: c for c in self.declared}
         shown = [declared[key] for key in self.shown_keys if key in declared]
-        room = (width - 2 * self.cell_padding * len(self.columns)
-                - self.styles.scrollbar_size_vertical)
+        room = width - 2 * self.cell_padding * len(self.columns) - self.scrollbar_size_vertical
         changed = False
         for key, wanted in self.widths_in(shown, room).items():
             column = self.columns[key]  # type: ignore[index]
@@ -182,6 +182,8 @@ class FitTable(DataTable):
         return measure(self.app.console, cell, 1)
 
     def on_resize(self, event: events.Resize) -> None:
+        # Also when the rows come to need a scrollbar, or no longer do (the room within the
+        # table changes): its two cells go to the columns or come from them.
         self.fit()
 
     # Rows --------------------------------------------------------------------------------
