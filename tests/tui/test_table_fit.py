@@ -161,3 +161,15 @@ async def test_a_header_cut_ends_with_an_ellipsis():
         assert table.columns["note"].width == 40 - 23 - 2 * 2  # type: ignore[index]
         header = "".join(segment.text for segment in table.render_line(0))
         assert " Notes: + bes… " in header
+
+
+async def test_a_flexible_last_column_runs_to_the_edge():
+    """The rest of the width goes to a flexible last column (a note), not between the
+    names and what follows them."""
+    app = HeaderApp()
+    async with app.run_test(size=(100, 10)) as pilot:
+        table = app.query_one(FitTable)
+        table.refill([("0", {"name": text("Desert Valley Radiology"), "note": text("+ kind")})])
+        await pilot.pause()
+        assert table.columns["name"].width == len("Desert Valley Radiology")  # type: ignore[index]
+        assert table.columns["note"].width == 100 - 23 - 2 * 2  # type: ignore[index]

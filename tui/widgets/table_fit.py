@@ -131,7 +131,7 @@ class FitTable(DataTable):
         """The width of each of the `shown` columns, in `room` cells (padding left out): the
         others theirs (a flexible one the least it takes), the stretching one up to its
         widest cell (at least `min_stretch`), the flexible ones what is left up to their
-        widest, and the stretching one the rest."""
+        widest, and the rest to the last column if flexible, else to the stretching one."""
         stretch = self.stretch_key if any(c.key == self.stretch_key for c in shown) else None
         widths: dict[str, int] = {}
         most: dict[str, int] = {}  # the flexible columns' widest, in order
@@ -153,8 +153,12 @@ class FitTable(DataTable):
             more = max(0, min(free, widest - widths[key]))
             widths[key] += more
             free -= more
-        if stretch is not None and free > 0:
-            widths[stretch] += free
+        # The rest: to a flexible last column, which runs to the table's edge (a note, the
+        # overlaps), else to the stretching one.
+        last = shown[-1].key if shown else None
+        to = last if last in most else stretch
+        if to is not None and free > 0:
+            widths[to] += free
         return widths
 
     @property
