@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
@@ -34,6 +33,7 @@ from tui.widgets.answer_meter import AnswerMeter
 from tui.widgets.answer_part import PartArea
 from tui.widgets.answer_parts import AnswerParts
 from tui.widgets.answer_saver import AnswerSaver
+from tui.widgets.cut_text import CutText
 from tui.widgets.feedback_names import FeedbackNames
 from tui.widgets.feedback_panel import FeedbackPanel
 from tui.widgets.footer import KeysFooter
@@ -109,7 +109,7 @@ class AnswerEditor(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="answer-head"):
-            yield Static(Content(self.question.text), id="answer-question")
+            yield Static(CutText(self.question.text), id="answer-question")
             yield AnswerFacts(id="answer-facts")
             with Horizontal(id="answer-bar"):
                 yield AnswerMeter(id="answer-meter")

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from tui.screens.base import SectionScreen
 from tui.screens.held import HeldUntilMounted
+from tui.widgets.fitted_option_list import FittedOptionList
 from tui.widgets.home_panel import HomePanel, NextStep, one_round
 from tui.widgets.scroll_body import ScrollBody
 
@@ -82,7 +83,7 @@ class HomeScreen(SectionScreen):
             self._start_reading()
         with ScrollBody(id="home-body"):
             yield Static("Welcome to matchprep. Here is where you stand.", id="home-greeting")
-            next_list = OptionList(id="next-steps")
+            next_list = FittedOptionList(id="next-steps")
             next_list.border_title = "What to do next"
             yield next_list
 

@@ -25,26 +25,32 @@ from tui.widgets.readiness_meter import readiness_cell
 from tui.widgets.table_fit import FitColumn, FitTable
 
 SORT_ORDER = list(SORTS)
-NARROW = 70  # below this many cells the table keeps the essential columns
+NARROW = 70  # below this many cells the next interview goes without its weekday
 BOTH_ZONES = 140  # from this many cells the table also shows the user's time
 # The next interview has a column per width: short (no weekday), plain, and in both zones.
 NEXT_COLUMNS = {"next-short": (18, 0, NARROW), "next": (23, NARROW, BOTH_ZONES),
                 "next-both": (38, BOTH_ZONES, None)}
 SORT_OF_COLUMN = {"name": "name", **dict.fromkeys(NEXT_COLUMNS, "next"),
                   "readiness": "readiness", "score": "score"}
+# The names get the room first: the other columns come in one at a time as the table widens,
+# each where the names keep a dozen cells and more beside them and the columns before it
+# (the next interview, readiness, signal, city, score, thank-you note), and the city gives
+# its room to the names down to a word.
+COMES_IN = {"readiness": 52, "signal": 78, "place": 86, "score": 94, "thanks": 102}
 
 
 def program_columns(sort: str) -> list[FitColumn]:
     """The table's columns, the one the rows are sorted by marked with an arrow."""
     arrow = {k: " ▼" if k == sort else "" for k in SORTS}
     return [FitColumn("name", f"Program{arrow['name']}", 12),
-            FitColumn("place", "City", 13, shown_from=NARROW),
+            FitColumn("place", "City", 13, shown_from=COMES_IN["place"], min_width=8),
             *(FitColumn(key, f"Next interview{arrow['next']}", width, shown_from=low,
                         shown_below=high) for key, (width, low, high) in NEXT_COLUMNS.items()),
-            FitColumn("readiness", f"Ready{arrow['readiness']}", 12),
-            FitColumn("signal", "Signal", 6, shown_from=NARROW),
-            FitColumn("score", f"Score{arrow['score']}", 5, shown_from=NARROW),
-            FitColumn("thanks", "Thanks", 6, shown_from=NARROW)]
+            FitColumn("readiness", f"Ready{arrow['readiness']}", 12,
+                      shown_from=COMES_IN["readiness"]),
+            FitColumn("signal", "Signal", 6, shown_from=COMES_IN["signal"]),
+            FitColumn("score", f"Score{arrow['score']}", 7, shown_from=COMES_IN["score"]),
+            FitColumn("thanks", "Thanks", 6, shown_from=COMES_IN["thanks"])]
 
 
 class ProgramsScreen(SectionScreen):

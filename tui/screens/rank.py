@@ -18,9 +18,11 @@ from tui.widgets.cells import signal_cell
 from tui.widgets.footer import KeysFooter
 from tui.widgets.table_fit import FitColumn, FitTable
 
+# The names get the room first; the notes take what is left (they were as wide as the
+# longest, past the screen's edge, cut there without a sign).
 COLUMNS = (FitColumn("position", "#", 3), FitColumn("name", "Program"),
            FitColumn("signal", "Signal", 6), FitColumn("score", "Score", 6),
-           FitColumn("note", "Notes: + best moment, ! red flags"))
+           FitColumn("note", "Notes: + best moment, ! red flags", shown_from=60, min_width=12))
 
 
 class RankScreen(Screen):
@@ -46,7 +48,8 @@ class RankScreen(Screen):
         yield Static(Content.from_markup(
             "[b]Rank-order list[/b]  [dim]$keys[/dim]",
             keys="shift+↑/↓ or [ ] move · enter opens the dossier"), id="rank-title")
-        yield FitTable(COLUMNS, id="rank-table", cursor_type="row", zebra_stripes=True)
+        yield FitTable(COLUMNS, stretch="name", id="rank-table", cursor_type="row",
+                       zebra_stripes=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:

@@ -40,9 +40,11 @@ class Bank:
     labels: dict[str, str]
 
 
-COLUMNS = (FitColumn("title", "Story", 30), FitColumn("kind", "From", 12, shown_from=70),
-           FitColumn("shows", "Shows", 22, shown_from=52), FitColumn("questions", "Qs", 3),
-           FitColumn("answers", "Used", 4))
+# The titles get the room first: where and what a story shows give way, down to a word.
+COLUMNS = (FitColumn("title", "Story", 30),
+           FitColumn("kind", "From", 12, shown_from=70, min_width=8),
+           FitColumn("shows", "Shows", 22, shown_from=52, min_width=10),
+           FitColumn("questions", "Qs", 3), FitColumn("answers", "Used", 4))
 
 
 def short(title: str, width: int = 14) -> str:

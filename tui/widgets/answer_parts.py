@@ -55,6 +55,9 @@ class AnswerParts(VerticalScroll):
 
     def take_areas(self) -> None:
         self.areas = {a.part_key: a for a in self.query(PartArea)}
+        # A lone part (a plain outline) takes the height there is (answers.tcss); parts
+        # side by side grow with their text, up to a share each.
+        self.set_class(len(self.areas) == 1, "-lone")
         self.counts = {key: count_words(area.text) for key, area in self.areas.items()}
         self.stale.clear()
 
@@ -92,11 +95,10 @@ class AnswerParts(VerticalScroll):
         call `then` (what the screen does with the new parts: counts, focus).
 
         One layout at a time, each with what follows it: a restore and a return to the
-        screen may both ask for one. Two at once mounted the same part twice, or the
-        first's `then` focused and counted parts the second was removing; a frame drawn
-        while the old parts were being removed drew a text area already taken apart
-        (Textual raised KeyError for its styles). No frame is drawn from the removal of
-        the old parts until the new ones are mounted."""
+        screen may both ask for one, and two at once mounted the same part twice. No
+        frame is drawn from the removal of the old parts until the new ones are mounted:
+        one drawn meanwhile could draw a text area already taken apart (Textual raised
+        KeyError for its styles, and the app ended)."""
         async with self.layout_lock:
             self.structure = structure
             with self.app.batch_update():

@@ -9,6 +9,7 @@ from dossiers.asks import ProgramQuestion
 from tui.context import AppContext
 from tui.widgets.cells import text_cell
 from tui.widgets.dossier_list import DossierList, DossierView
+from tui.widgets.table_fit import FitColumn
 
 AUDIENCE_SHORT = {"pd-faculty": "PD/faculty", "residents": "residents",
                   "img-support": "IMG support"}
@@ -16,7 +17,8 @@ AUDIENCE_SHORT = {"pd-faculty": "PD/faculty", "residents": "residents",
 
 class AsksList(DossierList):
     TITLE = "Questions to ask"
-    COLUMNS = ("#", "For", "Question")
+    COLUMNS = (FitColumn("#", "#"), FitColumn("For", "For"), FitColumn("Question", "Question"))
+    STRETCH = "Question"
 
     def __init__(self, ctx: AppContext, program_id: int, **kwargs) -> None:
         super().__init__(ctx, program_id, movable=True, **kwargs)

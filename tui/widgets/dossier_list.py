@@ -30,7 +30,10 @@ class DossierView:
 
 class DossierList(ItemTable):
     TITLE = ""
-    COLUMNS: tuple[str, ...] = ()
+    # Keyed by their labels; the one named by STRETCH takes the room the others leave, and
+    # first the room a column with a min_width gives it.
+    COLUMNS: tuple[FitColumn, ...] = ()
+    STRETCH: str | None = None
 
     @dataclass
     class Written(Message):
@@ -49,8 +52,9 @@ class DossierList(ItemTable):
 
     def show_items(self, items: Sequence[tuple[str, Sequence[Text]]]) -> None:
         if not self.declared:
-            self.declare([FitColumn(column, column) for column in self.COLUMNS])
-        self.refill((key, dict(zip(self.COLUMNS, cells, strict=True))) for key, cells in items)
+            self.declare(self.COLUMNS, stretch=self.STRETCH)
+        keys = [column.key for column in self.COLUMNS]
+        self.refill((key, dict(zip(keys, cells, strict=True))) for key, cells in items)
 
     async def write(self, job, *args, **kwargs):
         """Run `job` in the writer, wait for it, and say so."""

@@ -11,11 +11,17 @@ from dossiers.zones import same_clock
 from tui.context import AppContext
 from tui.widgets.cells import text_cell
 from tui.widgets.dossier_list import DossierList, DossierView
+from tui.widgets.table_fit import FitColumn
 
 
 class InterviewDays(DossierList):
     TITLE = "Interview days"
-    COLUMNS = ("Program's time", "Your time", "Platform", "Overlap")
+    # The program's time first; the user's, the platform and the overlaps as there is room.
+    COLUMNS = (FitColumn("Program's time", "Program's time"),
+               FitColumn("Your time", "Your time", shown_from=72, min_width=12),
+               FitColumn("Platform", "Platform", shown_from=56, min_width=6),
+               FitColumn("Overlap", "Overlap", shown_from=44, min_width=10))
+    STRETCH = "Program's time"
 
     def __init__(self, ctx: AppContext, program_id: int, **kwargs) -> None:
         super().__init__(ctx, program_id, **kwargs)

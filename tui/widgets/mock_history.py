@@ -20,9 +20,11 @@ from question_bank.structures import format_duration
 from tui.context import AppContext
 from tui.widgets.table_fit import FitColumn, FitTable
 
-COLUMNS = (FitColumn("when", "When", 12), FitColumn("format", "Format", 8),
-           FitColumn("answered", "Done", 5), FitColumn("spoke", "Spoke", 5),
-           FitColumn("rated", "Rated", 5))
+# Beside the setup the list is 34-46 cells wide: the time spoken and the ratings come in as
+# there is room (they ran past its edge, cut there without a sign).
+COLUMNS = (FitColumn("when", "When", 12), FitColumn("format", "Format", 8, min_width=6),
+           FitColumn("answered", "Done", 5), FitColumn("spoke", "Spoke", 5, shown_from=40),
+           FitColumn("rated", "Rated", 5, shown_from=46))
 # Rows shown with the list's first frame: more than the tallest terminal shows at once.
 FIRST_ROWS = 60
 

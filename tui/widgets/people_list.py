@@ -7,10 +7,13 @@ from dossiers.people import Person
 from tui.context import AppContext
 from tui.widgets.cells import text_cell
 from tui.widgets.dossier_list import DossierList, DossierView
+from tui.widgets.table_fit import FitColumn
 
 
 class PeopleList(DossierList):
-    COLUMNS = ("Name", "Role", "Note")
+    COLUMNS = (FitColumn("Name", "Name"), FitColumn("Role", "Role", min_width=8),
+               FitColumn("Note", "Note", shown_from=50, min_width=10))
+    STRETCH = "Name"
 
     def __init__(self, ctx: AppContext, program_id: int, *, kind: str = "known",
                  **kwargs) -> None:

@@ -6,11 +6,15 @@ from tui.context import AppContext
 from tui.practice.story_plans import PlannedStory, set_planned
 from tui.widgets.cells import text_cell
 from tui.widgets.dossier_list import DossierList, DossierView
+from tui.widgets.table_fit import FitColumn
 
 
 class PlannedStories(DossierList):
     TITLE = "Stories I plan to tell here"
-    COLUMNS = ("Story", "Shows", "From")
+    COLUMNS = (FitColumn("Story", "Story"),
+               FitColumn("Shows", "Shows", shown_from=52, min_width=10),
+               FitColumn("From", "From", shown_from=70, min_width=8))
+    STRETCH = "Story"
 
     def __init__(self, ctx: AppContext, program_id: int, **kwargs) -> None:
         super().__init__(ctx, program_id, **kwargs)
