@@ -173,3 +173,19 @@ async def test_a_flexible_last_column_runs_to_the_edge():
         await pilot.pause()
         assert table.columns["name"].width == len("Desert Valley Radiology")  # type: ignore[index]
         assert table.columns["note"].width == 100 - 23 - 2 * 2  # type: ignore[index]
+
+
+async def test_rows_more_than_the_lines_leave_the_scrollbar_its_cells_at_once():
+    """The columns are shared out again as the first row the table's lines cannot hold
+    comes, not at the layout after it: they ran two cells past the edge until then (the
+    Questions list scrolled sideways on its first open, on a busy machine)."""
+    app = TableApp()
+    async with app.run_test(size=(100, 12)) as pilot:
+        table = app.query_one(FitTable)
+        table.styles.height = "1fr"  # as every list's: the screen's height, whatever its rows
+        await until(pilot, lambda: table.size == (100, 12))
+        for i in range(30):
+            table.add_cells(str(i), cells(i))
+            used = sum(c.get_render_width(table) for c in table.columns.values())
+            lines = table.row_count + table.header_height
+            assert used == 100 - (2 if lines > table.size.height else 0), (i, used)

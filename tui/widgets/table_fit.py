@@ -117,7 +117,7 @@ class FitTable(DataTable):
             return
         declared = {c.key: c for c in self.declared}
         shown = [declared[key] for key in self.shown_keys if key in declared]
-        room = width - 2 * self.cell_padding * len(self.columns) - self.scrollbar_size_vertical
+        room = width - 2 * self.cell_padding * len(self.columns) - self.scrollbar_room()
         changed = False
         for key, wanted in self.widths_in(shown, room).items():
             column = self.columns[key]  # type: ignore[index]
@@ -126,6 +126,20 @@ class FitTable(DataTable):
                 changed = True
         if changed:
             remeasure_table(self)
+
+    def scrollbar_room(self) -> int:
+        """The vertical scrollbar's cells: while it is shown, and as soon as the rows are more
+        than the table's lines (each row is one line), before Textual shows it at the next
+        layout (in a table of a set height). Shared out without them, the columns ran two
+        cells past the table's edge, scrolled sideways, until that layout shared them out
+        again."""
+        shown = self.scrollbar_size_vertical
+        height = self.styles.height
+        if shown or self.styles.overflow_y != "auto" or height is None or height.is_auto:
+            return shown  # (a table as high as its rows grows with them, up to its max)
+        header = self.header_height if self.show_header else 0
+        overflowing = self.row_count + header > self.size.height
+        return self.styles.scrollbar_size_vertical if overflowing else 0
 
     def widths_in(self, shown: Sequence[FitColumn], room: int) -> dict[str, int]:
         """The width of each of the `shown` columns, in `room` cells (padding left out): the
@@ -206,6 +220,9 @@ class FitTable(DataTable):
             self.show_columns(self.keys_that_fit())
         self.cells_by_row[key] = cells
         self.add_row(*self.shown_cells(cells), key=key)
+        header = self.header_height if self.show_header else 0
+        if self.row_count + header == self.size.height + 1:
+            self.share_out()  # this row is the first the lines cannot hold: the scrollbar comes
         for column, widest in self.widest.items():  # the widths measured so far
             self.widest[column] = max(widest, self.cell_width(cells.get(column, "")))
 
