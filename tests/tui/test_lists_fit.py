@@ -97,7 +97,14 @@ async def look(app, pilot, where: str, filled: bool = True) -> list[str]:
     return [f"{where}: {line}" for line in runs_past_its_edge(app)]
 
 
-@pytest.mark.parametrize("size", [(40, 12), (80, 24), (100, 30)])
+# Every list of every section and of a dossier, at a size: 2 s of CPU each. The fast run
+# (-m "not slow") walks them at 80x24, where most columns are in and the room is short.
+WHY_SLOW = "every list at a second and third size: the fast run walks them at 80x24"
+
+
+@pytest.mark.parametrize("size", [pytest.param((40, 12), marks=pytest.mark.slow(reason=WHY_SLOW)),
+                                  (80, 24),
+                                  pytest.param((100, 30), marks=pytest.mark.slow(reason=WHY_SLOW))])
 async def test_no_list_runs_past_its_edge(demo_app, size):
     app = demo_app
     wrong: list[str] = []
