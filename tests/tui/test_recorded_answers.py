@@ -222,7 +222,9 @@ async def test_without_a_microphone_the_interview_goes_on_and_says_why(app_facto
         await pilot.resize_terminal(40, 12)  # the line took 76 columns: cut at the right
         await until(pilot, lambda: app.screen.has_class("-compact"), what="the small layout")
         line = app.screen.query_one("#run-recording")
-        assert line.region.width <= 38 and line.region.height == len(line.render().wrap(38))
+        # within the width, every line of it shown (wrapped at the width it has then)
+        await until(pilot, lambda: line.region.width <= 38 and line.region.height == len(
+            line.render().wrap(line.content_region.width)), what="the line laid out whole")
         clock.advance(20)
         await pilot.press("n")
         await until(pilot, lambda: app.screen.id == "screen-mock-review", what="the review")
