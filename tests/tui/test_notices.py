@@ -93,7 +93,23 @@ async def test_a_notice_gone_after_its_time_is_gone_from_the_terminal_too(tmp_pa
                         and toast(app).region.height, what="the notice on Mock")
             drawn = DrawnScreen(app)
             await until(pilot, lambda: toast(app) is None, tries=500, what="its time to pass")
-            await pilot.pause(0.5)
-            assert drawn.differences() == []
+            # drawn again where it was, without a key (it stayed until one)
+            await until(pilot, lambda: drawn.differences() == [], what="the notice's cells drawn")
     finally:
         app.ctx.close()
+
+
+async def test_a_notice_sent_wide_keeps_to_a_third_of_a_terminal_made_small(app_factory):
+    """A notice is fitted to the screen it is sent to; a terminal made small after it still
+    keeps it to a third of the height (it took 10 of 12 rows, for up to a minute)."""
+    app = app_factory()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        app.notify("Could not save: the disk is full. Nothing you typed is lost: it is kept "
+                   "here and saved as soon as there is room. Free some space, then keep "
+                   "typing; matchprep tries again by itself every few seconds.",
+                   title="Cannot save", markup=False, timeout=60)
+        await until(pilot, lambda: toast(app) is not None and toast(app).region.height,
+                    what="the notice")
+        await pilot.resize_terminal(40, 12)
+        await until(pilot, lambda: toast(app).region.width == 40, what="the narrow notice")
+        assert toast(app).region.height <= 12 // 3
