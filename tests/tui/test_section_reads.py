@@ -93,7 +93,7 @@ async def test_a_first_read_done_before_the_screen_is_mounted_is_shown(
             await asyncio.sleep(0.02)
         await asyncio.sleep(0.2)  # the read's result reaches the loop meanwhile
         # Kept for the mount, not dropped nor put into widgets not laid out yet.
-        parked.append(self.reads.held)
+        parked.append(list(self.reads.held))
         real_mount(self)
 
     monkeypatch.setattr(screen_class, "on_mount", mount_after_the_read)
@@ -103,7 +103,7 @@ async def test_a_first_read_done_before_the_screen_is_mounted_is_shown(
         await pilot.press(key)
         await until(pilot, lambda: app.current_mode == section and _rows(app, table) > 0,
                     what=f"the {section} list filled in")
-    assert parked and parked[0] is not None  # the read came first, and was kept for the mount
+    assert parked and parked[0]  # the read came first, and was kept for the mount
 
 
 def _a_first_read(screen, section: str) -> tuple:
@@ -135,7 +135,7 @@ async def test_a_read_come_back_before_the_screens_widgets_exist_is_kept_for_the
         result = _a_first_read(screen, section)
         screen.reads.deliver(*result)  # as the read's worker hands it back
         # kept, not shown on widgets that do not exist (NoMatches)
-        assert screen.reads.held == (result, {})
+        assert screen.reads.held == [(result, {})]
 
 
 async def test_home_shows_no_card_whose_mount_was_cut_short(app_factory):
@@ -157,3 +157,23 @@ async def test_home_shows_no_card_whose_mount_was_cut_short(app_factory):
         screen._show([(cut_short, shown), (mounted, shown)], screen._newest_read)
         assert not mounted.display  # the mounted card was shown its state
         assert not cut_short.is_mounted
+
+
+async def test_r_while_homes_cards_mount_leaves_their_first_read_to_come(app_factory,
+                                                                         monkeypatch):
+    """r pressed while the cards mount read only the cards mounted so far and dropped the
+    first read, which the rest were waiting for."""
+    from tui.screens.home import HomeScreen
+
+    async def mounting_forever(self) -> None:  # the cards' mount, caught half way
+        self._start_reading()
+
+    monkeypatch.setattr(HomeScreen, "after_first_frame", mounting_forever)
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: isinstance(screen, HomeScreen) and screen._newest_read == 1,
+                    what="the cards' first read started")
+        await pilot.press("r")
+        await pilot.pause()
+        assert screen._newest_read == 1 and not screen.reads.ready

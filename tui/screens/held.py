@@ -15,24 +15,27 @@ P = ParamSpec("P")
 
 class HeldUntilMounted(Generic[P]):
     """Hands each result to `show`: at once once `mounted()` has been called, else holds it
-    (a newer result replacing one held) and hands it over at `mounted()`.
+    and hands over every one held, in the order they came, at `mounted()`.
 
     A screen gives its read's results to `deliver` (from the worker, through
-    `call_from_thread`) and calls `mounted()` once the widgets `show` fills are mounted."""
+    `call_from_thread`) and calls `mounted()` once the widgets `show` fills are mounted.
+    `show` drops a result older than one it has shown (each screen numbers its reads): all
+    are handed over, as they would have been once mounted, so that an older read finishing
+    after a newer one never stands in for it."""
 
     def __init__(self, show: Callable[P, None]) -> None:
         self.show = show
         self.ready = False
-        self.held: tuple[tuple, dict] | None = None
+        self.held: list[tuple[tuple, dict]] = []
 
     def deliver(self, *args: P.args, **kwargs: P.kwargs) -> None:
         if self.ready:
             self.show(*args, **kwargs)
         else:
-            self.held = (args, kwargs)
+            self.held.append((args, kwargs))
 
     def mounted(self) -> None:
         self.ready = True
-        if self.held is not None:
-            (args, kwargs), self.held = self.held, None
+        held, self.held = self.held, []
+        for args, kwargs in held:
             self.show(*args, **kwargs)

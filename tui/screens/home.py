@@ -120,6 +120,8 @@ class HomeScreen(SectionScreen):
             self.action_reload()
 
     def action_reload(self) -> None:
+        if not self.reads.ready:
+            return  # the cards are mounting, their first read under way (r read only some)
         self._read_cards(list(self.query(HomePanel)))
 
     def _read_cards(self, panels: list[HomePanel]) -> None:
