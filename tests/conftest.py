@@ -53,7 +53,7 @@ def pytest_configure(config) -> None:
 def pytest_xdist_auto_num_workers(config) -> int | None:
     """`-n auto` in the fast run: two workers a core. A Pilot test waits a third of its time
     and more (the app's timers and threads, Pilot's pauses) while another worker can run:
-    with three workers on two cores, 1.6 of them were busy (816 tests: 95 s with three, 84-86
+    with three workers on two cores, 1.6 of them were busy (816 tests: 95 s with three, 84-87
     s with four, alternating, at the same CPU). The full run keeps one worker a core: its
     tests in a real terminal wait on real time."""
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):

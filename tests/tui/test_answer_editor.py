@@ -240,8 +240,6 @@ async def test_history_browse_diff_and_restore(app_factory, db):
     assert get_answer(db, first.id).parts["situation"] == "I called the senior"
 
 
-
-
 async def test_no_frame_is_drawn_while_the_parts_are_swapped(app_factory, db, monkeypatch):
     """A restore, a structure switch or a story pulled in lays the parts out again. A frame
     drawn while the old parts were being removed could draw one already taken apart

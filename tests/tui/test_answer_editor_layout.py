@@ -57,12 +57,12 @@ async def test_a_lone_part_takes_the_height_there_is_and_parts_side_by_side_shar
         height = outline.region.height
         assert height > 40
         await type_text(pilot, "a\n" * 24)
-        await pilot.pause()
+        await until(pilot, lambda: outline.text.count("\n") == 24, what="the 24 lines typed")
         assert outline.region.height == height and outline.max_scroll_y == 0  # all in sight
         await pilot.press("ctrl+r")  # the structure: STAR (the outline's text set aside)
         await until(pilot, lambda: app.screen.query("#structure-options"), what="structures")
         await pilot.press("home", "enter")
         await until(pilot, lambda: app.screen.query("#part-situation"), what="STAR's parts")
-        await pilot.pause()
-        assert area(app, "situation").region.height == 3  # empty: as tall as its text
-        assert area(app, "outline").region.height == 16  # 25 lines: the most a part grows to
+        # empty: as tall as its text; the outline's 25 lines: the most a part grows to
+        await until(pilot, lambda: area(app, "situation").region.height == 3
+                    and area(app, "outline").region.height == 16, what="the parts laid out")

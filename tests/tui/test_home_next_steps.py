@@ -62,7 +62,8 @@ async def test_the_list_shows_the_same_at_a_size_whatever_came_before(app_factor
             for there, its_width in (((30, 8), None), ((40, 12), 40 - around)):
                 await resize(pilot, steps, there, its_width)
                 await resize(pilot, steps, terminal, width)
-                assert state(steps) == at_this_size, f"at {terminal}, back from {there}"
+                await until(pilot, lambda s=at_this_size: state(steps) == s,
+                            what=f"the list as at {terminal}, back from {there}")
             # Narrower, then Questions, widened there, then Home again.
             await resize(pilot, steps, (40, 12), 40 - around)
             await pilot.press("2")
@@ -71,9 +72,8 @@ async def test_the_list_shows_the_same_at_a_size_whatever_came_before(app_factor
             await pilot.press("1")
             await until(pilot, lambda w=width: app.current_mode == "home"
                         and steps.size.width == w, what="Home again")
-            await pilot.pause()
-            await pilot.pause()
-            assert state(steps) == at_this_size, f"at {terminal}, back from another section"
+            await until(pilot, lambda s=at_this_size: state(steps) == s,
+                        what=f"the list as at {terminal}, back from another section")
 
 
 async def test_the_highlighted_step_stays_in_sight_when_the_list_narrows(app_factory):
@@ -85,9 +85,11 @@ async def test_the_highlighted_step_stays_in_sight_when_the_list_narrows(app_fac
         steps.focus()
         await pilot.press("end")
         await resize(pilot, steps, (40, 12), 40 - around)
-        assert steps.max_scroll_y > 0  # the steps do not fit at 40 columns
-        assert steps.scroll_y == steps.max_scroll_y  # the last one is in sight
+        # the steps do not fit at 40 columns, and the last one is in sight
+        await until(pilot, lambda: 0 < steps.max_scroll_y == steps.scroll_y,
+                    what="the last step in sight")
         await resize(pilot, steps, (100, 30), 100 - around)
-        assert steps.max_scroll_y == 0 and steps.scroll_y == 0  # they fit: from the top
+        await until(pilot, lambda: steps.max_scroll_y == 0 and steps.scroll_y == 0,
+                    what="the steps from the top: they fit")
         await resize(pilot, steps, (160, 30), -1)
         assert steps.size.height == steps.virtual_size.height  # no blank row under them
