@@ -23,6 +23,7 @@ from rich.console import RenderableType
 from rich.text import Text
 from textual import events
 from textual.content import Content
+from textual.css.scalar import Unit
 from textual.render import measure
 from textual.widgets import DataTable
 
@@ -129,17 +130,28 @@ class FitTable(DataTable):
 
     def scrollbar_room(self) -> int:
         """The vertical scrollbar's cells: while it is shown, and as soon as the rows are more
-        than the table's lines (each row is one line), before Textual shows it at the next
-        layout (in a table of a set height). Shared out without them, the columns ran two
-        cells past the table's edge, scrolled sideways, until that layout shared them out
-        again."""
+        than the table's lines (`lines_for_rows`; each row is one line), before Textual
+        shows it at the next layout. Shared out without them, the columns ran two cells
+        past the table's edge, scrolled sideways, until that layout shared them out again."""
         shown = self.scrollbar_size_vertical
-        height = self.styles.height
-        if shown or self.styles.overflow_y != "auto" or height is None or height.is_auto:
-            return shown  # (a table as high as its rows grows with them, up to its max)
+        lines = self.lines_for_rows()
+        if shown or self.styles.overflow_y != "auto" or lines is None:
+            return shown
         header = self.header_height if self.show_header else 0
-        overflowing = self.row_count + header > self.size.height
+        overflowing = self.row_count + header > lines
         return self.styles.scrollbar_size_vertical if overflowing else 0
+
+    def lines_for_rows(self) -> int | None:
+        """The lines the table has for its header and rows: its height, or the most a table
+        as high as its rows grows to (a max-height in cells); None where it is not known
+        (it grows without a limit, or up to a share of its container)."""
+        height = self.styles.height
+        if height is not None and not height.is_auto:
+            return self.size.height
+        most = self.styles.max_height
+        if most is None or most.unit != Unit.CELLS:
+            return None
+        return int(most.value) - self.styles.gutter.height
 
     def widths_in(self, shown: Sequence[FitColumn], room: int) -> dict[str, int]:
         """The width of each of the `shown` columns, in `room` cells (padding left out): the
@@ -221,7 +233,7 @@ class FitTable(DataTable):
         self.cells_by_row[key] = cells
         self.add_row(*self.shown_cells(cells), key=key)
         header = self.header_height if self.show_header else 0
-        if self.row_count + header == self.size.height + 1:
+        if self.row_count + header == (self.lines_for_rows() or -1) + 1:
             self.share_out()  # this row is the first the lines cannot hold: the scrollbar comes
         for column, widest in self.widest.items():  # the widths measured so far
             self.widest[column] = max(widest, self.cell_width(cells.get(column, "")))
