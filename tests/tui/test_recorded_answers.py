@@ -233,6 +233,23 @@ async def test_without_a_microphone_the_interview_goes_on_and_says_why(app_facto
         assert db.execute("select speak_seconds from mock_items").fetchone() == (20.0,)
 
 
+
+async def test_a_stuck_microphone_is_said_once_in_the_recording_line(app_factory, db):
+    """The line keeps what the recorder said until the next answer; no notice says it again
+    over the question (the notice covered it on a small terminal)."""
+    set_setting(db, "record_answers", "1")
+    db.conn.commit()
+    clock = FakeClock(NOW)
+    recorder = FakeRecorder(b"")
+    app = app_factory(clock=clock, now=clock.now, recorder=recorder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_stress(app, pilot, questions=1)
+        stuck = "The microphone stopped answering: this answer is not recorded."
+        recorder.listener(AudioEvent("stalled", message=stuck))
+        await until(pilot, lambda: shown(app, "#run-recording") == stuck, what="the line")
+        await pilot.pause()
+        assert not app._notifications  # not again in a notice
+
 @needs("espeak-ng")
 async def test_an_answer_is_rehearsed_aloud_take_by_take(app_factory, db, db_path, known_answer):
     from question_bank.answers import create_answer
